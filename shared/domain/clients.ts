@@ -1,0 +1,45 @@
+/** Clients of the workshop. */
+import { z } from 'zod';
+import { optionalPhoneSchema } from './phone.js';
+import { deletedAtSchema, emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './fields.js';
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const genderSchema = z
+  .enum(GENDERS, { error: () => 'Genre inconnu (femme, homme ou autre)' })
+  .nullish()
+  .transform((g) => g ?? null);
+
+export const CHANNELS = ['sms', 'whatsapp', 'email', 'call'] as const;
+export const channelSchema = z
+  .enum(CHANNELS, { error: () => 'Canal inconnu (SMS, WhatsApp, e-mail ou appel)' })
+  .nullish()
+  .transform((c) => c ?? null);
+
+const clientFields = {
+  name: requiredText(120, 'Le nom du client est obligatoire'),
+  phone: optionalPhoneSchema,
+  whatsapp: optionalPhoneSchema,
+  email: emailSchema,
+  gender: genderSchema,
+  notes: optionalText(2000),
+  preferredChannel: channelSchema,
+};
+
+export const clientRowSchema = z.strictObject({ ...clientFields, createdAt: isoDateTimeSchema, deletedAt: deletedAtSchema });
+
+export const createClientInput = z.strictObject(clientFields).refine((c) => c.preferredChannel !== 'email' || c.email, {
+  message: 'Canal préféré : e-mail choisi mais aucune adresse e-mail',
+  path: ['preferredChannel'],
+});
+
+export const updateClientInput = z.strictObject({ id: idSchema, ...clientFields }).partial().required({ id: true });
+
+export const deleteClientInput = z.strictObject({ id: idSchema });
+
+export const searchClientsInput = z.strictObject({
+  query: z.string().max(100, 'Recherche trop longue').default(''),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const GENDER_LABELS = { female: 'Femme', male: 'Homme', other: 'Autre' } as const;

@@ -1,0 +1,144 @@
+/** Orders, their insert-only history, payments and fittings as written by commands. */
+import { z } from 'zod';
+import { deletedAtSchema, idSchema, isoDateSchema, isoDateTimeSchema, moneySchema, optionalText, photoRefSchema, positiveMoneySchema } from './fields.js';
+import { orderStatusSchema } from './orderStatus.js';
+import { paymentKindSchema, paymentMethodSchema } from './payments.js';
+import { lengthUnitSchema } from './workshop.js';
+import { measurementValuesSchema } from './measurements.js';
+
+export const urgencySchema = z.enum(['normal', 'high', 'urgent'], { error: () => 'Urgence inconnue (normale, haute ou urgente)' });
+export const URGENCY_LABELS = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' } as const;
+
+export const fabricSourceSchema = z.enum(['client', 'workshop'], { error: () => "Origine du tissu inconnue (apporté par le client ou fourni par l'atelier)" });
+
+export const pagnesSchema = z
+  .number({ error: () => 'Nombre de pagnes attendu' })
+  .min(0, 'Le nombre de pagnes ne peut pas être négatif')
+  .max(100, 'Nombre de pagnes trop élevé')
+  .refine((n) => Number.isInteger(n * 2), 'Nombre de pagnes : un entier ou un demi (ex. 1,5)')
+  .nullish()
+  .transform((n) => n ?? null);
+
+/** The measurements an order was cut with: a copy, so later sheets never change it. */
+export const measurementSnapshotSchema = z
+  .strictObject({ sheetId: idSchema.nullable(), unit: lengthUnitSchema, values: measurementValuesSchema })
+  .nullable();
+
+export const orderRowSchema = z.strictObject({
+  number: z.string().regex(/^[A-Z]{1,3}-\d{1,7}$/, 'Numéro de commande invalide'),
+  clientId: idSchema,
+  garmentTypeId: idSchema.nullable(),
+  description: optionalText(2000),
+  fabricSource: fabricSourceSchema,
+  fabricPagnes: pagnesSchema,
+  fabricPhoto: photoRefSchema,
+  modelPhoto: photoRefSchema,
+  measurements: measurementSnapshotSchema,
+  price: moneySchema,
+  urgency: urgencySchema,
+  status: orderStatusSchema,
+  assignedTo: idSchema.nullable(),
+  promisedDate: isoDateSchema,
+  internalNote: optionalText(2000),
+  createdAt: isoDateTimeSchema,
+  createdBy: idSchema.nullable(),
+  deletedAt: deletedAtSchema,
+});
+
+const depositSchema = z.strictObject({ amount: positiveMoneySchema, method: paymentMethodSchema.default('cash') });
+
+export const createOrderInput = z.strictObject({
+  clientId: idSchema,
+  garmentTypeId: idSchema.nullish().transform((v) => v ?? null),
+  description: optionalText(2000),
+  fabricSource: fabricSourceSchema.default('client'),
+  fabricPagnes: pagnesSchema,
+  fabricPhoto: photoRefSchema,
+  modelPhoto: photoRefSchema,
+  /** The sheet to copy the measurements from; by default the client's latest for this garment. */
+  measurementSheetId: idSchema.nullish().transform((v) => v ?? null),
+  price: moneySchema.optional(),
+  urgency: urgencySchema.default('normal'),
+  status: z.enum(['quote', 'confirmed'], { error: () => 'Une commande commence en devis ou confirmée' }).default('confirmed'),
+  assignedTo: idSchema.nullish().transform((v) => v ?? null),
+  /** Overrides the suggested date. */
+  promisedDate: isoDateSchema.optional(),
+  internalNote: optionalText(2000),
+  deposit: depositSchema.nullish().transform((d) => d ?? null),
+});
+
+export const updateOrderInput = z
+  .strictObject({
+    id: idSchema,
+    garmentTypeId: idSchema.nullable(),
+    description: optionalText(2000),
+    fabricSource: fabricSourceSchema,
+    fabricPagnes: pagnesSchema,
+    fabricPhoto: photoRefSchema,
+    modelPhoto: photoRefSchema,
+    price: moneySchema,
+    urgency: urgencySchema,
+    assignedTo: idSchema.nullable(),
+    promisedDate: isoDateSchema,
+    internalNote: optionalText(2000),
+  })
+  .partial()
+  .required({ id: true });
+
+export const changeOrderStatusInput = z.strictObject({ id: idSchema, status: orderStatusSchema, note: optionalText(500) });
+export const deleteOrderInput = z.strictObject({ id: idSchema });
+
+export const suggestDateInput = z.strictObject({
+  garmentTypeId: idSchema.nullish().transform((v) => v ?? null),
+  durationDays: z.number().int().min(0).max(365).optional(),
+  urgency: urgencySchema.default('normal'),
+});
+
+export const ORDER_EVENT_TYPES = ['created', 'status', 'updated', 'payment', 'reversal', 'fitting', 'deleted'] as const;
+export const orderEventRowSchema = z.strictObject({
+  orderId: idSchema,
+  at: isoDateTimeSchema,
+  by: idSchema.nullable(),
+  type: z.enum(ORDER_EVENT_TYPES),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const paymentRowSchema = z.strictObject({
+  orderId: idSchema,
+  amount: z.number().int('Le montant doit être un nombre entier de FCFA').min(-100_000_000).max(100_000_000),
+  method: paymentMethodSchema,
+  kind: paymentKindSchema,
+  reverses: idSchema.nullable(),
+  paidAt: isoDateTimeSchema,
+  note: optionalText(500),
+  recordedBy: idSchema.nullable(),
+});
+
+export const recordPaymentInput = z.strictObject({
+  orderId: idSchema,
+  amount: positiveMoneySchema,
+  method: paymentMethodSchema.default('cash'),
+  paidAt: isoDateTimeSchema.optional(),
+  note: optionalText(500),
+});
+
+export const reversePaymentInput = z.strictObject({ paymentId: idSchema, note: optionalText(500) });
+
+export const FITTING_STATUSES = ['planned', 'done', 'missed'] as const;
+export const fittingStatusSchema = z.enum(FITTING_STATUSES, { error: () => 'Statut d’essayage inconnu (prévu, fait ou manqué)' });
+export const FITTING_STATUS_LABELS = { planned: 'Prévu', done: 'Fait', missed: 'Manqué' } as const;
+
+export const fittingRowSchema = z.strictObject({
+  orderId: idSchema,
+  at: isoDateTimeSchema,
+  status: fittingStatusSchema,
+  note: optionalText(1000),
+  deletedAt: deletedAtSchema,
+});
+
+export const scheduleFittingInput = z.strictObject({ orderId: idSchema, at: isoDateTimeSchema, note: optionalText(1000) });
+export const updateFittingInput = z
+  .strictObject({ id: idSchema, at: isoDateTimeSchema, status: fittingStatusSchema, note: optionalText(1000) })
+  .partial()
+  .required({ id: true });
+export const deleteFittingInput = z.strictObject({ id: idSchema });

@@ -1,0 +1,30 @@
+/** Every command of the engine, by name: the only ways to change a workshop. */
+import { setupWorkshop, updateSettings, createGarmentType, updateGarmentType, deleteGarmentType, addMember, updateMember, removeMember } from './workshopCommands.js';
+import { createClient, updateClient, deleteClient, recordMeasurements, deleteMeasurementSheet } from './clientCommands.js';
+import { createOrder, updateOrder, changeOrderStatus, deleteOrder } from './orderCommands.js';
+import { recordPayment, reversePayment, scheduleFitting, updateFitting, deleteFitting } from './paymentCommands.js';
+
+export const COMMANDS = {
+  setupWorkshop,
+  updateSettings,
+  createGarmentType,
+  updateGarmentType,
+  deleteGarmentType,
+  addMember,
+  updateMember,
+  removeMember,
+  createClient,
+  updateClient,
+  deleteClient,
+  recordMeasurements,
+  deleteMeasurementSheet,
+  createOrder,
+  updateOrder,
+  changeOrderStatus,
+  deleteOrder,
+  recordPayment,
+  reversePayment,
+  scheduleFitting,
+  updateFitting,
+  deleteFitting,
+} as const;

@@ -1,0 +1,148 @@
+/** Orders: creation (number, promised date, measurements snapshot, deposit), edits, status moves. */
+import type { SqlExecutor } from '../sqlPort.js';
+import type { EngineContext } from '../context.js';
+import { defineCommand } from './define.js';
+import { requireRow } from './lookup.js';
+import { writeChange } from '../write.js';
+import { nextOrderNumber, suggestDateFor } from '../orderPlanning.js';
+import { addOrderEvent, recordPaymentRow } from './orderEvents.js';
+import { newId } from '../../domain/ids.js';
+import { EngineError } from '../../domain/errors.js';
+import { createOrderInput, updateOrderInput, changeOrderStatusInput, deleteOrderInput } from '../../domain/orders.js';
+import { transitionRefusal, type OrderStatus } from '../../domain/orderStatus.js';
+import { todayIn } from '../../domain/calendar.js';
+import { workshopSettings } from '../queries/settingsQueries.js';
+
+interface SheetRow {
+  id: string;
+  client_id: string;
+  unit: string;
+  values: string;
+}
+
+async function measurementSnapshot(ctx: EngineContext, tx: SqlExecutor, clientId: string, garmentTypeId: string | null, sheetId: string | null) {
+  let sheet: SheetRow | undefined;
+  if (sheetId) {
+    sheet = await requireRow<SheetRow>(ctx, tx, 'measurement_sheets', sheetId, 'measurementSheetId');
+    if (sheet.client_id !== clientId) {
+      throw new EngineError('rule_violation', "Fiche de mesures : elle n'appartient pas à ce client.", 'measurementSheetId');
+    }
+  } else {
+    sheet = await tx.get<SheetRow>(
+      `SELECT id, client_id, unit, "values" FROM measurement_sheets WHERE client_id = ? AND deleted_at IS NULL
+       AND (garment_type_id IS ? OR ? IS NULL) ORDER BY taken_at DESC LIMIT 1`,
+      [clientId, garmentTypeId, garmentTypeId],
+    );
+  }
+  return sheet ? { sheetId: sheet.id, unit: sheet.unit, values: JSON.parse(sheet.values) as Record<string, number> } : null;
+}
+
+async function requireMember(ctx: EngineContext, tx: SqlExecutor, memberId: string | null | undefined) {
+  if (memberId) await requireRow(ctx, tx, 'members', memberId, 'assignedTo');
+}
+
+async function refuseDateInPast(ctx: EngineContext, tx: SqlExecutor, date: string | undefined) {
+  if (!date) return;
+  const today = todayIn((await workshopSettings(tx)).timezone, ctx.now());
+  if (date < today) throw new EngineError('invalid_input', 'Date promise : elle ne peut pas être dans le passé.', 'promisedDate');
+}
+
+export const createOrder = defineCommand({
+  input: createOrderInput,
+  permission: { table: 'orders', action: 'create' },
+  async run(ctx, tx, input) {
+    await requireRow(ctx, tx, 'clients', input.clientId, 'clientId');
+    const garment = input.garmentTypeId
+      ? await requireRow<{ duration_days: number; default_price: number }>(ctx, tx, 'garment_types', input.garmentTypeId, 'garmentTypeId')
+      : null;
+    await requireMember(ctx, tx, input.assignedTo);
+    const price = input.price ?? garment?.default_price;
+    if (price === undefined) throw new EngineError('invalid_input', 'Prix : indiquez le prix de la commande.', 'price');
+    await refuseDateInPast(ctx, tx, input.promisedDate);
+    const suggestion = await suggestDateFor(ctx, tx, garment?.duration_days ?? 7, input.urgency);
+    const id = newId();
+    const number = await nextOrderNumber(ctx, tx);
+    const createdAt = ctx.now().toISOString();
+    await writeChange(ctx, tx, 'orders', id, {
+      number,
+      clientId: input.clientId,
+      garmentTypeId: input.garmentTypeId,
+      description: input.description,
+      fabricSource: input.fabricSource,
+      fabricPagnes: input.fabricPagnes,
+      fabricPhoto: input.fabricPhoto,
+      modelPhoto: input.modelPhoto,
+      measurements: await measurementSnapshot(ctx, tx, input.clientId, input.garmentTypeId, input.measurementSheetId),
+      price,
+      urgency: input.urgency,
+      status: input.status,
+      assignedTo: input.assignedTo,
+      promisedDate: input.promisedDate ?? suggestion.date,
+      internalNote: input.internalNote,
+      createdAt,
+      createdBy: ctx.actor.memberId,
+      deletedAt: null,
+    }, 'insert');
+    await addOrderEvent(ctx, tx, id, 'created', {
+      number,
+      status: input.status,
+      price,
+      promisedDate: input.promisedDate ?? suggestion.date,
+      suggestedDate: suggestion.date,
+    });
+    let paymentId: string | null = null;
+    if (input.deposit) {
+      if (input.deposit.amount > price) {
+        throw new EngineError('invalid_input', `Acompte : il dépasse le prix de la commande (${price} FCFA).`, 'deposit');
+      }
+      paymentId = await recordPaymentRow(ctx, tx, id, { amount: input.deposit.amount, method: input.deposit.method, kind: 'deposit' });
+    }
+    return { id, number, promisedDate: input.promisedDate ?? suggestion.date, suggestion, paymentId };
+  },
+});
+
+export const updateOrder = defineCommand({
+  input: updateOrderInput,
+  permission: { table: 'orders', action: 'update' },
+  async run(ctx, tx, { id, ...changes }) {
+    const order = await requireRow<Record<string, unknown>>(ctx, tx, 'orders', id, 'id');
+    if (changes.garmentTypeId) await requireRow(ctx, tx, 'garment_types', changes.garmentTypeId, 'garmentTypeId');
+    await requireMember(ctx, tx, changes.assignedTo);
+    if (changes.promisedDate !== undefined && changes.promisedDate !== order.promised_date) {
+      await refuseDateInPast(ctx, tx, changes.promisedDate);
+    }
+    const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    if (Object.keys(fields).length === 0) return { id };
+    await writeChange(ctx, tx, 'orders', id, fields, 'update');
+    await addOrderEvent(ctx, tx, id, 'updated', { fields: Object.keys(fields), ...fields });
+    return { id };
+  },
+});
+
+export const changeOrderStatus = defineCommand({
+  input: changeOrderStatusInput,
+  permission: { table: 'orders', action: 'update' },
+  async run(ctx, tx, { id, status, note }) {
+    const order = await requireRow<{ status: OrderStatus }>(ctx, tx, 'orders', id, 'id');
+    const refusal = transitionRefusal(order.status, status, ctx.locale);
+    if (refusal) throw new EngineError('invalid_transition', refusal, 'status', { from: order.status, to: status });
+    await writeChange(ctx, tx, 'orders', id, { status }, 'update');
+    await addOrderEvent(ctx, tx, id, 'status', { from: order.status, to: status, note });
+    return { id, status };
+  },
+});
+
+export const deleteOrder = defineCommand({
+  input: deleteOrderInput,
+  permission: { table: 'orders', action: 'delete' },
+  async run(ctx, tx, { id }) {
+    await requireRow(ctx, tx, 'orders', id, 'id');
+    const paid = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM payments WHERE order_id = ?', [id]);
+    if ((paid?.n ?? 0) > 0) {
+      throw new EngineError('rule_violation', 'Cette commande a des paiements : annulez-la plutôt que de la supprimer.', 'id');
+    }
+    await writeChange(ctx, tx, 'orders', id, { deletedAt: ctx.now().toISOString() }, 'update');
+    await addOrderEvent(ctx, tx, id, 'deleted', {});
+    return { id };
+  },
+});

@@ -1,0 +1,157 @@
+/**
+ * The workshop engine: opens the database (migrations), knows this device and its clock, and runs
+ * commands and queries one at a time. Hosts (Electron main, browser worker) expose exactly
+ * `execute` and `query`, so every screen goes through the same typed API.
+ */
+import type { z } from 'zod';
+import type { SqlPort } from './sqlPort.js';
+import type { Actor, EngineContext } from './context.js';
+import { migrate } from './migrate.js';
+import { getMeta, setMeta } from './meta.js';
+import { Mutex } from './mutex.js';
+import { COMMANDS } from './commands/index.js';
+import { QUERIES } from './queries/index.js';
+import { HybridClock } from '../sync/hlc.js';
+import { newId } from '../domain/ids.js';
+import { EngineError } from '../domain/errors.js';
+import { can, roleSchema, ROLE_LABELS } from '../domain/roles.js';
+import { parseInput } from '../domain/validation.js';
+import { t, type Locale } from '../i18n/index.js';
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]['input']>;
+export type CommandResult<N extends CommandName> = Awaited<ReturnType<(typeof COMMANDS)[N]['run']>>;
+export type QueryName = keyof typeof QUERIES;
+export type QueryArgs<N extends QueryName> = z.input<(typeof QUERIES)[N]['args']>;
+export type QueryResult<N extends QueryName> = Awaited<ReturnType<(typeof QUERIES)[N]['run']>>;
+
+export interface EngineOptions {
+  locale?: Locale;
+  /** The current instant; injectable for tests and for a device whose clock is corrected. */
+  now?: () => Date;
+}
+
+function randomNodeId(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class Engine {
+  private readonly mutex = new Mutex();
+
+  private constructor(private readonly ctx: EngineContext) {}
+
+  static async open(db: SqlPort, options: EngineOptions = {}): Promise<Engine> {
+    await migrate(db);
+    const now = options.now ?? (() => new Date());
+    const identity = await db.transaction(async (tx) => {
+      let nodeId = await getMeta(tx, 'nodeId');
+      let deviceId = await getMeta(tx, 'deviceId');
+      if (!nodeId) await setMeta(tx, 'nodeId', (nodeId = randomNodeId()));
+      if (!deviceId) await setMeta(tx, 'deviceId', (deviceId = newId()));
+      return { nodeId, deviceId, lastHlc: await getMeta(tx, 'lastHlc'), offset: await getMeta(tx, 'clockOffsetMs') };
+    });
+    const clock = new HybridClock(identity.nodeId, () => now().getTime());
+    if (identity.lastHlc) clock.observe(identity.lastHlc);
+    clock.offsetMs = Number(identity.offset ?? 0);
+    const engine = new Engine({
+      db,
+      clock,
+      locale: options.locale ?? 'fr',
+      actor: { memberId: null, role: 'owner' },
+      deviceId: identity.deviceId,
+      now,
+    });
+    await engine.restoreActor();
+    return engine;
+  }
+
+  get deviceId(): string {
+    return this.ctx.deviceId;
+  }
+
+  get nodeId(): string {
+    return this.ctx.clock.node;
+  }
+
+  get actor(): Actor {
+    return { ...this.ctx.actor };
+  }
+
+  get locale(): Locale {
+    return this.ctx.locale;
+  }
+
+  set locale(locale: Locale) {
+    this.ctx.locale = locale;
+  }
+
+  /** Run one command: role check, input check, then ONE transaction (rows, clocks, outbox). */
+  async execute<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
+    const def = COMMANDS[name];
+    if (!def) throw new EngineError('invalid_input', t(this.ctx.locale, 'error.unknownCommand', { name: String(name) }));
+    const result = await this.mutex.run(async (): Promise<unknown> => {
+      const { role } = this.ctx.actor;
+      if (!can(role, def.permission.table, def.permission.action)) {
+        throw new EngineError('forbidden', t(this.ctx.locale, 'error.forbidden', { role: ROLE_LABELS[role][this.ctx.locale] }));
+      }
+      const parsed = parseInput(def.input, input, this.ctx.locale);
+      if (!def.allowBeforeSetup && !(await this.ctx.db.get('SELECT id FROM workshop'))) {
+        throw new EngineError('not_ready', t(this.ctx.locale, 'error.notReady'));
+      }
+      const run = def.run as (ctx: EngineContext, tx: Parameters<typeof def.run>[1], input: unknown) => Promise<unknown>;
+      const result = await this.ctx.db.transaction((tx) => run(this.ctx, tx, parsed));
+      if (name === 'setupWorkshop') await this.useMember((result as { ownerId: string }).ownerId);
+      return result;
+    });
+    return result as CommandResult<N>;
+  }
+
+  /** Run one query (read only). */
+  async query<N extends QueryName>(name: N, args?: QueryArgs<N>): Promise<QueryResult<N>> {
+    const def = QUERIES[name];
+    if (!def) throw new EngineError('invalid_input', t(this.ctx.locale, 'error.unknownCommand', { name: String(name) }));
+    const result = await this.mutex.run(async (): Promise<unknown> => {
+      const parsed = parseInput(def.args, args, this.ctx.locale);
+      const run = def.run as (ctx: EngineContext, db: SqlPort, args: unknown) => Promise<unknown>;
+      return run(this.ctx, this.ctx.db, parsed);
+    });
+    return result as QueryResult<N>;
+  }
+
+  /** Act as a member of the workshop from now on (remembered across restarts). */
+  async useMember(memberId: string): Promise<Actor> {
+    const member = await this.ctx.db.get<{ role: string }>('SELECT role FROM members WHERE id = ? AND deleted_at IS NULL', [memberId]);
+    if (!member) throw new EngineError('not_found', t(this.ctx.locale, 'error.notFound', { what: t(this.ctx.locale, 'what.member') }));
+    this.ctx.actor = { memberId, role: roleSchema.parse(member.role) };
+    await setMeta(this.ctx.db, 'actorMemberId', memberId);
+    return this.actor;
+  }
+
+  /** The device code given by the hub when this device registered (A, B, …, AA): prefixes its order numbers. */
+  async assignDeviceCode(code: string): Promise<void> {
+    if (!/^[A-Z]{1,3}$/.test(code)) throw new EngineError('invalid_input', `Code d'appareil invalide : ${code}`);
+    await this.mutex.run(() => setMeta(this.ctx.db, 'deviceCode', code));
+  }
+
+  async deviceCode(): Promise<string | null> {
+    return (await getMeta(this.ctx.db, 'deviceCode')) ?? null;
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run(() => this.ctx.db.close());
+  }
+
+  private async restoreActor(): Promise<void> {
+    const memberId = await getMeta(this.ctx.db, 'actorMemberId');
+    if (memberId) {
+      const member = await this.ctx.db.get<{ role: string }>('SELECT role FROM members WHERE id = ? AND deleted_at IS NULL', [memberId]);
+      this.ctx.actor = member ? { memberId, role: roleSchema.parse(member.role) } : { memberId: null, role: 'viewer' };
+    } else if (await this.ctx.db.get('SELECT id FROM workshop')) {
+      this.ctx.actor = { memberId: null, role: 'viewer' };
+    }
+  }
+}
+
+export const openEngine = Engine.open;

@@ -1,0 +1,200 @@
+/**
+ * The local SQLite schema (drizzle). One schema for both hosts; migrations are generated from it
+ * with `npm run db:generate` and embedded in `migrations/index.ts`.
+ *
+ * Synced tables: the TypeScript key of a column is its field name in the sync protocol; `clocks`
+ * holds one HLC per field (JSON). Local-only columns (search helpers) are listed in LOCAL_COLUMNS.
+ */
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+const clocks = () => text('clocks').notNull().default('{}');
+
+export const workshop = sqliteTable('workshop', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  city: text('city'),
+  country: text('country').notNull().default('BJ'),
+  timezone: text('timezone').notNull().default('Africa/Porto-Novo'),
+  currency: text('currency').notNull().default('XOF'),
+  workingDays: text('working_days', { mode: 'json' }).notNull(),
+  closingDays: text('closing_days', { mode: 'json' }).notNull(),
+  capacity: integer('capacity').notNull(),
+  unit: text('unit').notNull().default('cm'),
+  createdAt: text('created_at').notNull(),
+  clocks: clocks(),
+});
+
+export const garmentTypes = sqliteTable('garment_types', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  durationDays: integer('duration_days').notNull(),
+  defaultPrice: integer('default_price').notNull(),
+  measurementFields: text('measurement_fields', { mode: 'json' }).notNull(),
+  customFields: text('custom_fields', { mode: 'json' }).notNull(),
+  position: integer('position').notNull().default(0),
+  deletedAt: text('deleted_at'),
+  clocks: clocks(),
+});
+
+export const members = sqliteTable('members', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  role: text('role').notNull(),
+  deletedAt: text('deleted_at'),
+  clocks: clocks(),
+});
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    whatsapp: text('whatsapp'),
+    email: text('email'),
+    gender: text('gender'),
+    notes: text('notes'),
+    preferredChannel: text('preferred_channel'),
+    createdAt: text('created_at').notNull(),
+    deletedAt: text('deleted_at'),
+    clocks: clocks(),
+    searchName: text('search_name').notNull().default(''),
+    phoneDigits: text('phone_digits').notNull().default(''),
+  },
+  (t) => [index('clients_search_name').on(t.searchName)],
+);
+
+export const measurementSheets = sqliteTable(
+  'measurement_sheets',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull(),
+    garmentTypeId: text('garment_type_id'),
+    unit: text('unit').notNull(),
+    values: text('values', { mode: 'json' }).notNull(),
+    note: text('note'),
+    takenAt: text('taken_at').notNull(),
+    takenBy: text('taken_by'),
+    deletedAt: text('deleted_at'),
+    clocks: clocks(),
+  },
+  (t) => [index('sheets_client').on(t.clientId, t.takenAt)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    clientId: text('client_id').notNull(),
+    garmentTypeId: text('garment_type_id'),
+    description: text('description'),
+    fabricSource: text('fabric_source').notNull().default('client'),
+    fabricPagnes: integer('fabric_pagnes'),
+    fabricPhoto: text('fabric_photo'),
+    modelPhoto: text('model_photo'),
+    measurements: text('measurements', { mode: 'json' }),
+    price: integer('price').notNull(),
+    urgency: text('urgency').notNull().default('normal'),
+    status: text('status').notNull(),
+    assignedTo: text('assigned_to'),
+    promisedDate: text('promised_date').notNull(),
+    internalNote: text('internal_note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    deletedAt: text('deleted_at'),
+    clocks: clocks(),
+  },
+  (t) => [
+    index('orders_client').on(t.clientId),
+    index('orders_status_promised').on(t.status, t.promisedDate),
+    index('orders_created').on(t.createdAt),
+  ],
+);
+
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    at: text('at').notNull(),
+    by: text('by'),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    clocks: clocks(),
+  },
+  (t) => [index('events_order').on(t.orderId, t.at)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    amount: integer('amount').notNull(),
+    method: text('method').notNull(),
+    kind: text('kind').notNull(),
+    reverses: text('reverses'),
+    paidAt: text('paid_at').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by'),
+    clocks: clocks(),
+  },
+  (t) => [index('payments_order').on(t.orderId), index('payments_paid_at').on(t.paidAt)],
+);
+
+export const fittings = sqliteTable(
+  'fittings',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    at: text('at').notNull(),
+    status: text('status').notNull().default('planned'),
+    note: text('note'),
+    deletedAt: text('deleted_at'),
+    clocks: clocks(),
+  },
+  (t) => [index('fittings_at').on(t.at), index('fittings_order').on(t.orderId)],
+);
+
+/** Local only: mutations waiting to be pushed, and those the hub refused ("needs attention"). */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  id: text('id').notNull().unique(),
+  table: text('tbl').notNull(),
+  rowId: text('row_id').notNull(),
+  hlc: text('hlc').notNull(),
+  fields: text('fields').notNull(),
+  createdAt: text('created_at').notNull(),
+  state: text('state').notNull().default('pending'),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+});
+
+/** Local only: device identity, clock state, sync cursor. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const SYNCED_TABLES = {
+  workshop,
+  garment_types: garmentTypes,
+  members,
+  clients,
+  measurement_sheets: measurementSheets,
+  orders,
+  order_events: orderEvents,
+  payments,
+  fittings,
+} as const;
+
+export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+/** Columns stored locally but never synced (derived on every write). */
+export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'clocks', 'searchName', 'phoneDigits']);
+
+/** Tables whose rows are never changed after insert: corrections are new rows. */
+export const INSERT_ONLY_TABLES: ReadonlySet<SyncedTableName> = new Set(['order_events', 'payments']);
