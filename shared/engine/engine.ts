@@ -17,6 +17,8 @@ import { EngineError } from '../domain/errors.js';
 import { can, roleSchema, ROLE_LABELS } from '../domain/roles.js';
 import { parseInput } from '../domain/validation.js';
 import { t, type Locale } from '../i18n/index.js';
+import type { Change, Mutation, Rejection } from '../sync/protocol.js';
+import { applyChanges, currentCursor, pendingMutations, settlePush } from './syncLocal.js';
 
 export type CommandName = keyof typeof COMMANDS;
 export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]['input']>;
@@ -139,8 +141,44 @@ export class Engine {
     return (await getMeta(this.ctx.db, 'deviceCode')) ?? null;
   }
 
+  // ── the local half of sync (the sync client drives these) ──
+
+  /** Outbox entries not yet acknowledged, oldest first, in the protocol's mutation shape. */
+  pendingMutations(limit = 500): Promise<Mutation[]> {
+    return this.mutex.run(() => pendingMutations(this.ctx.db, limit));
+  }
+
+  /** Drop acknowledged entries; keep refused ones for the "needs attention" list. */
+  settlePush(acked: readonly string[], rejected: readonly Rejection[]): Promise<void> {
+    return this.mutex.run(() => settlePush(this.ctx.db, acked, rejected));
+  }
+
+  /** Apply pulled changes (per-field last writer wins) and store the cursor, in one transaction. */
+  applyChanges(changes: readonly Change[], cursor: string): Promise<number> {
+    return this.mutex.run(async () => {
+      const applied = await applyChanges(this.ctx.db, this.ctx.clock, changes, cursor);
+      if (changes.some((c) => c.table === 'members') && this.ctx.actor.memberId) await this.refreshActorRole();
+      return applied;
+    });
+  }
+
+  cursor(): Promise<string> {
+    return this.mutex.run(() => currentCursor(this.ctx.db));
+  }
+
+  /** Correct this device's clock by the hub's time (after a clock_skew refusal). */
+  async setClockOffset(offsetMs: number): Promise<void> {
+    this.ctx.clock.offsetMs = Math.round(offsetMs);
+    await this.mutex.run(() => setMeta(this.ctx.db, 'clockOffsetMs', String(this.ctx.clock.offsetMs)));
+  }
+
   async close(): Promise<void> {
     await this.mutex.run(() => this.ctx.db.close());
+  }
+
+  private async refreshActorRole(): Promise<void> {
+    const member = await this.ctx.db.get<{ role: string }>('SELECT role FROM members WHERE id = ? AND deleted_at IS NULL', [this.ctx.actor.memberId]);
+    this.ctx.actor = member ? { memberId: this.ctx.actor.memberId, role: roleSchema.parse(member.role) } : { memberId: null, role: 'viewer' };
   }
 
   private async restoreActor(): Promise<void> {

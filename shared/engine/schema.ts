@@ -111,6 +111,7 @@ export const orders = sqliteTable(
     index('orders_client').on(t.clientId),
     index('orders_status_promised').on(t.status, t.promisedDate),
     index('orders_created').on(t.createdAt),
+    index('orders_number').on(t.number),
   ],
 );
 
@@ -125,7 +126,7 @@ export const orderEvents = sqliteTable(
     data: text('data', { mode: 'json' }).notNull(),
     clocks: clocks(),
   },
-  (t) => [index('events_order').on(t.orderId, t.at)],
+  (t) => [index('events_order').on(t.orderId, t.at), index('events_type_at').on(t.type, t.at)],
 );
 
 export const payments = sqliteTable(
@@ -160,7 +161,9 @@ export const fittings = sqliteTable(
 );
 
 /** Local only: mutations waiting to be pushed, and those the hub refused ("needs attention"). */
-export const outbox = sqliteTable('outbox', {
+export const outbox = sqliteTable(
+  'outbox',
+  {
   seq: integer('seq').primaryKey({ autoIncrement: true }),
   id: text('id').notNull().unique(),
   table: text('tbl').notNull(),
@@ -171,7 +174,9 @@ export const outbox = sqliteTable('outbox', {
   state: text('state').notNull().default('pending'),
   errorCode: text('error_code'),
   errorMessage: text('error_message'),
-});
+  },
+  (t) => [index('outbox_state').on(t.state, t.seq)],
+);
 
 /** Local only: device identity, clock state, sync cursor. */
 export const meta = sqliteTable('meta', {

@@ -1,0 +1,53 @@
+/**
+ * The sync protocol's messages (DESIGN.md, normative), as zod schemas shared by the engine's
+ * sync client and the cloud hub.
+ */
+import { z } from 'zod';
+import { SYNCED_TABLE_NAMES } from '../domain/tables.js';
+import { idSchema } from '../domain/fields.js';
+import { isHlc } from './hlc.js';
+
+export const PROTOCOL_VERSION = 1;
+
+export const hlcSchema = z.string().refine(isHlc, 'Horloge (HLC) invalide');
+export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES, { error: () => 'Table inconnue' });
+export const cursorSchema = z.string().regex(/^\d{1,18}$/, 'Curseur invalide');
+
+export const mutationSchema = z.strictObject({
+  id: idSchema,
+  table: tableNameSchema,
+  rowId: idSchema,
+  hlc: hlcSchema,
+  fields: z.record(z.string(), z.unknown()),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const changeSchema = z.strictObject({
+  table: tableNameSchema,
+  rowId: idSchema,
+  hlc: hlcSchema,
+  fields: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const syncRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  deviceId: idSchema,
+  cursor: cursorSchema,
+  mutations: z.array(mutationSchema).max(1000, '1000 modifications au plus par requête'),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const REJECTION_CODES = ['forbidden', 'invalid', 'not_found', 'clock_skew', 'conflict'] as const;
+export const rejectionSchema = z.strictObject({ id: idSchema, code: z.string(), message: z.string() });
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const syncResponseSchema = z.strictObject({
+  acked: z.array(idSchema),
+  rejected: z.array(rejectionSchema),
+  changes: z.array(changeSchema),
+  cursor: cursorSchema,
+  more: z.boolean(),
+  serverTime: z.string(),
+});
+export type SyncResponse = z.infer<typeof syncResponseSchema>;
