@@ -4,18 +4,27 @@ import { isUuid } from './ids.js';
 
 export const idSchema = z.string({ error: () => 'Identifiant manquant' }).refine(isUuid, 'Identifiant invalide');
 
+/** A real calendar day: '2026-02-30' is refused, not rolled over to March. */
+function isRealDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
+
 export const isoDateSchema = z
   .string({ error: () => 'Date manquante (AAAA-MM-JJ)' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Date invalide (AAAA-MM-JJ)');
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), 'Date invalide (AAAA-MM-JJ)');
 
 export const isoDateTimeSchema = z
   .string({ error: () => 'Date et heure manquantes' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'Date et heure invalides')
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isRealDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)),
+    'Date et heure invalides',
+  )
   .transform((s) => new Date(s).toISOString());
 
 /** An amount of FCFA: a whole number, no decimals. */
 export const moneySchema = z
-  .number({ error: () => 'Montant manquant (nombre entier de FCFA)' })
+  .number({ error: (issue) => (issue.input === undefined ? 'Montant manquant (nombre entier de FCFA)' : 'Le montant doit être un nombre entier de FCFA') })
   .int('Le montant doit être un nombre entier de FCFA (sans centimes)')
   .min(0, 'Le montant ne peut pas être négatif')
   .max(100_000_000, 'Montant trop élevé (100 000 000 FCFA au plus)');

@@ -36,7 +36,7 @@ export function totalPaid(payments: readonly Pick<PaymentLike, 'amount'>[]): num
 
 /** What the client still owes. A cancelled order owes nothing; a negative result is money to give back. */
 export function balanceDue(price: number, status: OrderStatus, payments: readonly Pick<PaymentLike, 'amount'>[]): number {
-  if (status === 'cancelled') return -totalPaid(payments);
+  if (status === 'cancelled') return 0 - totalPaid(payments);
   return price - totalPaid(payments);
 }
 

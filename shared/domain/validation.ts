@@ -12,7 +12,8 @@ export function parseInput<T extends ZodType>(schema: T, input: unknown, locale:
   const result = schema.safeParse(input, { error: localeErrors[locale] });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.filter((p) => typeof p === 'string')[0] as string | undefined;
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = (issue.path.filter((p) => typeof p === 'string')[0] as string | undefined) ?? unknownKey;
   const message = field
     ? t(locale, 'error.invalid', { field: fieldLabel(locale, field), message: issue.message })
     : issue.message;

@@ -105,6 +105,7 @@ export class Engine {
       const run = def.run as (ctx: EngineContext, tx: Parameters<typeof def.run>[1], input: unknown) => Promise<unknown>;
       const result = await this.ctx.db.transaction((tx) => run(this.ctx, tx, parsed));
       if (name === 'setupWorkshop') await this.useMember((result as { ownerId: string }).ownerId);
+      else if (def.permission.table === 'members' && this.ctx.actor.memberId) await this.refreshActorRole();
       return result;
     });
     return result as CommandResult<N>;

@@ -2,6 +2,9 @@ import type { MessageKey } from './fr.js';
 
 /** English catalogue: every French key has its English text. */
 export const en: Record<MessageKey, string> = {
+  'field.ownerName': 'Owner name',
+  'field.withDefaultGarments': 'Default garments',
+  'field.position': 'Position',
   'field.name': 'Name',
   'field.phone': 'Phone',
   'field.whatsapp': 'WhatsApp number',

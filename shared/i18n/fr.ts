@@ -1,5 +1,8 @@
 /** French catalogue (default). Keys are shared with en.ts; `{x}` are parameters. */
 export const fr = {
+  'field.ownerName': 'Nom du propriétaire',
+  'field.withDefaultGarments': 'Vêtements par défaut',
+  'field.position': 'Position',
   'field.name': 'Nom',
   'field.phone': 'Téléphone',
   'field.whatsapp': 'Numéro WhatsApp',
