@@ -18,7 +18,8 @@ import { can, roleSchema, ROLE_LABELS } from '../domain/roles.js';
 import { parseInput } from '../domain/validation.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Change, Mutation, Rejection } from '../sync/protocol.js';
-import { applyChanges, currentCursor, pendingMutations, settlePush } from './syncLocal.js';
+import { applyChanges, currentCursor, pendingMutations, restampAhead, settlePush } from './syncLocal.js';
+import { formatHlc } from '../sync/hlc.js';
 
 export type CommandName = keyof typeof COMMANDS;
 export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]['input']>;
@@ -167,10 +168,35 @@ export class Engine {
     return this.mutex.run(() => currentCursor(this.ctx.db));
   }
 
-  /** Correct this device's clock by the hub's time (after a clock_skew refusal). */
+  /** This device's own clock (uncorrected), in ms. */
+  wallTime(): number {
+    return this.ctx.now().getTime();
+  }
+
+  /** The correction currently applied to this device's clock, in ms. */
+  get clockOffsetMs(): number {
+    return this.ctx.clock.offsetMs;
+  }
+
+  /** Follow the hub's time from now on (a device whose clock is behind). */
   async setClockOffset(offsetMs: number): Promise<void> {
     this.ctx.clock.offsetMs = Math.round(offsetMs);
     await this.mutex.run(() => setMeta(this.ctx.db, 'clockOffsetMs', String(this.ctx.clock.offsetMs)));
+  }
+
+  /**
+   * The hub refused clocks from the future: take its time, and re-stamp every pending change
+   * stamped ahead of it (the changes themselves are kept). Returns how many were re-stamped.
+   */
+  async correctClockAhead(serverTime: string, toleranceMs: number): Promise<number> {
+    const offset = Date.parse(serverTime) - this.ctx.now().getTime();
+    return this.mutex.run(async () => {
+      this.ctx.clock.offsetMs = offset;
+      this.ctx.clock.resetAfterCorrection();
+      await setMeta(this.ctx.db, 'clockOffsetMs', String(offset));
+      const limit = formatHlc({ millis: Date.parse(serverTime) + toleranceMs, counter: 0xffff, node: 'ffffffffffffffff' });
+      return restampAhead(this.ctx.db, this.ctx.clock, limit);
+    });
   }
 
   async close(): Promise<void> {

@@ -43,12 +43,17 @@ export async function readRow(tx: SqlExecutor, table: SyncedTableName, rowId: st
  * Apply `fields` stamped with `hlc` to a row. A field is written only if `hlc` is newer than the
  * field's current clock. Returns the fields that were applied (empty if all were older).
  */
-export async function mergeFields(
+export async function mergeFields(tx: SqlExecutor, table: SyncedTableName, rowId: string, fields: Fields, hlc: string): Promise<Fields> {
+  return mergeStampedFields(tx, table, rowId, fields, Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])));
+}
+
+/** Like mergeFields, with a clock per field (several pulled changes of one row applied at once). */
+export async function mergeStampedFields(
   tx: SqlExecutor,
   table: SyncedTableName,
   rowId: string,
   fields: Fields,
-  hlc: string,
+  stamps: Clocks,
 ): Promise<Fields> {
   const meta = TABLE_META[table];
   for (const key of Object.keys(fields)) {
@@ -59,14 +64,15 @@ export async function mergeFields(
   const applied: Fields = {};
   for (const [key, value] of Object.entries(fields)) {
     const current = clocks[key];
-    if (current !== undefined && current >= hlc) continue;
-    clocks[key] = hlc;
+    const stamp = stamps[key]!;
+    if (current !== undefined && current >= stamp) continue;
+    clocks[key] = stamp;
     applied[key] = value;
   }
   if (Object.keys(applied).length === 0) return applied;
 
+  const keys = Object.keys(applied);
   if (existing) {
-    const keys = Object.keys(applied);
     const sets = keys.map((k) => `"${meta.fields.get(k)!.column}" = ?`).join(', ');
     await tx.run(`UPDATE ${meta.sql} SET ${sets}, clocks = ? WHERE id = ?`, [
       ...keys.map((k) => encode(meta, k, applied[k])),
@@ -74,7 +80,6 @@ export async function mergeFields(
       rowId,
     ]);
   } else {
-    const keys = Object.keys(applied);
     const columns = ['id', ...keys.map((k) => meta.fields.get(k)!.column), 'clocks'].map((c) => `"${c}"`);
     await tx.run(`INSERT INTO ${meta.sql} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, [
       rowId,

@@ -6,8 +6,10 @@
 import type { SqlExecutor, SqlPort } from './sqlPort.js';
 import type { HybridClock } from '../sync/hlc.js';
 import type { Change, Mutation, Rejection } from '../sync/protocol.js';
-import { mergeFields } from './rowStore.js';
+import { mergeStampedFields, type Clocks, type Fields } from './rowStore.js';
 import { getMeta, setMeta } from './meta.js';
+import { TABLE_META } from './tableMeta.js';
+import type { SyncedTableName } from '../domain/tables.js';
 
 export async function pendingMutations(db: SqlExecutor, limit: number): Promise<Mutation[]> {
   const rows = await db.all<{ id: string; tbl: string; row_id: string; hlc: string; fields: string }>(
@@ -30,10 +32,24 @@ export async function settlePush(db: SqlPort, acked: readonly string[], rejected
 /** Applies pulled changes (LWW per field) and moves the cursor, all or nothing. */
 export async function applyChanges(db: SqlPort, clock: HybridClock, changes: readonly Change[], cursor: string): Promise<number> {
   return db.transaction(async (tx) => {
-    let applied = 0;
+    // The changes of one row are applied together (each field with its own clock), so a row
+    // whose fields were last written at different times is inserted whole.
+    const byRow = new Map<string, { table: Change['table']; rowId: string; fields: Fields; stamps: Clocks }>();
     for (const change of changes) {
       clock.observe(change.hlc);
-      const fields = await mergeFields(tx, change.table, change.rowId, change.fields, change.hlc);
+      const key = `${change.table}/${change.rowId}`;
+      const row = byRow.get(key) ?? { table: change.table, rowId: change.rowId, fields: {}, stamps: {} };
+      for (const [field, value] of Object.entries(change.fields)) {
+        const known = row.stamps[field];
+        if (known !== undefined && known >= change.hlc) continue;
+        row.fields[field] = value;
+        row.stamps[field] = change.hlc;
+      }
+      byRow.set(key, row);
+    }
+    let applied = 0;
+    for (const row of byRow.values()) {
+      const fields = await mergeStampedFields(tx, row.table, row.rowId, row.fields, row.stamps);
       if (Object.keys(fields).length > 0) applied += 1;
     }
     const last = clock.last();
@@ -45,4 +61,30 @@ export async function applyChanges(db: SqlPort, clock: HybridClock, changes: rea
 
 export async function currentCursor(db: SqlExecutor): Promise<string> {
   return (await getMeta(db, 'cursor')) ?? '0';
+}
+
+/**
+ * After a clock_skew refusal: every pending mutation stamped too far ahead of the hub's time gets
+ * a new clock, and so do the fields it wrote in the local rows (where that clock still stands).
+ */
+export async function restampAhead(db: SqlPort, clock: HybridClock, limitHlc: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ahead = await tx.all<{ id: string; tbl: string; row_id: string; hlc: string; fields: string }>(
+      "SELECT id, tbl, row_id, hlc, fields FROM outbox WHERE state = 'pending' AND hlc > ? ORDER BY seq",
+      [limitHlc],
+    );
+    for (const m of ahead) {
+      const fresh = clock.now();
+      await tx.run('UPDATE outbox SET hlc = ? WHERE id = ?', [fresh, m.id]);
+      const table = TABLE_META[m.tbl as SyncedTableName];
+      const row = await tx.get<{ clocks: string }>(`SELECT clocks FROM ${table.sql} WHERE id = ?`, [m.row_id]);
+      if (!row) continue;
+      const clocks = JSON.parse(row.clocks) as Record<string, string>;
+      for (const key of Object.keys(JSON.parse(m.fields) as object)) if (clocks[key] === m.hlc) clocks[key] = fresh;
+      await tx.run(`UPDATE ${table.sql} SET clocks = ? WHERE id = ?`, [JSON.stringify(clocks), m.row_id]);
+    }
+    const last = clock.last();
+    if (last) await setMeta(tx, 'lastHlc', last);
+    return ahead.length;
+  });
 }

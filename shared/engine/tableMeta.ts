@@ -9,6 +9,8 @@ import type { SyncedTableName } from '../domain/tables.js';
 export interface FieldMeta {
   column: string;
   json: boolean;
+  /** An integer column (money, counts): Postgres may hand it back as text. */
+  number: boolean;
 }
 
 export interface TableMeta {
@@ -22,7 +24,7 @@ function buildMeta(name: SyncedTableName): TableMeta {
   const fields = new Map<string, FieldMeta>();
   for (const [key, column] of Object.entries(getTableColumns(table))) {
     if (LOCAL_COLUMNS.has(key)) continue;
-    fields.set(key, { column: column.name, json: column.dataType === 'json' });
+    fields.set(key, { column: column.name, json: column.dataType === 'json', number: column.dataType === 'number' });
   }
   return { name, sql: getTableName(table), fields };
 }

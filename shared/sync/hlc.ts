@@ -74,6 +74,15 @@ export class HybridClock {
     return formatHlc({ millis: this.lastMillis, counter: this.counter, node: this.node });
   }
 
+  /**
+   * Forget the clocks issued so far: only after the hub said this device's clock was ahead and the
+   * offset was corrected, so that new clocks follow the hub's time again.
+   */
+  resetAfterCorrection(): void {
+    this.lastMillis = 0;
+    this.counter = 0;
+  }
+
   /** The latest clock issued or observed, or null before the first one. */
   last(): string | null {
     return this.lastMillis === 0 ? null : formatHlc({ millis: this.lastMillis, counter: this.counter, node: this.node });

@@ -49,5 +49,7 @@ export const syncResponseSchema = z.strictObject({
   cursor: cursorSchema,
   more: z.boolean(),
   serverTime: z.string(),
+  /** Extension: the workshop's latest sequence, so a first sync can show a progress bar. */
+  head: cursorSchema.optional(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;

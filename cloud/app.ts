@@ -1,0 +1,95 @@
+/**
+ * The Express app factory (no listen): security headers, CORS allow-list, compression, JSON body
+ * limits, request ids and logs, metrics, the API areas, the OpenAPI document and JSON errors.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import compression from 'compression';
+import { pinoHttp } from 'pino-http';
+import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
+import type { CloudContext } from './context.js';
+import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
+import { mountAuth } from './auth/routes.js';
+import { mountSync } from './sync/routes.js';
+import { mountFiles } from './files/routes.js';
+
+export const VERSION = '0.1.0';
+
+export function createApp(ctx: CloudContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', 'loopback');
+
+  collectDefaultMetrics({ register: ctx.metrics });
+  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [ctx.metrics] });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [ctx.metrics],
+  });
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+  app.use((req, res, next) => {
+    const stop = duration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      const route = (req.route?.path as string | undefined) ?? 'unmatched';
+      stop({ route });
+      requests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  // HTML pages get helmet's full set of headers; API answers (JSON, never rendered) keep only
+  // nosniff, so a sync with nothing to do stays a few hundred bytes over mobile data.
+  const pageHeaders = helmet({ contentSecurityPolicy: { useDefaults: true }, crossOriginEmbedderPolicy: false });
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/api/')) return pageHeaders(req, res, next);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(
+    cors({
+      origin: (origin, done) => done(null, !origin || ctx.config.corsOrigins.includes(origin)),
+      credentials: false,
+      maxAge: 86_400,
+    }),
+  );
+  app.use(compression({ threshold: 512 }));
+  app.use(express.json({ limit: ctx.config.bodyLimit }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(ctx.metrics.contentType).send(await ctx.metrics.metrics());
+  });
+
+  const api = Router();
+  mountAuth(api, ctx);
+  mountSync(api, ctx);
+  mountFiles(api, ctx);
+  app.use('/api', api);
+
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument(ctx.api, VERSION));
+  });
+
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', message('not_found', requestLocale(req)))));
+  app.use(errorHandler);
+  return app;
+}

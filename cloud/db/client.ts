@@ -1,0 +1,115 @@
+/**
+ * The cloud database: PGlite in a local folder by default, any Postgres via postgres.js when a
+ * URL is given. Workshop work runs in `withWorkshop`: a transaction under the RLS role with the
+ * workshop set, so a query that forgets its filter still sees nothing of another workshop.
+ * `system` is for what is not one workshop's: accounts, tokens, cross-workshop jobs.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+type AnyDb = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const APP_ROLE = 'styliste_app';
+const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface CloudDb {
+  kind: 'pglite' | 'postgres';
+  /** One transaction as the RLS role, scoped to one workshop. */
+  withWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** One transaction without workshop scope (accounts, tokens, jobs). */
+  system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Rows of a raw query, whatever the driver (PGlite returns {rows}, postgres.js an array). */
+export async function rows<T>(tx: Tx | AnyDb, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; without it, PGlite. */
+  url?: string;
+  /** PGlite data folder; undefined means in memory. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+async function bootstrapRole(db: AnyDb): Promise<void> {
+  await db.execute(sql.raw(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+      CREATE ROLE ${APP_ROLE} NOLOGIN;
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`));
+}
+
+async function grantAppRole(db: AnyDb): Promise<void> {
+  await db.execute(sql.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`));
+  await db.execute(sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`));
+}
+
+export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
+  let db: AnyDb;
+  let close: () => Promise<void>;
+  let kind: CloudDb['kind'];
+  if (options.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => undefined });
+    const pg = drizzle(client, { schema });
+    db = pg as unknown as AnyDb;
+    kind = 'postgres';
+    close = () => client.end({ timeout: 5 });
+    // Several instances may start together: one migrates at a time.
+    await client.begin(async (lock) => {
+      await lock`SELECT pg_advisory_xact_lock(7041977)`;
+      await bootstrapRole(db);
+    });
+    const reserved = await client.reserve();
+    try {
+      await reserved`SELECT pg_advisory_lock(7041978)`;
+      await migrate(pg, { migrationsFolder: MIGRATIONS });
+      await grantAppRole(db);
+    } finally {
+      await reserved`SELECT pg_advisory_unlock(7041978)`;
+      reserved.release();
+    }
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    const pg = drizzle(client, { schema });
+    db = pg as unknown as AnyDb;
+    kind = 'pglite';
+    close = () => client.close();
+    await bootstrapRole(db);
+    await migrate(pg, { migrationsFolder: MIGRATIONS });
+    await grantAppRole(db);
+  }
+
+  return {
+    kind,
+    withWorkshop(workshopId, work) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+        await tx.execute(sql`SELECT set_config('app.workshop_id', ${workshopId}, true)`);
+        return work(tx as Tx);
+      });
+    },
+    system(work) {
+      return db.transaction((tx) => work(tx as Tx));
+    },
+    close,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Postgres tables that mirror the engine's synced SQLite tables, built from the same drizzle
+ * schema so the two can never drift: the same fields, plus `workshop_id` (every workshop row
+ * carries it), per-field clocks and per-field change sequences, and the row's last sequence.
+ * Row-level security keeps each workshop to itself.
+ */
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { pgTable, text, jsonb, bigint, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { LOCAL_COLUMNS } from '../../shared/engine/schema.js';
+
+/** The role the application's workshop queries run as; RLS applies to it. */
+export const appRole = pgRole('styliste_app').existing();
+
+export const currentWorkshop = sql`nullif(current_setting('app.workshop_id', true), '')::uuid`;
+
+/** The RLS policy every workshop table carries. */
+export function workshopPolicy(table: string) {
+  return pgPolicy(`${table}_workshop_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: sql`workshop_id = ${currentWorkshop}`,
+    withCheck: sql`workshop_id = ${currentWorkshop}`,
+  });
+}
+
+function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase> {
+  const columns: Record<string, PgColumnBuilderBase> = {};
+  for (const [key, column] of Object.entries(getTableColumns(source))) {
+    if (LOCAL_COLUMNS.has(key)) continue;
+    if (column.dataType === 'json') columns[key] = jsonb(column.name);
+    else if (column.dataType === 'number') columns[key] = bigint(column.name, { mode: 'number' });
+    else columns[key] = text(column.name);
+  }
+  return columns;
+}
+
+export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(source: SQLiteTable, extra: E = {} as E) {
+  const name = getTableName(source);
+  return pgTable(
+    name,
+    {
+      workshopId: uuid('workshop_id').notNull(),
+      id: uuid('id').primaryKey(),
+      ...mirrorColumns(source),
+      ...extra,
+      clocks: jsonb('clocks').notNull().default({}),
+      seqs: jsonb('seqs').notNull().default({}),
+      lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+    },
+    (t) => [index(`${name}_workshop_seq`).on(t.workshopId, t.lastSeq), workshopPolicy(name)],
+  ).enableRLS();
+}

@@ -1,0 +1,76 @@
+/**
+ * HTTP errors in the contract's shape: `4xx {"error":{"code","message"}}`, message in the
+ * request's language (French by default). Never a stack trace; never a 5xx for bad input.
+ */
+import type { ErrorRequestHandler, Request } from 'express';
+import { isEngineError, type EngineError } from '../../shared/domain/errors.js';
+import type { Locale } from '../../shared/i18n/index.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function requestLocale(req: Request): Locale {
+  const header = req.headers['accept-language'] ?? '';
+  return /^en\b/i.test(header.trim()) ? 'en' : 'fr';
+}
+
+const ENGINE_STATUS: Record<EngineError['code'], number> = {
+  invalid_input: 400,
+  forbidden: 403,
+  not_found: 404,
+  invalid_transition: 409,
+  rule_violation: 409,
+  not_ready: 409,
+};
+
+const MESSAGES: Record<string, { fr: string; en: string }> = {
+  invalid_json: { fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
+  payload_too_large: { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
+  unsupported_encoding: { fr: 'Encodage de requête non pris en charge.', en: 'Unsupported request encoding.' },
+  not_found: { fr: 'Adresse inconnue.', en: 'Unknown address.' },
+  internal: { fr: 'Erreur interne du serveur. Réessayez plus tard.', en: 'Internal server error. Please try again later.' },
+};
+
+export function message(code: keyof typeof MESSAGES, locale: Locale): string {
+  return MESSAGES[code]![locale];
+}
+
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const locale = requestLocale(req);
+  if (error instanceof HttpError) {
+    res.status(error.status).json({ error: { code: error.code, message: error.message, ...error.extra } });
+    return;
+  }
+  if (isEngineError(error)) {
+    res.status(ENGINE_STATUS[error.code]).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } });
+    return;
+  }
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: 'invalid_json', message: message('invalid_json', locale) } });
+    return;
+  }
+  if (type === 'entity.too.large') {
+    res.status(413).json({ error: { code: 'payload_too_large', message: message('payload_too_large', locale) } });
+    return;
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    res.status(415).json({ error: { code: 'unsupported_encoding', message: message('unsupported_encoding', locale) } });
+    return;
+  }
+  const status = (error as { status?: number } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    res.status(status).json({ error: { code: 'bad_request', message: message('invalid_json', locale) } });
+    return;
+  }
+  req.log?.error({ err: error }, 'unhandled error');
+  res.status(500).json({ error: { code: 'internal', message: message('internal', locale) } });
+};

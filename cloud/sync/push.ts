@@ -1,0 +1,102 @@
+/**
+ * Applying a device's pushed mutations. Each one is checked on its own: table and fields by the
+ * shared row schemas, the action by the shared role table, the clock against the hub's time, the
+ * row against the workshop (another workshop's id is refused). A refused mutation writes nothing;
+ * the rest of the batch still applies. A mutation id seen before is acknowledged again, once.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { rows } from '../db/client.js';
+import type { Mutation, Rejection } from '../../shared/sync/protocol.js';
+import { parseHlc } from '../../shared/sync/hlc.js';
+import { INSERT_SCHEMAS, PATCH_SCHEMAS } from '../../shared/domain/rowSchemas.js';
+import { actionOfChange, can, type Role } from '../../shared/domain/roles.js';
+import { INSERT_ONLY_TABLES } from '../../shared/engine/schema.js';
+import { parseInput } from '../../shared/domain/validation.js';
+import { isEngineError } from '../../shared/domain/errors.js';
+import type { Locale } from '../../shared/i18n/index.js';
+import { applyFields, ForeignRowError, readStoredRow, SeqAllocator } from './hubWrite.js';
+
+export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
+const TEXT = {
+  forbidden: { fr: 'Votre rôle ne permet pas cette modification.', en: 'Your role does not allow this change.' },
+  insertOnly: { fr: 'Cette ligne ne peut pas être modifiée : enregistrez une correction.', en: 'This row cannot be changed: record a correction.' },
+  foreign: { fr: 'Cette ligne n’appartient pas à votre atelier.', en: 'This row does not belong to your workshop.' },
+  skew: { fr: 'L’horloge de cet appareil est en avance : elle sera corrigée.', en: 'This device’s clock is ahead: it will be corrected.' },
+  workshopRow: { fr: 'Un appareil ne peut pas créer un autre atelier.', en: 'A device cannot create another workshop.' },
+};
+
+export interface PushOutcome {
+  acked: string[];
+  rejected: Rejection[];
+  /** Sequences written by this request (not echoed back to the device that sent them). */
+  ownSeqs: Set<number>;
+}
+
+export interface PushContext {
+  workshopId: string;
+  role: Role;
+  deviceId: string;
+  locale: Locale;
+  now: Date;
+}
+
+export async function applyPush(tx: Tx, push: PushContext, mutations: readonly Mutation[]): Promise<PushOutcome> {
+  const outcome: PushOutcome = { acked: [], rejected: [], ownSeqs: new Set() };
+  if (mutations.length === 0) return outcome;
+  const seen = new Set(
+    (
+      await rows<{ mutation_id: string }>(
+        tx,
+        sql`SELECT mutation_id FROM change_log WHERE workshop_id = ${push.workshopId}
+          AND mutation_id IN (${sql.join(mutations.map((m) => sql`${m.id}::uuid`), sql`, `)})`,
+      )
+    ).map((r) => r.mutation_id),
+  );
+  const seqs = await SeqAllocator.lock(tx, push.workshopId);
+  const reject = (m: Mutation, code: string, message: string) => outcome.rejected.push({ id: m.id, code, message });
+
+  for (const m of mutations) {
+    if (seen.has(m.id)) {
+      outcome.acked.push(m.id);
+      continue;
+    }
+    if (parseHlc(m.hlc).millis > push.now.getTime() + MAX_CLOCK_AHEAD_MS) {
+      reject(m, 'clock_skew', TEXT.skew[push.locale]);
+      continue;
+    }
+    const existing = await readStoredRow(tx, m.table, m.rowId);
+    if (m.table === 'workshop' && m.rowId !== push.workshopId) {
+      reject(m, 'forbidden', TEXT.workshopRow[push.locale]);
+      continue;
+    }
+    if (existing && INSERT_ONLY_TABLES.has(m.table)) {
+      reject(m, 'forbidden', TEXT.insertOnly[push.locale]);
+      continue;
+    }
+    if (!can(push.role, m.table, actionOfChange(m.table, Boolean(existing), m.fields))) {
+      reject(m, 'forbidden', TEXT.forbidden[push.locale]);
+      continue;
+    }
+    let fields: Record<string, unknown>;
+    try {
+      fields = parseInput(existing ? PATCH_SCHEMAS[m.table] : INSERT_SCHEMAS[m.table], m.fields, push.locale);
+    } catch (error) {
+      if (!isEngineError(error)) throw error;
+      reject(m, 'invalid', error.message);
+      continue;
+    }
+    try {
+      const { seq } = await applyFields(tx, seqs, m.table, m.rowId, m.hlc, fields, existing, { mutationId: m.id, deviceId: push.deviceId });
+      outcome.ownSeqs.add(seq);
+      seen.add(m.id);
+      outcome.acked.push(m.id);
+    } catch (error) {
+      if (!(error instanceof ForeignRowError)) throw error;
+      reject(m, 'forbidden', TEXT.foreign[push.locale]);
+    }
+  }
+  await seqs.flush(tx);
+  return outcome;
+}

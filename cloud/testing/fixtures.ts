@@ -1,0 +1,75 @@
+/**
+ * Test fixtures written the way the hub writes: a workshop with its owner (and optional members)
+ * created through the server write function, plus access tokens for them.
+ */
+import { sql } from 'drizzle-orm';
+import type { CloudContext } from '../context.js';
+import { applyFields, readStoredRow, SeqAllocator } from '../sync/hubWrite.js';
+import { signAccessToken } from '../auth/tokens.js';
+import { newId } from '../../shared/domain/ids.js';
+import type { Role } from '../../shared/domain/roles.js';
+
+export interface FixtureMember {
+  userId: string;
+  memberId: string;
+  role: Role;
+  token: string;
+}
+
+export interface FixtureWorkshop {
+  workshopId: string;
+  owner: FixtureMember;
+  addMember(role: Role, name?: string): Promise<FixtureMember>;
+  tokenFor(member: FixtureMember, ttlSeconds?: number): string;
+}
+
+let phoneCounter = 0;
+
+async function createUser(ctx: CloudContext, name: string): Promise<string> {
+  const userId = newId();
+  phoneCounter += 1;
+  const phone = `+22901${String(Date.now() % 1_000_000).padStart(6, '0')}${String(phoneCounter % 100).padStart(2, '0')}`;
+  await ctx.db.system((tx) =>
+    tx.execute(sql`INSERT INTO users (id, name, phone, password_hash) VALUES (${userId}, ${name}, ${phone}, 'fixture-no-login')`),
+  );
+  return userId;
+}
+
+export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier test'): Promise<FixtureWorkshop> {
+  const workshopId = newId();
+  const sign = (m: { userId: string; memberId: string }, ttl = 3600) =>
+    signAccessToken(ctx.config.jwtSecret, { userId: m.userId, workshopId, memberId: m.memberId }, ttl, ctx.now());
+
+  const addMember = async (role: Role, memberName = `Membre ${role}`): Promise<FixtureMember> => {
+    const userId = await createUser(ctx, memberName);
+    const memberId = newId();
+    await ctx.db.withWorkshop(workshopId, async (tx) => {
+      const seqs = await SeqAllocator.lock(tx, workshopId);
+      await applyFields(tx, seqs, 'members', memberId, ctx.clock.now(), { name: memberName, phone: null, role, deletedAt: null }, await readStoredRow(tx, 'members', memberId));
+      await seqs.flush(tx);
+      await tx.execute(sql`UPDATE members SET user_id = ${userId} WHERE id = ${memberId}`);
+    });
+    return { userId, memberId, role, token: sign({ userId, memberId }) };
+  };
+
+  await ctx.db.withWorkshop(workshopId, async (tx) => {
+    await tx.execute(sql`INSERT INTO workshop_sync (workshop_id) VALUES (${workshopId})`);
+    const seqs = await SeqAllocator.lock(tx, workshopId);
+    await applyFields(tx, seqs, 'workshop', workshopId, ctx.clock.now(), {
+      name,
+      phone: null,
+      city: 'Cotonou',
+      country: 'BJ',
+      timezone: 'Africa/Porto-Novo',
+      currency: 'XOF',
+      workingDays: [1, 2, 3, 4, 5, 6],
+      closingDays: [],
+      capacity: 15,
+      unit: 'cm',
+      createdAt: ctx.now().toISOString(),
+    }, undefined);
+    await seqs.flush(tx);
+  });
+  const owner = await addMember('owner', 'Propriétaire');
+  return { workshopId, owner, addMember, tokenFor: (m, ttl) => sign(m, ttl) };
+}
