@@ -19,6 +19,8 @@ export function openBetterSqlite(path: string, options: BetterSqliteOptions = {}
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
+  // 32 MB of page cache: the screens' queries scan orders and payments of a busy workshop.
+  db.pragma('cache_size = -32768');
 
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openFileEngine, setupTestWorkshop, tempDir, testClock } from '../../desktop/sqlite/testing.js';
 import type { Engine } from './engine.js';
 
@@ -111,6 +112,13 @@ describe('two devices of one workshop', () => {
     await relay(b, a);
     for (const device of [a, b]) {
       expect(await device.query('orderDetail', { id: orderId })).toMatchObject({ paid: 15000, balance: 15000 });
+    }
+    // The local paid cache always equals the sum of the payments, whatever order they arrived in.
+    for (const path of [`${dir.dir}/a.sqlite`, `${dir.dir}/b.sqlite`]) {
+      const db = new Database(path, { readonly: true });
+      const drift = db.prepare('SELECT COUNT(*) FROM orders o WHERE o.paid != (SELECT COALESCE(SUM(amount), 0) FROM payments p WHERE p.order_id = o.id)').pluck().get();
+      db.close();
+      expect(drift).toBe(0);
     }
   });
 

@@ -1,7 +1,7 @@
 /** Local key/value state of this device: identity, clock, sync cursor. */
 import type { SqlExecutor } from './sqlPort.js';
 
-export type MetaKey = 'deviceId' | 'nodeId' | 'deviceCode' | 'lastHlc' | 'cursor' | 'clockOffsetMs' | 'workshopId' | 'actorMemberId';
+export type MetaKey = 'deviceId' | 'nodeId' | 'deviceCode' | 'lastHlc' | 'cursor' | 'clockOffsetMs' | 'workshopId' | 'actorMemberId' | 'orderSeq';
 
 export async function getMeta(db: SqlExecutor, key: MetaKey): Promise<string | undefined> {
   const row = await db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);

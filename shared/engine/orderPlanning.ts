@@ -1,7 +1,7 @@
 /** Order numbers and promised-date suggestions, from the local state of the workshop. */
 import type { SqlExecutor } from './sqlPort.js';
 import type { EngineContext } from './context.js';
-import { getMeta } from './meta.js';
+import { getMeta, setMeta } from './meta.js';
 import { EngineError } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import { ACTIVE_STATUSES } from '../domain/orderStatus.js';
@@ -18,11 +18,20 @@ export async function nextOrderNumber(ctx: EngineContext, tx: SqlExecutor): Prom
   const code = await getMeta(tx, 'deviceCode');
   if (!code) throw new EngineError('not_ready', t(ctx.locale, 'error.noDeviceCode'));
   const prefix = `${code}-`;
-  const row = await tx.get<{ last: number | null }>(
-    'SELECT MAX(CAST(substr(number, ?) AS INTEGER)) AS last FROM orders WHERE number >= ? AND number < ?',
-    [prefix.length + 1, prefix, `${code}.`],
-  );
-  return `${prefix}${(row?.last ?? 0) + 1}`;
+  // The device's counter, kept in meta; rebuilt once from its orders when missing (a database
+  // restored or re-filled by sync after a reinstall, or a code just given by the hub).
+  const stored = await getMeta(tx, 'orderSeq');
+  let last = stored?.startsWith(prefix) ? Number(stored.slice(prefix.length)) : null;
+  if (last === null) {
+    const row = await tx.get<{ last: number | null }>(
+      'SELECT MAX(CAST(substr(number, ?) AS INTEGER)) AS last FROM orders WHERE number >= ? AND number < ?',
+      [prefix.length + 1, prefix, `${code}.`],
+    );
+    last = row?.last ?? 0;
+  }
+  const number = `${prefix}${last + 1}`;
+  await setMeta(tx, 'orderSeq', number);
+  return number;
 }
 
 export async function countActiveOrders(tx: SqlExecutor): Promise<number> {

@@ -8,6 +8,7 @@ import { TABLE_META, type TableMeta } from './tableMeta.js';
 import type { SyncedTableName } from '../domain/tables.js';
 import { normalizeForSearch } from '../domain/text.js';
 import { phoneDigits } from '../domain/phone.js';
+import { decodeClocks, encodeClocks } from '../sync/clockCodec.js';
 
 export type Fields = Record<string, unknown>;
 export type Clocks = Record<string, string>;
@@ -36,7 +37,7 @@ export async function readRow(tx: SqlExecutor, table: SyncedTableName, rowId: st
   if (!row) return undefined;
   const fields: Fields = {};
   for (const [key, field] of meta.fields) fields[key] = decode(meta, key, row[field.column] ?? null);
-  return { fields, clocks: JSON.parse((row.clocks as string) ?? '{}') as Clocks };
+  return { fields, clocks: decodeClocks(row.clocks as string, meta.fields.keys()) };
 }
 
 /**
@@ -76,7 +77,7 @@ export async function mergeStampedFields(
     const sets = keys.map((k) => `"${meta.fields.get(k)!.column}" = ?`).join(', ');
     await tx.run(`UPDATE ${meta.sql} SET ${sets}, clocks = ? WHERE id = ?`, [
       ...keys.map((k) => encode(meta, k, applied[k])),
-      JSON.stringify(clocks),
+      encodeClocks(clocks),
       rowId,
     ]);
   } else {
@@ -84,21 +85,32 @@ export async function mergeStampedFields(
     await tx.run(`INSERT INTO ${meta.sql} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, [
       rowId,
       ...keys.map((k) => encode(meta, k, applied[k])),
-      JSON.stringify(clocks),
+      encodeClocks(clocks),
     ]);
   }
   await refreshLocalColumns(tx, table, rowId, applied);
   return applied;
 }
 
-/** Local search helpers derived from synced fields (never synced themselves). */
+/** Local columns derived from synced fields (never synced themselves): search helpers, paid cache. */
 async function refreshLocalColumns(tx: SqlExecutor, table: SyncedTableName, rowId: string, applied: Fields): Promise<void> {
-  if (table !== 'clients' || !('name' in applied || 'phone' in applied || 'whatsapp' in applied)) return;
-  const row = await tx.get<{ name: string; phone: string | null; whatsapp: string | null }>(
-    'SELECT name, phone, whatsapp FROM clients WHERE id = ?',
-    [rowId],
-  );
-  if (!row) return;
-  const digits = [phoneDigits(row.phone), phoneDigits(row.whatsapp)].filter(Boolean).join(' ');
-  await tx.run('UPDATE clients SET search_name = ?, phone_digits = ? WHERE id = ?', [normalizeForSearch(row.name ?? ''), digits, rowId]);
+  if (table === 'clients' && ('name' in applied || 'phone' in applied || 'whatsapp' in applied)) {
+    const row = await tx.get<{ name: string; phone: string | null; whatsapp: string | null }>(
+      'SELECT name, phone, whatsapp FROM clients WHERE id = ?',
+      [rowId],
+    );
+    if (!row) return;
+    const digits = [phoneDigits(row.phone), phoneDigits(row.whatsapp)].filter(Boolean).join(' ');
+    await tx.run('UPDATE clients SET search_name = ?, phone_digits = ? WHERE id = ?', [normalizeForSearch(row.name ?? ''), digits, rowId]);
+  } else if (table === 'payments' && ('amount' in applied || 'orderId' in applied)) {
+    const payment = await tx.get<{ order_id: string }>('SELECT order_id FROM payments WHERE id = ?', [rowId]);
+    if (payment) await refreshPaid(tx, payment.order_id);
+  } else if (table === 'orders' && 'price' in applied) {
+    await refreshPaid(tx, rowId);
+  }
+}
+
+/** orders.paid is a cache of the sum of the order's payments, recomputed from them, never edited. */
+async function refreshPaid(tx: SqlExecutor, orderId: string): Promise<void> {
+  await tx.run('UPDATE orders SET paid = (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE order_id = ?) WHERE id = ?', [orderId, orderId]);
 }

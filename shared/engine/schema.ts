@@ -5,6 +5,7 @@
  * Synced tables: the TypeScript key of a column is its field name in the sync protocol; `clocks`
  * holds one HLC per field (JSON). Local-only columns (search helpers) are listed in LOCAL_COLUMNS.
  */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 
 const clocks = () => text('clocks').notNull().default('{}');
@@ -106,9 +107,14 @@ export const orders = sqliteTable(
     createdBy: text('created_by'),
     deletedAt: text('deleted_at'),
     clocks: clocks(),
+    /** Local cache of SUM(payments.amount), recomputed from the payments on every write of them. */
+    paid: integer('paid').notNull().default(0),
   },
   (t) => [
     index('orders_client').on(t.clientId),
+    index('orders_owing')
+      .on(t.promisedDate, t.number, t.price, t.paid)
+      .where(sql`deleted_at IS NULL AND status NOT IN ('quote', 'cancelled') AND price > paid`),
     index('orders_status_promised').on(t.status, t.promisedDate),
     index('orders_created').on(t.createdAt),
     index('orders_number').on(t.number),
@@ -199,7 +205,7 @@ export const SYNCED_TABLES = {
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
 
 /** Columns stored locally but never synced (derived on every write). */
-export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'clocks', 'searchName', 'phoneDigits']);
+export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'clocks', 'searchName', 'phoneDigits', 'paid']);
 
 /** Tables whose rows are never changed after insert: corrections are new rows. */
 export const INSERT_ONLY_TABLES: ReadonlySet<SyncedTableName> = new Set(['order_events', 'payments']);

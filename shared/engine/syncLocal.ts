@@ -9,6 +9,7 @@ import type { Change, Mutation, Rejection } from '../sync/protocol.js';
 import { mergeStampedFields, type Clocks, type Fields } from './rowStore.js';
 import { getMeta, setMeta } from './meta.js';
 import { TABLE_META } from './tableMeta.js';
+import { decodeClocks, encodeClocks } from '../sync/clockCodec.js';
 import type { SyncedTableName } from '../domain/tables.js';
 
 export async function pendingMutations(db: SqlExecutor, limit: number): Promise<Mutation[]> {
@@ -79,9 +80,9 @@ export async function restampAhead(db: SqlPort, clock: HybridClock, limitHlc: st
       const table = TABLE_META[m.tbl as SyncedTableName];
       const row = await tx.get<{ clocks: string }>(`SELECT clocks FROM ${table.sql} WHERE id = ?`, [m.row_id]);
       if (!row) continue;
-      const clocks = JSON.parse(row.clocks) as Record<string, string>;
+      const clocks = decodeClocks(row.clocks, table.fields.keys());
       for (const key of Object.keys(JSON.parse(m.fields) as object)) if (clocks[key] === m.hlc) clocks[key] = fresh;
-      await tx.run(`UPDATE ${table.sql} SET clocks = ? WHERE id = ?`, [JSON.stringify(clocks), m.row_id]);
+      await tx.run(`UPDATE ${table.sql} SET clocks = ? WHERE id = ?`, [encodeClocks(clocks), m.row_id]);
     }
     const last = clock.last();
     if (last) await setMeta(tx, 'lastHlc', last);

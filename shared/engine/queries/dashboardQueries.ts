@@ -47,16 +47,22 @@ export async function readyNotCollected(db: SqlExecutor): Promise<OrderSummary[]
   return ordersWhere(db, "o.status = 'ready'", []);
 }
 
+/** Orders still owing money: matches the partial index orders_owing exactly. */
+const OWING = "o.deleted_at IS NULL AND o.status NOT IN ('quote', 'cancelled') AND o.price > o.paid";
+
+async function outstandingTotal(db: SqlExecutor): Promise<number> {
+  const row = await db.get<{ total: number | null }>(`SELECT SUM(o.price - o.paid) AS total FROM orders o WHERE ${OWING}`);
+  return row?.total ?? 0;
+}
+
 /** Orders with money still owed (delivered ones included), the oldest promise first. */
 export async function unpaidBalances(db: SqlExecutor, limit = 200): Promise<{ total: number; orders: OrderSummary[] }> {
   const rows = await db.all<OrderSummaryRow>(
     `SELECT ${ORDER_SUMMARY_COLUMNS} FROM orders o JOIN clients c ON c.id = o.client_id
-     LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments GROUP BY order_id) pp ON pp.order_id = o.id
-     WHERE o.deleted_at IS NULL AND o.status NOT IN ('quote', 'cancelled') AND o.price - COALESCE(pp.paid, 0) > 0
-     ORDER BY o.promised_date, o.number`,
+     WHERE ${OWING} ORDER BY o.promised_date, o.number LIMIT ?`,
+    [limit],
   );
-  const orders = rows.map(toOrderSummary);
-  return { total: orders.reduce((sum, o) => sum + o.balance, 0), orders: orders.slice(0, limit) };
+  return { total: await outstandingTotal(db), orders: rows.map(toOrderSummary) };
 }
 
 export interface FittingOfWeek {
@@ -116,11 +122,7 @@ export async function monthFigures(ctx: EngineContext, db: SqlExecutor, date?: I
     'SELECT amount, paid_at AS paidAt FROM payments WHERE paid_at >= ? AND paid_at < ?',
     [from, to],
   );
-  const outstanding = await db.get<{ total: number | null }>(
-    `SELECT SUM(o.price - COALESCE(pp.paid, 0)) AS total FROM orders o
-     LEFT JOIN (SELECT order_id, SUM(amount) AS paid FROM payments GROUP BY order_id) pp ON pp.order_id = o.id
-     WHERE o.deleted_at IS NULL AND o.status NOT IN ('quote', 'cancelled') AND o.price - COALESCE(pp.paid, 0) > 0`,
-  );
+  const outstanding = await outstandingTotal(db);
   const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
   // Local midnights of every day of the month, as UTC instants, to put each payment on its local day.
   const dayStarts = Array.from({ length: days }, (_, i) => startOfLocalDayUtc(addDays(start, i), timezone));
@@ -138,7 +140,7 @@ export async function monthFigures(ctx: EngineContext, db: SqlExecutor, date?: I
     ordersDelivered: delivered?.n ?? 0,
     ordersCancelled: created?.cancelled ?? 0,
     revenueReceived,
-    outstanding: outstanding?.total ?? 0,
+    outstanding,
     revenueByDay,
   };
 }

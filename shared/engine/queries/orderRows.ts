@@ -26,7 +26,7 @@ export type OrderSummaryRow = Omit<OrderSummary, 'balance'>;
 /** Columns of OrderSummaryRow; the query must join `orders o` with `clients c`. */
 export const ORDER_SUMMARY_COLUMNS = `o.id, o.number, o.client_id AS clientId, c.name AS clientName, c.phone AS clientPhone,
   o.garment_type_id AS garmentTypeId, o.description, o.status, o.urgency, o.price,
-  COALESCE((SELECT SUM(p.amount) FROM payments p WHERE p.order_id = o.id), 0) AS paid,
+  o.paid AS paid,
   o.promised_date AS promisedDate, o.assigned_to AS assignedTo, o.created_at AS createdAt`;
 
 export function toOrderSummary(row: OrderSummaryRow): OrderSummary {
