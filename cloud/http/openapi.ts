@@ -39,7 +39,7 @@ export function openApiDocument(registry: ApiRegistry, version: string): Record<
   return {
     openapi: '3.0.3',
     info: { title: 'Styliste', version, description: 'API du cloud Styliste (comptes, synchronisation, fichiers).' },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/api' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
