@@ -1,0 +1,22 @@
+/**
+ * Writes sw.js at build time with the exact list of built files, so the service worker can cache
+ * the whole app shell and the SQLite WASM on install: the second visit loads from the cache.
+ */
+import type { Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export function serviceWorker(): Plugin {
+  return {
+    name: 'styliste-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+      const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
+      const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
+      const source = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(['./', ...files]));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}

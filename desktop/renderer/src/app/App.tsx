@@ -1,0 +1,77 @@
+/** The app shell: session gate, navigation, the always-visible sync bar, and the screens. */
+import { useEffect } from 'react';
+import { useRoute, href, navigate, type Route } from './router.js';
+import { useSession } from './session.js';
+import { useLocale, useTexts } from './locale.js';
+import { SyncBar } from './SyncBar.js';
+import { host } from '../host/host.js';
+import { AuthScreen } from '../screens/AuthScreen.js';
+import { clientsRoutes } from '../screens/clients/routes.js';
+import { ordersRoutes } from '../screens/orders/routes.js';
+import { workshopRoutes } from '../screens/workshop/routes.js';
+import type { ScreenRoute } from './routeTypes.js';
+
+const TEXTS = {
+  fr: { today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.', loading: 'Ouverture de l’atelier…' },
+  en: { today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.', loading: 'Opening the workshop…' },
+};
+
+const ROUTES: ScreenRoute[] = [...workshopRoutes, ...clientsRoutes, ...ordersRoutes];
+
+function screenFor(route: Route) {
+  return ROUTES.find((r) => r.match(route))?.render(route);
+}
+
+export function App() {
+  const t = useTexts(TEXTS);
+  const { locale, setLocale } = useLocale();
+  const route = useRoute();
+  const { session, setSession } = useSession();
+
+  useEffect(() => {
+    if (session && route.parts.length === 0) navigate('today');
+  }, [session, route.parts.length]);
+
+  if (session === undefined) return <p className="boot">{t.loading}</p>;
+  if (session === null) return <AuthScreen />;
+
+  const section = route.parts[0] ?? 'today';
+  const nav = [
+    { path: 'today', label: t.today },
+    { path: 'clients', label: t.clients },
+    { path: 'orders', label: t.orders },
+    ...(session.member.role === 'owner' ? [{ path: 'team', label: t.team }] : []),
+    { path: 'settings', label: t.settings },
+  ];
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href={href('today')}>
+          <img src="./icon-192.png" alt="" width={28} height={28} />
+          <span>{session.workshop.name}</span>
+        </a>
+        <nav className="mainnav" aria-label="Navigation">
+          {nav.map((item) => (
+            <a key={item.path} href={href(item.path)} className={section === item.path ? 'active' : ''} aria-current={section === item.path ? 'page' : undefined}>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-end">
+          <button type="button" className="small" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>
+            {locale === 'fr' ? 'EN' : 'FR'}
+          </button>
+          <button
+            type="button"
+            className="small"
+            onClick={() => void host.invoke('session.logout').finally(() => { setSession(null); navigate(''); })}
+          >
+            {t.logout}
+          </button>
+        </div>
+      </header>
+      <SyncBar />
+      <main className="content">{screenFor(route) ?? <p className="empty">{t.notFound}</p>}</main>
+    </div>
+  );
+}

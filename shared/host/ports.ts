@@ -1,0 +1,43 @@
+/**
+ * What a host provides to the host service: where the workshop database lives, where the session
+ * is kept, where photos wait for upload. Electron implements these over files in userData (tokens
+ * encrypted with safeStorage); the browser worker over OPFS.
+ */
+import type { Engine } from '../engine/engine.js';
+import type { HostEvent } from './channels.js';
+import type { SessionPayload } from './cloudApi.js';
+
+export interface StoredSession extends SessionPayload {
+  serverUrl: string;
+  deviceCode: string | null;
+}
+
+export interface WorkshopDatabase {
+  engine: Engine;
+  /** Close and erase this workshop's local data (access revoked). */
+  wipe(): Promise<void>;
+}
+
+export interface PhotoStore {
+  put(hash: string, bytes: Uint8Array, kind: 'fabric' | 'model' | 'portfolio'): Promise<void>;
+  get(hash: string): Promise<Uint8Array | null>;
+  /** Photos taken here and not yet on the server. */
+  pending(): Promise<{ hash: string; kind: 'fabric' | 'model' | 'portfolio' }[]>;
+  markUploaded(hash: string): Promise<void>;
+}
+
+export interface HostPorts {
+  openWorkshop(workshopId: string): Promise<WorkshopDatabase>;
+  loadSession(): Promise<StoredSession | null>;
+  saveSession(session: StoredSession | null): Promise<void>;
+  photos: PhotoStore;
+  fetch: typeof fetch;
+  serverUrl: string;
+  deviceName: string;
+  emit(event: HostEvent): void;
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
