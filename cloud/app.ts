@@ -15,6 +15,7 @@ import { openApiDocument } from './http/openapi.js';
 import { mountAuth } from './auth/routes.js';
 import { mountSync } from './sync/routes.js';
 import { mountFiles } from './files/routes.js';
+import { mountWebApp } from './web/appRoutes.js';
 
 export const VERSION = '0.1.0';
 
@@ -56,7 +57,19 @@ export function createApp(ctx: CloudContext): Express {
   });
   // HTML pages get helmet's full set of headers; API answers (JSON, never rendered) keep only
   // nosniff, so a sync with nothing to do stays a few hundred bytes over mobile data.
-  const pageHeaders = helmet({ contentSecurityPolicy: { useDefaults: true }, crossOriginEmbedderPolicy: false });
+  const pageHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // The app runs SQLite compiled to WASM in a worker, and shows photos from blob: URLs.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        workerSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
   app.use((req, res, next) => {
     if (!req.path.startsWith('/api/')) return pageHeaders(req, res, next);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -84,6 +97,7 @@ export function createApp(ctx: CloudContext): Express {
   mountSync(api, ctx);
   mountFiles(api, ctx);
   app.use('/api', api);
+  mountWebApp(app);
 
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(ctx.api, VERSION));

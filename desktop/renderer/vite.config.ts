@@ -6,16 +6,18 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { serviceWorker } from './serviceWorkerPlugin.js';
+import { precompress } from './precompressPlugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../out/web', import.meta.url));
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompress(outDir)],
   publicDir: 'public',
   build: {
-    outDir: fileURLToPath(new URL('../../out/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
