@@ -44,7 +44,7 @@ function send(req: Request, res: Response, relative: string, webDir: string): bo
 
 export function mountWebApp(app: Express, webDir: string = WEB_DIR): void {
   app.get('/', (_req, res) => res.redirect(302, '/app/'));
-  app.get('/app', (_req, res) => res.redirect(301, '/app/'));
+  app.get('/app', (req, res, next) => (req.originalUrl.split('?')[0] === '/app' ? res.redirect(301, '/app/') : next()));
   app.get(/^\/app\/(.*)$/, (req, res, next) => {
     const relative = decodeURIComponent((req.params as Record<string, string>)[0] ?? '') || 'index.html';
     if (send(req, res, relative, webDir)) return;
