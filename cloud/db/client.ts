@@ -22,6 +22,11 @@ export interface CloudDb {
   kind: 'pglite' | 'postgres';
   /** One transaction as the RLS role, scoped to one workshop. */
   withWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A read-only transaction on ONE snapshot (repeatable read), as the RLS role: every statement
+   * sees the same committed state, so a pull never mixes rows from before and after a push.
+   */
+  readWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
   /** One transaction without workshop scope (accounts, tokens, jobs). */
   system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -106,6 +111,16 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
         await tx.execute(sql`SELECT set_config('app.workshop_id', ${workshopId}, true)`);
         return work(tx as Tx);
       });
+    },
+    readWorkshop(workshopId, work) {
+      return db.transaction(
+        async (tx) => {
+          await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+          await tx.execute(sql`SELECT set_config('app.workshop_id', ${workshopId}, true)`);
+          return work(tx as Tx);
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
     },
     system(work) {
       return db.transaction((tx) => work(tx as Tx));

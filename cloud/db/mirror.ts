@@ -6,8 +6,8 @@
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { pgTable, text, jsonb, bigint, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
-import { LOCAL_COLUMNS } from '../../shared/engine/schema.js';
+import { pgTable, text, jsonb, bigint, doublePrecision, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { FRACTIONAL_COLUMNS, LOCAL_COLUMNS } from '../../shared/engine/schema.js';
 
 /** The role the application's workshop queries run as; RLS applies to it. */
 export const appRole = pgRole('styliste_app').existing();
@@ -27,9 +27,11 @@ export function workshopPolicy(table: string) {
 
 function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase> {
   const columns: Record<string, PgColumnBuilderBase> = {};
+  const table = getTableName(source);
   for (const [key, column] of Object.entries(getTableColumns(source))) {
     if (LOCAL_COLUMNS.has(key)) continue;
     if (column.dataType === 'json') columns[key] = jsonb(column.name);
+    else if (column.dataType === 'number' && FRACTIONAL_COLUMNS.has(`${table}.${column.name}`)) columns[key] = doublePrecision(column.name);
     else if (column.dataType === 'number') columns[key] = bigint(column.name, { mode: 'number' });
     else columns[key] = text(column.name);
   }

@@ -2,7 +2,14 @@
  * What a device receives: every field changed after its cursor, read from the materialised rows.
  * Each row keeps, per field, the sequence of the change that last wrote it, so one query serves a
  * device one edit behind (only that field) and a new device (cursor 0: the current state, not the
- * history) alike, in pages ordered by sequence.
+ * history) alike, in pages ordered by the rows' last sequence.
+ *
+ * Cursors. "N" means: every change up to N is applied. While a pull runs over several pages the
+ * hub hands out "N~M": every change up to N is applied, AND every row whose last sequence is at
+ * most M has been sent whole (all its fields changed after N). The next page continues with the
+ * rows after M, still sending their fields changed after N — so a row whose older fields fall
+ * before a page boundary is never cut. The last page gives a plain cursor again. Each page is read
+ * on one snapshot (see CloudDb.readWorkshop), so a push committing meanwhile is never half seen.
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
@@ -10,11 +17,13 @@ import { rows } from '../db/client.js';
 import type { Change } from '../../shared/sync/protocol.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SYNCED_TABLE_NAMES, type SyncedTableName } from '../../shared/domain/tables.js';
+import { parseCursor, type Cursor } from '../../shared/sync/cursor.js';
 
 export interface PullPage {
   changes: Change[];
   cursor: string;
   more: boolean;
+  head: number;
 }
 
 interface RowWithSeq {
@@ -23,32 +32,34 @@ interface RowWithSeq {
   lastSeq: number;
 }
 
-/** Rows changed after `cursor`, at most `limit` of them across all tables, oldest change first. */
-export async function pullPage(tx: Tx, workshopId: string, cursor: number, limit: number, skipSeqs: ReadonlySet<number>): Promise<PullPage> {
-  // Only changes whose transaction has committed: every sequence up to the workshop's committed
-  // last_seq is visible, later ones wait for the next page (sequences are allocated under lock).
+export async function pullPage(tx: Tx, workshopId: string, cursorText: string, limit: number, skipSeqs: ReadonlySet<number>): Promise<PullPage> {
   const [state] = await rows<{ last_seq: string | number }>(tx, sql`SELECT last_seq FROM workshop_sync WHERE workshop_id = ${workshopId}`);
-  const upTo = Number(state?.last_seq ?? 0);
+  const head = Number(state?.last_seq ?? 0);
+  let cursor: Cursor = parseCursor(cursorText);
+  // A cursor beyond anything handed out (the hub was restored from a backup): start over.
+  if (cursor.applied > head || cursor.after > head) cursor = { applied: 0, after: 0 };
+
   const candidates: RowWithSeq[] = [];
   for (const table of SYNCED_TABLE_NAMES) {
     const meta = TABLE_META[table];
     const found = await rows<Record<string, unknown>>(
       tx,
-      sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor} AND last_seq <= ${upTo}
+      sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after}
         ORDER BY last_seq LIMIT ${limit + 1}`,
     );
     for (const row of found) candidates.push({ table, row, lastSeq: Number(row.last_seq) });
   }
   candidates.sort((a, b) => a.lastSeq - b.lastSeq);
   const page = candidates.slice(0, limit);
+  const more = candidates.length > limit;
   const changes: Change[] = [];
-  for (const { table, row } of page) changes.push(...rowChanges(table, row, cursor, skipSeqs));
-  const last = page.at(-1);
-  return { changes, cursor: String(last ? last.lastSeq : cursor), more: candidates.length > limit };
+  for (const { table, row } of page) changes.push(...rowChanges(table, row, cursor.applied, skipSeqs));
+  const next = more ? `${cursor.applied}~${page.at(-1)!.lastSeq}` : String(Math.max(head, cursor.applied));
+  return { changes, cursor: next, more, head };
 }
 
-/** The fields of one row written after `cursor`, grouped by their clock (one change per clock). */
-function rowChanges(table: SyncedTableName, row: Record<string, unknown>, cursor: number, skipSeqs: ReadonlySet<number>): Change[] {
+/** The fields of one row written after `applied`, grouped by their clock (one change per clock). */
+function rowChanges(table: SyncedTableName, row: Record<string, unknown>, applied: number, skipSeqs: ReadonlySet<number>): Change[] {
   const meta = TABLE_META[table];
   const clocks = row.clocks as Record<string, string>;
   const seqs = row.seqs as Record<string, number>;
@@ -56,7 +67,7 @@ function rowChanges(table: SyncedTableName, row: Record<string, unknown>, cursor
   for (const [key, field] of meta.fields) {
     const seq = seqs[key];
     const hlc = clocks[key];
-    if (seq === undefined || hlc === undefined || seq <= cursor || skipSeqs.has(seq)) continue;
+    if (seq === undefined || hlc === undefined || seq <= applied || skipSeqs.has(seq)) continue;
     const fields = byClock.get(hlc) ?? {};
     const value = row[field.column] ?? null;
     fields[key] = value !== null && field.number ? Number(value) : value;

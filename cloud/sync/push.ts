@@ -22,7 +22,7 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 const TEXT = {
   forbidden: { fr: 'Votre rôle ne permet pas cette modification.', en: 'Your role does not allow this change.' },
   insertOnly: { fr: 'Cette ligne ne peut pas être modifiée : enregistrez une correction.', en: 'This row cannot be changed: record a correction.' },
-  foreign: { fr: 'Cette ligne n’appartient pas à votre atelier.', en: 'This row does not belong to your workshop.' },
+  foreign: { fr: 'Cette ligne n’existe pas dans votre atelier.', en: 'This row does not exist in your workshop.' },
   skew: { fr: 'L’horloge de cet appareil est en avance : elle sera corrigée.', en: 'This device’s clock is ahead: it will be corrected.' },
   workshopRow: { fr: 'Un appareil ne peut pas créer un autre atelier.', en: 'A device cannot create another workshop.' },
 };
@@ -77,6 +77,11 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     }
     if (!can(push.role, m.table, actionOfChange(m.table, Boolean(existing), m.fields))) {
       reject(m, 'forbidden', TEXT.forbidden[push.locale]);
+      continue;
+    }
+    if (!existing && PATCH_SCHEMAS[m.table].safeParse(m.fields).success && !INSERT_SCHEMAS[m.table].safeParse(m.fields).success) {
+      // A change to a row this workshop does not have: another workshop's, or none at all.
+      reject(m, 'forbidden', TEXT.foreign[push.locale]);
       continue;
     }
     let fields: Record<string, unknown>;

@@ -4,9 +4,7 @@
  */
 import type { Router } from 'express';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
 import type { CloudContext } from '../context.js';
-import { rows } from '../db/client.js';
 import { requireAuth, authOf } from '../auth/requireAuth.js';
 import { loadMember } from '../auth/membership.js';
 import { ensureDevice } from '../auth/devices.js';
@@ -57,28 +55,25 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       const auth = authOf(req);
       const locale = requestLocale(req);
       const now = ctx.now();
-      const response = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
+      // 1. Push, in its own transaction (row locks, sequences under the workshop's lock).
+      const pushed = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
         const member = await loadMember(tx, auth, locale);
         const device = await ensureDevice(tx, { id: body.deviceId, workshopId: auth.workshopId, memberId: member.id, userId: auth.userId }, now);
         if (!device) throw new HttpError(409, 'device_conflict', TEXT.device[locale]);
         if (device.revoked) throw new HttpError(403, 'access_revoked', TEXT.revokedDevice[locale]);
-        const pushed = await applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device.id, locale, now }, body.mutations);
-        let cursor = Number(body.cursor);
-        const [state] = await rows<{ last_seq: string | number }>(tx, sql`SELECT last_seq FROM workshop_sync WHERE workshop_id = ${auth.workshopId}`);
-        const head = Number(state?.last_seq ?? 0);
-        // A cursor beyond anything handed out (the hub was restored from a backup): start over.
-        if (cursor > head) cursor = 0;
-        const page = await pullPage(tx, auth.workshopId, cursor, ctx.config.syncPageRows, pushed.ownSeqs);
-        return {
-          acked: pushed.acked,
-          rejected: pushed.rejected,
-          changes: page.changes,
-          cursor: page.cursor,
-          more: page.more,
-          serverTime: now.toISOString(),
-          ...(cursor === 0 || page.more ? { head: String(head) } : {}),
-        };
+        return applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device.id, locale, now }, body.mutations);
       });
+      // 2. Pull, on one snapshot that includes what was just pushed.
+      const page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs));
+      const response = {
+        acked: pushed.acked,
+        rejected: pushed.rejected,
+        changes: page.changes,
+        cursor: page.cursor,
+        more: page.more,
+        serverTime: now.toISOString(),
+        ...(body.cursor === '0' || page.more ? { head: String(page.head) } : {}),
+      };
       res.json(response);
     },
   );

@@ -207,5 +207,11 @@ export type SyncedTableName = keyof typeof SYNCED_TABLES;
 /** Columns stored locally but never synced (derived on every write). */
 export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'clocks', 'searchName', 'phoneDigits', 'paid']);
 
+/**
+ * Integer-affinity columns that also hold halves (1,5 pagne). SQLite keeps 1.5 as it is; the
+ * cloud's mirror gives them a floating-point type instead of bigint.
+ */
+export const FRACTIONAL_COLUMNS: ReadonlySet<string> = new Set(['orders.fabric_pagnes']);
+
 /** Tables whose rows are never changed after insert: corrections are new rows. */
 export const INSERT_ONLY_TABLES: ReadonlySet<SyncedTableName> = new Set(['order_events', 'payments']);

@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../engine/engine.js';
 import { PROTOCOL_VERSION, syncResponseSchema, type SyncResponse } from './protocol.js';
+import { cursorPosition } from './cursor.js';
 
 export type SyncEngine = Pick<Engine, 'deviceId' | 'pendingMutations' | 'settlePush' | 'applyChanges' | 'cursor' | 'setClockOffset' | 'correctClockAhead' | 'clockOffsetMs' | 'wallTime'>;
 
@@ -94,7 +95,7 @@ export class SyncClient {
   private async run(): Promise<SyncReport> {
     const { engine } = this.options;
     const report: SyncReport = { fraction: null, pushed: 0, pulled: 0, roundTrips: 0, rejected: 0, cursor: await engine.cursor() };
-    const startCursor = Number(report.cursor);
+    const startCursor = cursorPosition(report.cursor);
     let head: number | null = null;
     for (;;) {
       if (report.roundTrips >= MAX_ROUND_TRIPS) throw new SyncFailure('server', 'Synchronisation interrompue : trop d’allers-retours.');
@@ -108,14 +109,19 @@ export class SyncClient {
       await engine.settlePush(response.acked, refused);
       if (skewed.length > 0) await engine.correctClockAhead(response.serverTime, HUB_MAX_AHEAD_MS);
       else await this.followHubTime(response.serverTime);
-      await engine.applyChanges(response.changes, response.cursor);
+      try {
+        await engine.applyChanges(response.changes, response.cursor);
+      } catch (error) {
+        // Nothing was applied (one transaction); the next attempt starts again from the same cursor.
+        throw new SyncFailure('bad_response', `Changements reçus impossibles à appliquer : ${(error as Error).message}`);
+      }
 
       report.pushed += response.acked.length;
       report.rejected += refused.length;
       report.pulled += response.changes.length;
       report.cursor = response.cursor;
       if (response.head) head = Number(response.head);
-      const moved = Number(response.cursor) - startCursor;
+      const moved = cursorPosition(response.cursor) - startCursor;
       const span = head === null ? 0 : head - startCursor;
       report.fraction = head === null || span <= 0 ? null : Math.min(1, moved / span);
       this.options.onProgress?.({ ...report });

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { SYNCED_TABLE_NAMES } from '../domain/tables.js';
 import { idSchema } from '../domain/fields.js';
 import { isHlc } from './hlc.js';
+import { CURSOR_PATTERN } from './cursor.js';
 
 export const PROTOCOL_VERSION = 1;
 
 export const hlcSchema = z.string().refine(isHlc, 'Horloge (HLC) invalide');
 export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES, { error: () => 'Table inconnue' });
-export const cursorSchema = z.string().regex(/^\d{1,18}$/, 'Curseur invalide');
+export const cursorSchema = z.string().regex(CURSOR_PATTERN, 'Curseur invalide');
 
 export const mutationSchema = z.strictObject({
   id: idSchema,

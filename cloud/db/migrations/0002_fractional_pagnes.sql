@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ALTER COLUMN "fabric_pagnes" SET DATA TYPE double precision;
