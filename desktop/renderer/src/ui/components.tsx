@@ -1,5 +1,6 @@
 /** Small building blocks shared by the screens. */
-import { useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { useId, useState, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
+import { SelectField, TextField } from './fields.js';
 import type { HostErrorShape } from '../../../../shared/host/channels.js';
 
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
@@ -30,16 +31,10 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: string;
 }
 
-/** A labelled input; shows the error when it names this field. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const invalid = error?.field === name;
-  return (
-    <label className={`field${invalid ? ' invalid' : ''}`}>
-      <span>{label}</span>
-      <input name={name} aria-invalid={invalid || undefined} {...input} />
-      {invalid ? <small className="field-error">{error!.message}</small> : hint ? <small>{hint}</small> : null}
-    </label>
-  );
+/** A labelled input (see ui/fields.tsx); shows the error when it names this field. */
+export function Field(props: FieldProps) {
+  const id = useId();
+  return <TextField {...props} id={props.id ?? id} />;
 }
 
 interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
@@ -49,21 +44,9 @@ interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   error?: HostErrorShape | null;
 }
 
-export function Select({ label, name, options, error, ...select }: SelectProps) {
-  const invalid = error?.field === name;
-  return (
-    <label className={`field${invalid ? ' invalid' : ''}`}>
-      <span>{label}</span>
-      <select name={name} aria-invalid={invalid || undefined} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {invalid ? <small className="field-error">{error!.message}</small> : null}
-    </label>
-  );
+export function Select(props: SelectProps) {
+  const id = useId();
+  return <SelectField {...props} id={props.id ?? id} />;
 }
 
 /** A button that asks before doing something that cannot be undone. */

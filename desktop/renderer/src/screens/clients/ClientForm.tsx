@@ -1,7 +1,7 @@
 /** The client's contact form, for a new client and for editing one in place. */
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../ui/components.js';
-import { SelectField, TextAreaField, TextField } from './FormField.js';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { phoneDisplay } from '../../ui/format.js';
 import { useTexts } from '../../app/locale.js';
 import { GENDERS, CHANNELS } from '../../../../../shared/domain/clients.js';

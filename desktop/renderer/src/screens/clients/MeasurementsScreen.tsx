@@ -6,7 +6,7 @@ import { useLocale, useTexts } from '../../app/locale.js';
 import { useRole } from '../../app/session.js';
 import { href, navigate, type Route } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
-import { SelectField } from './FormField.js';
+import { SelectField } from '../../ui/fields.js';
 import { SheetForm } from './SheetForm.js';
 import { SheetHistory } from './SheetHistory.js';
 

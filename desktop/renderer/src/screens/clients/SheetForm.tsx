@@ -1,7 +1,7 @@
 /** A new measurement sheet, pre-filled from the last one; cm or inches; big decimal inputs for phones. */
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../ui/components.js';
-import { SelectField, TextField } from './FormField.js';
+import { SelectField, TextField } from '../../ui/fields.js';
 import { useLocale, useTexts } from '../../app/locale.js';
 import { useCommand } from '../../app/data.js';
 import { MEASUREMENT_CATALOGUE, convertLength, fieldLabel, type LengthUnit } from '../../../../../shared/domain/measurements.js';

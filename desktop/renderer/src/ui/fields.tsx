@@ -4,7 +4,7 @@
  * label wrapped around a <select> would otherwise also read out every option.
  */
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import type { HostErrorShape } from '../../../../../shared/host/channels.js';
+import type { HostErrorShape } from '../../../../shared/host/channels.js';
 
 interface Common {
   id: string;

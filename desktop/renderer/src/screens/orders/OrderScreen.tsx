@@ -1,0 +1,88 @@
+/**
+ * An order's page: what it is, its money, its status and the moves allowed, photos, measurements,
+ * payments (record, reverse), fittings, edits, documents (PDF) and its history.
+ */
+import { useMemo, useState } from 'react';
+import { useCommand, useQuery } from '../../app/data.js';
+import { href, navigate } from '../../app/router.js';
+import { useTexts } from '../../app/locale.js';
+import { useRole } from '../../app/session.js';
+import { ConfirmButton, ErrorBanner, Loading, Page } from '../../ui/components.js';
+import { OrderFacts } from './detail/OrderFacts.js';
+import { StatusMoves } from './detail/StatusMoves.js';
+import { OrderPhotos } from './detail/OrderPhotos.js';
+import { MeasurementsTable } from './detail/MeasurementsTable.js';
+import { PaymentsSection } from './detail/PaymentsSection.js';
+import { FittingsSection } from './detail/FittingsSection.js';
+import { EditOrderForm } from './detail/EditOrderForm.js';
+import { OrderHistory } from './detail/OrderHistory.js';
+import { DocumentsPanel } from './detail/DocumentsPanel.js';
+import { workshopToday } from './labels.js';
+import './orders.css';
+
+const TEXTS = {
+  fr: {
+    title: 'Commande', back: '← Toutes les commandes', edit: 'Modifier', remove: 'Supprimer la commande',
+    removeQuestion: 'Supprimer cette commande ? Elle n’a aucun paiement.', yesRemove: 'Oui, supprimer', no: 'Non',
+  },
+  en: {
+    title: 'Order', back: '← All orders', edit: 'Edit', remove: 'Delete the order',
+    removeQuestion: 'Delete this order? It has no payment.', yesRemove: 'Yes, delete', no: 'No',
+  },
+};
+
+export function OrderScreen({ id }: { id: string }) {
+  const t = useTexts(TEXTS);
+  const role = useRole();
+  const detail = useQuery('orderDetail', { id });
+  const settings = useQuery('settings');
+  const garments = useQuery('garmentTypes');
+  const members = useQuery('members');
+  const remove = useCommand('deleteOrder');
+  const [editing, setEditing] = useState(false);
+  const memberNames = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
+
+  const order = detail.data;
+  if (!order) {
+    return (
+      <Page title={t.title}>
+        {detail.error ? <ErrorBanner error={detail.error} /> : <Loading />}
+        <p><a href={href('orders')}>{t.back}</a></p>
+      </Page>
+    );
+  }
+  const timeZone = settings.data?.timezone;
+  const garment = garments.data?.find((g) => g.id === order.garmentTypeId);
+  const canEdit = role !== 'viewer';
+  const actions = canEdit ? (
+    <>
+      {!editing ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
+      {order.payments.length === 0 ? (
+        <ConfirmButton label={t.remove} question={t.removeQuestion} confirm={t.yesRemove} cancel={t.no}
+          onConfirm={() => void remove.run({ id: order.id }).then((done) => done && navigate('orders'))} />
+      ) : null}
+    </>
+  ) : undefined;
+
+  return (
+    <Page title={`${t.title} ${order.number}`} actions={actions}>
+      <p><a href={href('orders')}>{t.back}</a></p>
+      <ErrorBanner error={remove.error} />
+      {editing ? <EditOrderForm order={order} onClose={() => setEditing(false)} /> : null}
+      <div className="o-columns">
+        <div>
+          <OrderFacts order={order} today={workshopToday(timeZone)} timeZone={timeZone} />
+          {canEdit ? <StatusMoves orderId={order.id} status={order.status} /> : null}
+          <PaymentsSection order={order} canRecord={canEdit} canReverse={role === 'owner'} />
+          <DocumentsPanel order={order} settings={settings.data} garment={garment} />
+        </div>
+        <div>
+          <OrderPhotos fabricPhoto={order.fabricPhoto} modelPhoto={order.modelPhoto} />
+          <MeasurementsTable order={order} garment={garment} />
+          <FittingsSection order={order} canEdit={canEdit} timeZone={timeZone} />
+          <OrderHistory events={order.events} memberNames={memberNames} timeZone={timeZone} />
+        </div>
+      </div>
+    </Page>
+  );
+}
