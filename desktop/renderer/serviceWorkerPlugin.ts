@@ -15,7 +15,13 @@ export function serviceWorker(): Plugin {
       // sqlite-wasm also ships its own worker and OPFS proxy; the app never loads them (it runs
       // SQLite in its engine worker on opfs-sahpool), so they are not cached up front.
       const unused = /sqlite3-(worker1|opfs-async-proxy)/;
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js' && !unused.test(f));
+      // Chunks loaded on demand (the PDF builder) are cached the first time they are used, not at
+      // install: the first visit downloads only what the app needs to start.
+      const lazy = (f: string) => {
+        const item = bundle[f];
+        return item?.type === 'chunk' && item.isDynamicEntry;
+      };
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js' && !unused.test(f) && !lazy(f));
       const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
       const source = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(['./', ...files]));

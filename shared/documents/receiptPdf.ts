@@ -38,7 +38,8 @@ function paymentLabel(payment: ReceiptOrder['payments'][number], all: ReceiptOrd
   const date = pdfDate(payment.paidAt, timeZone);
   if (payment.kind === 'reversal') {
     const target = all.find((p) => p.id === payment.reverses);
-    return `Annulation du paiement du ${target ? pdfDate(target.paidAt, timeZone) : date} (${date})`;
+    const targetDate = target ? pdfDate(target.paidAt, timeZone) : date;
+    return `Annulation du paiement du ${targetDate}${targetDate === date ? '' : ` (le ${date})`}`;
   }
   const kind = payment.kind === 'deposit' ? 'Acompte' : 'Versement';
   return `${kind} du ${date} - ${methodLabel(payment.method)}${payment.reversed ? ' (annulé)' : ''}`;

@@ -1,15 +1,16 @@
 /** Clients of the workshop. */
 import { z } from 'zod';
 import { optionalPhoneSchema } from './phone.js';
+import { CHANNELS, GENDERS } from './clientOptions.js';
+
+export * from './clientOptions.js';
 import { deletedAtSchema, emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './fields.js';
 
-export const GENDERS = ['female', 'male', 'other'] as const;
 export const genderSchema = z
   .enum(GENDERS, { error: () => 'Genre inconnu (femme, homme ou autre)' })
   .nullish()
   .transform((g) => g ?? null);
 
-export const CHANNELS = ['sms', 'whatsapp', 'email', 'call'] as const;
 export const channelSchema = z
   .enum(CHANNELS, { error: () => 'Canal inconnu (SMS, WhatsApp, e-mail ou appel)' })
   .nullish()
@@ -42,4 +43,3 @@ export const searchClientsInput = z.strictObject({
   offset: z.number().int().min(0).default(0),
 });
 
-export const GENDER_LABELS = { female: 'Femme', male: 'Homme', other: 'Autre' } as const;

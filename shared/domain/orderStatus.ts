@@ -2,11 +2,8 @@
  * The order pipeline: devis → confirmée → en cours → essayage → prête → livrée, and annulée.
  * ONE table of allowed transitions; everything else is refused with a reason.
  */
-import { z } from 'zod';
-
 export const ORDER_STATUSES = ['quote', 'confirmed', 'in_progress', 'fitting', 'ready', 'delivered', 'cancelled'] as const;
-export const orderStatusSchema = z.enum(ORDER_STATUSES, { error: () => 'Statut de commande inconnu' });
-export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }> = {
   quote: { fr: 'Devis', en: 'Quote' },

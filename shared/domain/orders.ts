@@ -1,10 +1,16 @@
 /** Orders, their insert-only history, payments and fittings as written by commands. */
 import { z } from 'zod';
 import { deletedAtSchema, idSchema, isoDateSchema, isoDateTimeSchema, moneySchema, optionalText, photoRefSchema, positiveMoneySchema } from './fields.js';
-import { orderStatusSchema } from './orderStatus.js';
-import { paymentKindSchema, paymentMethodSchema } from './payments.js';
+import { ORDER_STATUSES } from './orderStatus.js';
+import { PAYMENT_KINDS, PAYMENT_METHODS } from './payments.js';
 import { lengthUnitSchema } from './workshop.js';
 import { measurementValuesSchema } from './measurements.js';
+
+export const orderStatusSchema = z.enum(ORDER_STATUSES, { error: () => 'Statut de commande inconnu' });
+export const paymentMethodSchema = z.enum(PAYMENT_METHODS, {
+  error: () => 'Moyen de paiement inconnu (espèces, mobile money, carte ou virement)',
+});
+export const paymentKindSchema = z.enum(PAYMENT_KINDS, { error: () => 'Type de paiement inconnu' });
 
 export const urgencySchema = z.enum(['normal', 'high', 'urgent'], { error: () => 'Urgence inconnue (normale, haute ou urgente)' });
 export const URGENCY_LABELS = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' } as const;

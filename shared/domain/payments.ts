@@ -2,18 +2,13 @@
  * Payments are insert-only: a deposit, instalments, and reversing entries that correct a mistake.
  * The balance is always computed from them, never stored.
  */
-import { z } from 'zod';
 import type { OrderStatus } from './orderStatus.js';
 
 export const PAYMENT_METHODS = ['cash', 'mobile_money', 'card', 'transfer'] as const;
-export const paymentMethodSchema = z.enum(PAYMENT_METHODS, {
-  error: () => 'Moyen de paiement inconnu (espèces, mobile money, carte ou virement)',
-});
-export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const PAYMENT_KINDS = ['deposit', 'instalment', 'reversal'] as const;
-export const paymentKindSchema = z.enum(PAYMENT_KINDS, { error: () => 'Type de paiement inconnu' });
-export type PaymentKind = z.infer<typeof paymentKindSchema>;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, { fr: string; en: string }> = {
   cash: { fr: 'Espèces', en: 'Cash' },

@@ -37,5 +37,18 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+  event.respondWith(
+    caches.match(request, { ignoreSearch: true }).then(
+      (hit) =>
+        hit ||
+        fetch(request).then((response) => {
+          // Hashed assets never change: keep the ones loaded on demand (PDF builder) for offline use.
+          if (response.ok && url.pathname.includes('/assets/')) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
 });

@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../ui/components.js';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { phoneDisplay } from '../../ui/format.js';
 import { useTexts } from '../../app/locale.js';
-import { GENDERS, CHANNELS } from '../../../../../shared/domain/clients.js';
+import { GENDERS, CHANNELS } from '../../../../../shared/domain/clientOptions.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 
 const TEXTS = {

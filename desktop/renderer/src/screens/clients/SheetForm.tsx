@@ -4,7 +4,7 @@ import { ErrorBanner } from '../../ui/components.js';
 import { SelectField, TextField } from '../../ui/fields.js';
 import { useLocale, useTexts } from '../../app/locale.js';
 import { useCommand } from '../../app/data.js';
-import { MEASUREMENT_CATALOGUE, convertLength, fieldLabel, type LengthUnit } from '../../../../../shared/domain/measurements.js';
+import { MEASUREMENT_CATALOGUE, convertLength, fieldLabel, type LengthUnit } from '../../../../../shared/domain/measurementCatalogue.js';
 import { erroredKey, groupKeys, parseMeasure, showMeasure, type CustomFields } from './measureFields.js';
 import { UnitToggle } from './UnitToggle.js';
 

@@ -2,7 +2,7 @@
 import { Empty } from '../../ui/components.js';
 import { dateTime } from '../../ui/format.js';
 import { useLocale, useTexts } from '../../app/locale.js';
-import { fieldLabel } from '../../../../../shared/domain/measurements.js';
+import { fieldLabel } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { MeasurementSheet } from '../../../../../shared/engine/queries/clientQueries.js';
 import { showMeasure, type CustomFields } from './measureFields.js';
 

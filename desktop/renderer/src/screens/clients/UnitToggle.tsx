@@ -1,6 +1,6 @@
 /** cm / inches switch (the sheet is saved in the unit shown). */
 import { useTexts } from '../../app/locale.js';
-import type { LengthUnit } from '../../../../../shared/domain/measurements.js';
+import type { LengthUnit } from '../../../../../shared/domain/measurementCatalogue.js';
 
 const TEXTS = {
   fr: { unit: 'Unité', cm: 'cm', in: 'pouces' },

@@ -1,5 +1,5 @@
 /** Helpers of the measurement sheet form: grouping, number parsing, which field an engine error names. */
-import { MEASUREMENT_CATALOGUE, fieldLabel, type MeasurementGroup } from '../../../../../shared/domain/measurements.js';
+import { MEASUREMENT_CATALOGUE, fieldLabel, type MeasurementGroup } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 
 export type GroupKey = MeasurementGroup | 'custom';

@@ -5,7 +5,7 @@ import { useRole } from '../../app/session.js';
 import { useLocale, useTexts } from '../../app/locale.js';
 import { ConfirmButton, ErrorBanner, Field } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
-import { MEASUREMENT_CATALOGUE } from '../../../../../shared/domain/measurements.js';
+import { MEASUREMENT_CATALOGUE } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { GarmentType } from '../../../../../shared/engine/queries/settingsQueries.js';
 
 const TEXTS = {

@@ -1,7 +1,7 @@
 /** The measurements the order is cut with (a copy of the sheet at creation), with their labels and unit. */
 import { useLocale, useTexts } from '../../../app/locale.js';
 import { href } from '../../../app/router.js';
-import { fieldLabel } from '../../../../../../shared/domain/measurements.js';
+import { fieldLabel } from '../../../../../../shared/domain/measurementCatalogue.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
 import type { GarmentType } from '../../../../../../shared/engine/queries/settingsQueries.js';
 

@@ -48,7 +48,7 @@ export const SHOWN_FIELDS = new Set(['clientId', 'garmentTypeId', 'description',
 export function createOrderInput(draft: OrderDraft, measurementSheetId: string | null): Record<string, unknown> {
   const deposit = numberOrText(draft.deposit);
   return {
-    clientId: draft.clientId,
+    clientId: draft.clientId || undefined,
     garmentTypeId: draft.garmentTypeId || null,
     description: draft.description,
     fabricSource: draft.fabricSource,
