@@ -1,0 +1,71 @@
+/** Steps a tailor takes in the app, driven by their French labels (shared by the e2e tests). */
+import type { Page } from 'playwright-core';
+
+export async function signUp(page: Page, appUrl: string, who: { workshop: string; owner: string; phone: string; password: string }): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByRole('tab', { name: 'Créer mon atelier' }).click();
+  await page.getByLabel('Nom de l’atelier').fill(who.workshop);
+  await page.getByLabel('Votre nom').fill(who.owner);
+  await page.getByLabel('Téléphone').fill(who.phone);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('button', { name: 'Créer mon atelier' }).last().click();
+  await page.waitForURL(/#\/setup/, { timeout: 60_000 });
+}
+
+export async function logIn(page: Page, appUrl: string, identifier: string, password: string): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByLabel('Téléphone ou e-mail').fill(identifier);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).last().click();
+  await page.waitForURL(/#\/today/, { timeout: 60_000 });
+}
+
+export async function finishSetup(page: Page, settings: { city: string; capacity: string }): Promise<void> {
+  await page.getByLabel('Ville').fill(settings.city);
+  await page.getByLabel(/^Capacité/).fill(settings.capacity);
+  await page.getByRole('button', { name: 'Terminer et ouvrir l’atelier' }).click();
+  await page.waitForURL(/#\/today/);
+}
+
+export async function addClient(page: Page, client: { name: string; phone: string }): Promise<string> {
+  await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'Nouveau client' }).click();
+  await page.getByLabel('Nom du client').fill(client.name);
+  await page.getByLabel('Téléphone', { exact: true }).fill(client.phone);
+  await page.getByRole('button', { name: 'Enregistrer le client' }).click();
+  await page.waitForURL(/#\/clients\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
+export async function takeMeasurements(page: Page, clientId: string, garment: string, values: Record<string, string>): Promise<void> {
+  await page.goto(page.url().replace(/#.*$/, `#/clients/${clientId}/measurements`));
+  await page.getByLabel('Modèle (type de vêtement)').selectOption({ label: garment });
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Enregistrer les mesures' }).click();
+  await page.getByText('Mesures enregistrées').waitFor();
+}
+
+export async function createOrder(page: Page, clientId: string, order: { garment: string; price: string; deposit?: string }): Promise<string> {
+  await page.goto(page.url().replace(/#.*$/, `#/orders/new?client=${clientId}`));
+  await page.getByLabel('Vêtement').selectOption({ label: order.garment });
+  await page.getByLabel('Prix (FCFA)').fill(order.price);
+  if (order.deposit) await page.getByLabel('Acompte versé (FCFA)').fill(order.deposit);
+  await page.getByRole('button', { name: 'Créer la commande' }).click();
+  await page.waitForURL(/#\/orders\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  return page.url().split('/').pop()!;
+}
+
+export async function moveTo(page: Page, status: string): Promise<void> {
+  await page.getByRole('button', { name: `Passer à « ${status} »` }).click();
+  await page.getByTestId('order-status').filter({ hasText: status }).waitFor({ timeout: 10_000 });
+}
+
+export async function recordPayment(page: Page, amount?: string): Promise<void> {
+  if (amount) await page.getByLabel('Montant reçu (FCFA)').fill(amount);
+  await page.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+  await page.getByText(/Paiement enregistré|Commande entièrement payée/).first().waitFor();
+}
+
+export function digits(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d-]/g, ''));
+}
