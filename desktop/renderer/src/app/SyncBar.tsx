@@ -44,12 +44,14 @@ export function SyncBar() {
   const [state, setState] = useState<SyncState | null>(null);
   const [progress, setProgress] = useState<number | null | undefined>(undefined);
   const [open, setOpen] = useState(false);
+  const [lastSync, setLastSync] = useState<string | null>(null);
   const status = useQuery('syncStatus');
   useEffect(() => {
     void host.invoke('sync.state').then(setState).catch(() => undefined);
     return host.subscribe((event) => {
       if (event.type === 'sync') {
         setState(event.state);
+        if (event.state.status === 'idle' && event.state.lastSync) setLastSync(event.state.lastSync);
         if (event.state.status !== 'syncing') setProgress(undefined);
         status.reload();
       }
@@ -60,7 +62,9 @@ export function SyncBar() {
   const pending = status.data?.pending ?? 0;
   const refused = status.data?.needsAttention ?? [];
   const label = !state ? '' : state.status === 'offline' ? t.offline : state.status === 'syncing' ? t.syncing : state.status === 'stopped' ? t.stopped : t.online;
-  const last = state && state.status === 'idle' && state.lastSync ? new Date(state.lastSync).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : null;
+  // The last successful sync stays shown while offline: "offline since" is what the tailor needs.
+  const lastIso = state?.status === 'idle' && state.lastSync ? state.lastSync : lastSync;
+  const last = lastIso ? new Date(lastIso).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : null;
   return (
     <div className={`syncbar ${state?.status ?? 'idle'}`} data-testid="syncbar" data-status={state?.status ?? 'idle'} data-pending={pending}>
       <span className="dot" aria-hidden="true" />
