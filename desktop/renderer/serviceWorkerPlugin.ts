@@ -24,7 +24,9 @@ export function serviceWorker(): Plugin {
       const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js' && !unused.test(f) && !lazy(f));
       const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
       const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
-      const source = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify(['./', ...files]));
+      // The page's own icon and manifest (public/) are needed at every visit too.
+      const shell = ['./', 'icon-192.png', 'manifest.webmanifest'];
+      const source = template.replace('__VERSION__', version).replace('__FILES__', JSON.stringify([...shell, ...files]));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
