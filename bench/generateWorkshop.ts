@@ -49,16 +49,8 @@ const TZ_OFFSET = HOUR;
 
 // ---------------------------------------------------------------- seeded randomness
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../cloud/testing/random.js';
+import { mulberry32 } from '../cloud/testing/random.js';
 
 class Rng {
   readonly next: () => number;

@@ -69,3 +69,13 @@ export async function recordPayment(page: Page, amount?: string): Promise<void> 
 export function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^\d-]/g, ''));
 }
+
+/** Waits until the service worker has cached the app and controls the page (it opens offline). */
+export async function appCached(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}

@@ -21,6 +21,7 @@ describe('offline, then back online, in two browsers', () => {
     await shop.page.getByTestId('syncbar').and(shop.page.locator('[data-pending="0"]')).waitFor({ timeout: 30_000 });
 
     // The connection drops: the workshop keeps taking orders and payments.
+    await f.appCached(shop.page);
     await shop.context.setOffline(true);
     const orderId = await f.createOrder(shop.page, clientId, { garment: 'Kaba', price: '12000', deposit: '4000' });
     await f.recordPayment(shop.page, '3000');

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { CloudContext } from '../context.js';
 import { applyFields, readStoredRow, SeqAllocator } from '../sync/hubWrite.js';
 import { signAccessToken } from '../auth/tokens.js';
+import { createWorkshopRows } from '../auth/signup.js';
 import { newId } from '../../shared/domain/ids.js';
 import type { Role } from '../../shared/domain/roles.js';
 
@@ -25,14 +26,14 @@ export interface FixtureWorkshop {
 
 let phoneCounter = 0;
 
-async function createUser(ctx: CloudContext, name: string): Promise<string> {
+async function createUser(ctx: CloudContext, name: string): Promise<{ userId: string; phone: string }> {
   const userId = newId();
   phoneCounter += 1;
   const phone = `+22901${String(Date.now() % 1_000_000).padStart(6, '0')}${String(phoneCounter % 100).padStart(2, '0')}`;
   await ctx.db.system((tx) =>
     tx.execute(sql`INSERT INTO users (id, name, phone, password_hash) VALUES (${userId}, ${name}, ${phone}, 'fixture-no-login')`),
   );
-  return userId;
+  return { userId, phone };
 }
 
 export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier test'): Promise<FixtureWorkshop> {
@@ -41,7 +42,7 @@ export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier t
     signAccessToken(ctx.config.jwtSecret, { userId: m.userId, workshopId, memberId: m.memberId }, ttl, ctx.now());
 
   const addMember = async (role: Role, memberName = `Membre ${role}`): Promise<FixtureMember> => {
-    const userId = await createUser(ctx, memberName);
+    const { userId } = await createUser(ctx, memberName);
     const memberId = newId();
     await ctx.db.withWorkshop(workshopId, async (tx) => {
       const seqs = await SeqAllocator.lock(tx, workshopId);
@@ -52,24 +53,12 @@ export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier t
     return { userId, memberId, role, token: sign({ userId, memberId }) };
   };
 
-  await ctx.db.withWorkshop(workshopId, async (tx) => {
-    await tx.execute(sql`INSERT INTO workshop_sync (workshop_id) VALUES (${workshopId})`);
-    const seqs = await SeqAllocator.lock(tx, workshopId);
-    await applyFields(tx, seqs, 'workshop', workshopId, ctx.clock.now(), {
-      name,
-      phone: null,
-      city: 'Cotonou',
-      country: 'BJ',
-      timezone: 'Africa/Porto-Novo',
-      currency: 'XOF',
-      workingDays: [1, 2, 3, 4, 5, 6],
-      closingDays: [],
-      capacity: 15,
-      unit: 'cm',
-      createdAt: ctx.now().toISOString(),
-    }, undefined);
-    await seqs.flush(tx);
-  });
-  const owner = await addMember('owner', 'Propriétaire');
+  // The workshop and its owner, written exactly as signup writes them.
+  const { userId: ownerUserId, phone } = await createUser(ctx, 'Propriétaire');
+  const ownerMemberId = newId();
+  await ctx.db.withWorkshop(workshopId, (tx) =>
+    createWorkshopRows(ctx, tx, { workshopId, workshopName: name, phone, owner: { userId: ownerUserId, memberId: ownerMemberId, name: 'Propriétaire' } }),
+  );
+  const owner: FixtureMember = { userId: ownerUserId, memberId: ownerMemberId, role: 'owner', token: sign({ userId: ownerUserId, memberId: ownerMemberId }) };
   return { workshopId, owner, addMember, tokenFor: (m, ttl) => sign(m, ttl) };
 }

@@ -3,7 +3,7 @@
  * committed transaction survives a power cut. Used by the Electron main process and by tests.
  */
 import Database from 'better-sqlite3';
-import type { SqlExecutor, SqlParams, SqlPort } from '../../shared/engine/sqlPort.js';
+import { runTransaction, type SqlExecutor, type SqlParams, type SqlPort } from '../../shared/engine/sqlPort.js';
 
 export interface BetterSqliteOptions {
   /** Busy timeout in ms when another process holds the write lock. */
@@ -51,17 +51,7 @@ export function openBetterSqlite(path: string, options: BetterSqliteOptions = {}
 
   return {
     ...executor,
-    async transaction(work) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(executor);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    },
+    transaction: (work) => runTransaction((sql) => db.exec(sql), executor, work),
     async close() {
       statements.clear();
       db.close();

@@ -5,7 +5,7 @@
  * The oo1 API is synchronous; the port's promises only keep one shape for both hosts.
  */
 import type { Database, PreparedStatement, Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import type { SqlExecutor, SqlParams, SqlPort, SqlValue } from '../../shared/engine/sqlPort.js';
+import { runTransaction, type SqlExecutor, type SqlParams, type SqlPort, type SqlValue } from '../../shared/engine/sqlPort.js';
 
 export function wasmPort(db: Database): SqlPort {
   const statements = new Map<string, PreparedStatement>();
@@ -53,22 +53,7 @@ export function wasmPort(db: Database): SqlPort {
 
   return {
     ...executor,
-    async transaction(work) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(executor);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (!db.isOpen() || db.pointer === undefined) throw error;
-        try {
-          db.exec('ROLLBACK');
-        } catch {
-          /* no transaction left to roll back */
-        }
-        throw error;
-      }
-    },
+    transaction: (work) => runTransaction((sql) => db.exec(sql), executor, work),
     async close() {
       for (const statement of statements.values()) statement.finalize();
       statements.clear();

@@ -28,3 +28,23 @@ export interface SqlPort extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * BEGIN IMMEDIATE … COMMIT around `work`, rolling back on failure: the one way both adapters run
+ * a transaction over their synchronous `exec`.
+ */
+export async function runTransaction<T>(exec: (sql: string) => void, executor: SqlExecutor, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work(executor);
+    exec('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      exec('ROLLBACK');
+    } catch {
+      /* the transaction is already gone (closed database, or SQLite rolled it back) */
+    }
+    throw error;
+  }
+}

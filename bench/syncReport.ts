@@ -1,0 +1,78 @@
+/** Printing for the sync benchmark: sizes, tables, the heads of a request and its answer. */
+import { headerSizes, type Exchange } from './syncWire.js';
+import type { PayloadAnalysis } from './syncPayload.js';
+import type { TraceReport } from './syncQueries.js';
+
+export const kb = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(2)} MB` : bytes >= 10_240 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`);
+export const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const msf = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+
+export function table(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(row(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
+  for (const l of lines) console.log(row(l));
+}
+
+/** Header lines the real fetch (undici) adds on its own to what SyncClient sets. */
+export const ADDED_BY_FETCH = ['accept', 'accept-language', 'sec-fetch-mode', 'user-agent', 'accept-encoding'];
+
+export function headerName(line: string): string {
+  return line.slice(0, Math.max(0, line.indexOf(':'))).toLowerCase();
+}
+
+/** The request and response heads of one exchange, each line with its size on the wire. */
+export function printHeads(x: Exchange, bodyShown: string | null): void {
+  const show = (title: string, head: string) => {
+    console.log(`  ${title}`);
+    for (const { line, bytes } of headerSizes(head)) {
+      const mark = ADDED_BY_FETCH.includes(headerName(line)) ? '  ← added by fetch (undici)' : '';
+      console.log(`    ${String(bytes).padStart(4)} B  ${line.length > 110 ? `${line.slice(0, 107)}…` : line}${mark}`);
+    }
+    console.log(`    ${String(Buffer.byteLength(head, 'latin1')).padStart(4)} B  (head total, final CRLF included)`);
+  };
+  show(`request head (${x.method} ${x.path}), body ${x.requestBodyBytes} B${x.requestEncoding ? ` ${x.requestEncoding}` : ''}:`, x.requestHead);
+  show(`response head (${x.status}), body ${x.responseBodyBytes} B${x.responseEncoding ? ` ${x.responseEncoding}` : ' uncompressed'}:`, x.responseHead);
+  if (bodyShown) console.log(`  response body: ${bodyShown}`);
+}
+
+export function bytesOf(head: string, names: readonly string[]): number {
+  return headerSizes(head)
+    .filter(({ line }) => names.includes(headerName(line)))
+    .reduce((s, h) => s + h.bytes, 0);
+}
+
+export const status = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+
+const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
+
+export function printPayload(pa: PayloadAnalysis, wirePayload: number): void {
+  console.log(`\n### What the first sync's ${pa.pages} pages carry: ${pa.changes} changes for ${pa.rows} rows (${(pa.changes / pa.rows).toFixed(2)} changes per row), ${kb(pa.decoded)} of JSON`);
+  const p = pa.parts;
+  const whole = Object.values(p).reduce((s, x) => s + x, 0);
+  console.log(`  JSON bytes: values ${pct(p.values, whole)}, field names and keys ${pct(p.fieldNames, whole)}, clocks (hlc) ${pct(p.clocks, whole)}, row ids ${pct(p.rowIds, whole)}, table names ${pct(p.tableNames, whole)}, punctuation ${pct(p.punctuation, whole)}`);
+  console.log(`  by table: ${pa.byTable.map((t) => `${t.table} ${t.rows} rows / ${t.changes} changes / ${kb(t.bytes)}`).join('; ')}`);
+  table(
+    ['same pages encoded as', 'bytes', 'vs JSON'],
+    [
+      ['JSON (decoded)', kb(pa.decoded), '1.0×'],
+      ['on the wire (what was negotiated)', kb(wirePayload), `${(pa.decoded / wirePayload).toFixed(1)}×`],
+      ['gzip level 6 (recomputed)', kb(pa.gzip6), `${(pa.decoded / pa.gzip6).toFixed(1)}×`],
+      ['brotli q4 (compression\'s default)', kb(pa.br4), `${(pa.decoded / pa.br4).toFixed(1)}×`],
+      ['brotli q11', kb(pa.br11), `${(pa.decoded / pa.br11).toFixed(1)}×`],
+      ['columns per table + field set (same changes)', kb(pa.columnar.decoded), `${(pa.decoded / pa.columnar.decoded).toFixed(1)}×`],
+      ['  … + gzip 6', kb(pa.columnar.gzip6), `${(pa.decoded / pa.columnar.gzip6).toFixed(1)}×`],
+      ['  … + brotli q4', kb(pa.columnar.br4), `${(pa.decoded / pa.columnar.br4).toFixed(1)}×`],
+    ],
+  );
+}
+
+export function printTrace(title: string, r: TraceReport): void {
+  console.log(`\n### ${title} (${r.requests} requests one after another, in-process app, means per request)`);
+  console.log(`  request ${msf(r.requestMs)}: ${r.transactions.toFixed(1)} transactions ${msf(r.transactionMs)} (of which ${r.statements.toFixed(1)} traced statements ${msf(r.statementMs)}; BEGIN / SET LOCAL ROLE / set_config / COMMIT are the rest), outside transactions ${msf(r.requestMs - r.transactionMs)} (HTTP, middleware, auth, JSON)`);
+  table(
+    ['statement', 'per request', 'ms per request'],
+    r.byStatement.slice(0, 12).map((s) => [s.label, s.count.toFixed(s.count < 10 ? 2 : 0), msf(s.ms)]),
+  );
+}
