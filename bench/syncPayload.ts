@@ -2,7 +2,7 @@
  * What a first sync's bytes are made of: the decoded pages of changes, split into ids, clocks,
  * field names, values and JSON punctuation; how many changes each row takes; and what the same
  * pages would weigh with brotli (the server supports it; the real fetch of Node 20 does not ask
- * for it) or in a column-per-table layout carrying exactly the same changes.
+ * for it), table by table or in a column-per-table layout carrying exactly the same changes.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Change } from '../shared/sync/protocol.js';
@@ -14,10 +14,30 @@ export interface PayloadAnalysis {
   decoded: number;
   gzip6: number;
   br4: number;
-  br11: number;
   parts: { tableNames: number; rowIds: number; clocks: number; fieldNames: number; values: number; punctuation: number };
-  byTable: { table: string; rows: number; changes: number; bytes: number }[];
+  byTable: { table: string; rows: number; changes: number; bytes: number; gzip: number }[];
+  /** One change of the largest table, as sent. */
+  sample: string;
   columnar: { decoded: number; gzip6: number; br4: number };
+  /** Diagnostic variants of the same pages (gzip 6): what each part costs once compressed. */
+  variants: { name: string; gzip6: number; br4: number }[];
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+function variants(pages: Change[][]): PayloadAnalysis['variants'] {
+  const closed = new Set<string>();
+  for (const page of pages) for (const c of page) if (c.table === 'orders' && (c.fields.status === 'delivered' || c.fields.status === 'cancelled')) closed.add(c.rowId);
+  const numbers = new Map<string, number>();
+  const encode = (make: (page: Change[]) => string) => {
+    const bufs = pages.map((p) => Buffer.from(make(p)));
+    return { gzip6: bufs.reduce((s, b) => s + gzipSync(b).length, 0), br4: bufs.reduce((s, b) => s + br(b, 4), 0) };
+  };
+  return [
+    { name: 'every UUID replaced by a short number (what UUID randomness costs)', ...encode((p) => JSON.stringify({ changes: p }).replace(UUID, (u) => String(numbers.get(u) ?? numbers.set(u, numbers.size).size - 1))) },
+    { name: 'without the hlc of each change', ...encode((p) => JSON.stringify({ changes: p.map(({ hlc: _hlc, ...rest }) => rest) })) },
+    { name: 'without the order_events of delivered / cancelled orders', ...encode((p) => JSON.stringify({ changes: p.filter((c) => !(c.table === 'order_events' && closed.has(String(c.fields.orderId)))) })) },
+  ];
 }
 
 const br = (buf: Buffer, quality: number) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
@@ -37,20 +57,24 @@ function columnar(changes: Change[]): Buffer {
 
 export function analysePages(bodies: Buffer[]): PayloadAnalysis {
   const parts = { tableNames: 0, rowIds: 0, clocks: 0, fieldNames: 0, values: 0, punctuation: 0 };
-  const tables = new Map<string, { rows: Set<string>; changes: number; bytes: number }>();
+  const tables = new Map<string, { rows: Set<string>; changes: number; bytes: number; json: string[] }>();
   const rows = new Set<string>();
   const all: Change[] = [];
   let changes = 0;
   const columnarPages: Buffer[] = [];
+  const pages: Change[][] = [];
   for (const body of bodies) {
     const page = JSON.parse(body.toString('utf8')) as { changes: Change[] };
+    pages.push(page.changes);
     columnarPages.push(columnar(page.changes));
     for (const c of page.changes) {
       all.push(c);
       changes += 1;
       rows.add(`${c.table}/${c.rowId}`);
-      const size = Buffer.byteLength(JSON.stringify(c)) + 1;
-      const t = tables.get(c.table) ?? { rows: new Set<string>(), changes: 0, bytes: 0 };
+      const json = JSON.stringify(c);
+      const size = Buffer.byteLength(json) + 1;
+      const t = tables.get(c.table) ?? { rows: new Set<string>(), changes: 0, bytes: 0, json: [] };
+      t.json.push(json);
       t.rows.add(c.rowId);
       t.changes += 1;
       t.bytes += size;
@@ -80,13 +104,16 @@ export function analysePages(bodies: Buffer[]): PayloadAnalysis {
     decoded: decoded.length,
     gzip6: bodies.reduce((s, b) => s + gzipSync(b).length, 0),
     br4: bodies.reduce((s, b) => s + br(b, 4), 0),
-    br11: bodies.reduce((s, b) => s + br(b, 11), 0),
     parts,
-    byTable: [...tables].map(([table, t]) => ({ table, rows: t.rows.size, changes: t.changes, bytes: t.bytes })).sort((a, b) => b.bytes - a.bytes),
+    byTable: [...tables]
+      .map(([table, t]) => ({ table, rows: t.rows.size, changes: t.changes, bytes: t.bytes, gzip: gzipSync(Buffer.from(`[${t.json.join(',')}]`)).length }))
+      .sort((a, b) => b.bytes - a.bytes),
+    sample: [...tables].sort((a, b) => b[1].bytes - a[1].bytes)[0]?.[1].json[0] ?? '',
     columnar: {
       decoded: columnarPages.reduce((s, b) => s + b.length, 0),
       gzip6: columnarPages.reduce((s, b) => s + gzipSync(b).length, 0),
       br4: columnarPages.reduce((s, b) => s + br(b, 4), 0),
     },
+    variants: variants(pages),
   };
 }

@@ -20,6 +20,8 @@ export interface StatementStat {
   label: string;
   count: number;
   ms: number;
+  /** Rows the statement returned. */
+  rows: number;
 }
 
 export interface TraceReport {
@@ -52,10 +54,10 @@ export class TracedApp {
 
   private constructor(private readonly inner: CloudDb) {}
 
-  static async start(bench: BenchDb): Promise<TracedApp> {
+  static async start(bench: BenchDb, env: Record<string, string> = {}): Promise<TracedApp> {
     const inner = await openCloudDb({ url: bench.url });
     const traced = new TracedApp(inner);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: bench.jwtSecret, DATABASE_URL: bench.url, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/styliste-bench-unused' });
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: bench.jwtSecret, DATABASE_URL: bench.url, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/styliste-bench-unused', ...env });
     const ctx = await createContext(config, { logger: pino({ level: 'silent' }), db: traced.db() });
     const app = createApp(ctx);
     await new Promise<void>((resolve) => {
@@ -67,10 +69,11 @@ export class TracedApp {
   }
 
   private wrap(tx: Tx): Tx {
-    const record = (label: string, ms: number) => {
-      const s = this.stats.get(label) ?? { label, count: 0, ms: 0 };
+    const record = (label: string, ms: number, result: unknown) => {
+      const s = this.stats.get(label) ?? { label, count: 0, ms: 0, rows: 0 };
       s.count += 1;
       s.ms += ms;
+      s.rows += Array.isArray(result) ? result.length : 0;
       this.stats.set(label, s);
     };
     return new Proxy(tx, {
@@ -79,11 +82,9 @@ export class TracedApp {
         if (prop !== 'execute' || typeof value !== 'function') return value;
         return async (query: SQLWrapper | string) => {
           const t = performance.now();
-          try {
-            return await target.execute(query);
-          } finally {
-            record(labelOf(query), performance.now() - t);
-          }
+          const result: unknown = await target.execute(query);
+          record(labelOf(query), performance.now() - t, result);
+          return result;
         };
       },
     });
@@ -114,7 +115,8 @@ export class TracedApp {
     });
   }
 
-  post(path: string, token: string, body: string): Promise<{ status: number; text: string }> {
+  /** One POST; `bytes` is the body as received (compressed when the server compressed it). */
+  post(path: string, token: string, body: string): Promise<{ status: number; text: string; bytes: number }> {
     const url = new URL(this.url);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -122,7 +124,10 @@ export class TracedApp {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            resolve({ status: res.statusCode ?? 0, text: res.headers['content-encoding'] ? '' : raw.toString('utf8'), bytes: raw.length });
+          });
         },
       );
       req.on('error', reject);
@@ -131,25 +136,28 @@ export class TracedApp {
   }
 
   /** Sends `body()` `n` times in a row and reports the mean per request. */
-  async trace(n: number, token: string, body: (i: number) => string): Promise<TraceReport> {
+  async trace(n: number, token: string, body: (i: number) => string): Promise<TraceReport & { responseBytes: number }> {
     this.stats.clear();
     this.txMs = 0;
     this.txCount = 0;
     const t = performance.now();
+    let responseBytes = 0;
     for (let i = 0; i < n; i += 1) {
       const res = await this.post('/api/sync', token, body(i));
       if (res.status !== 200) throw new Error(`sync ${res.status}: ${res.text.slice(0, 300)}`);
+      responseBytes += res.bytes;
     }
     const total = performance.now() - t;
     const byStatement = [...this.stats.values()].sort((a, b) => b.ms - a.ms);
     return {
+      responseBytes: responseBytes / n,
       requests: n,
       requestMs: total / n,
       transactionMs: this.txMs / n,
       statementMs: byStatement.reduce((s, x) => s + x.ms, 0) / n,
       statements: byStatement.reduce((s, x) => s + x.count, 0) / n,
       transactions: this.txCount / n,
-      byStatement: byStatement.map((s) => ({ label: s.label, count: s.count / n, ms: s.ms / n })),
+      byStatement: byStatement.map((s) => ({ label: s.label, count: s.count / n, ms: s.ms / n, rows: s.rows / n })),
     };
   }
 

@@ -52,7 +52,11 @@ export function printPayload(pa: PayloadAnalysis, wirePayload: number): void {
   const p = pa.parts;
   const whole = Object.values(p).reduce((s, x) => s + x, 0);
   console.log(`  JSON bytes: values ${pct(p.values, whole)}, field names and keys ${pct(p.fieldNames, whole)}, clocks (hlc) ${pct(p.clocks, whole)}, row ids ${pct(p.rowIds, whole)}, table names ${pct(p.tableNames, whole)}, punctuation ${pct(p.punctuation, whole)}`);
-  console.log(`  by table: ${pa.byTable.map((t) => `${t.table} ${t.rows} rows / ${t.changes} changes / ${kb(t.bytes)}`).join('; ')}`);
+  table(
+    ['table', 'rows', 'changes', 'JSON', 'gzip 6 alone', 'share of gzip'],
+    pa.byTable.map((t) => [t.table, String(t.rows), String(t.changes), kb(t.bytes), kb(t.gzip), pct(t.gzip, pa.byTable.reduce((s, x) => s + x.gzip, 0))]),
+  );
+  console.log(`  a change of the largest table (${Buffer.byteLength(pa.sample)} B): ${pa.sample}`);
   table(
     ['same pages encoded as', 'bytes', 'vs JSON'],
     [
@@ -60,19 +64,22 @@ export function printPayload(pa: PayloadAnalysis, wirePayload: number): void {
       ['on the wire (what was negotiated)', kb(wirePayload), `${(pa.decoded / wirePayload).toFixed(1)}×`],
       ['gzip level 6 (recomputed)', kb(pa.gzip6), `${(pa.decoded / pa.gzip6).toFixed(1)}×`],
       ['brotli q4 (compression\'s default)', kb(pa.br4), `${(pa.decoded / pa.br4).toFixed(1)}×`],
-      ['brotli q11', kb(pa.br11), `${(pa.decoded / pa.br11).toFixed(1)}×`],
       ['columns per table + field set (same changes)', kb(pa.columnar.decoded), `${(pa.decoded / pa.columnar.decoded).toFixed(1)}×`],
       ['  … + gzip 6', kb(pa.columnar.gzip6), `${(pa.decoded / pa.columnar.gzip6).toFixed(1)}×`],
       ['  … + brotli q4', kb(pa.columnar.br4), `${(pa.decoded / pa.columnar.br4).toFixed(1)}×`],
     ],
   );
+  table(
+    ['the same pages, changed (diagnosis)', 'gzip 6', 'brotli q4', 'vs gzip 6 today'],
+    pa.variants.map((v) => [v.name, kb(v.gzip6), kb(v.br4), `${(((v.gzip6 - pa.gzip6) / pa.gzip6) * 100).toFixed(0)}%`]),
+  );
 }
 
-export function printTrace(title: string, r: TraceReport): void {
-  console.log(`\n### ${title} (${r.requests} requests one after another, in-process app, means per request)`);
+export function printTrace(title: string, r: TraceReport & { responseBytes?: number }): void {
+  console.log(`\n### ${title} (${r.requests} requests one after another, in-process app, means per request${r.responseBytes ? `, response body ${kb(r.responseBytes)} as sent` : ''})`);
   console.log(`  request ${msf(r.requestMs)}: ${r.transactions.toFixed(1)} transactions ${msf(r.transactionMs)} (of which ${r.statements.toFixed(1)} traced statements ${msf(r.statementMs)}; BEGIN / SET LOCAL ROLE / set_config / COMMIT are the rest), outside transactions ${msf(r.requestMs - r.transactionMs)} (HTTP, middleware, auth, JSON)`);
   table(
-    ['statement', 'per request', 'ms per request'],
-    r.byStatement.slice(0, 12).map((s) => [s.label, s.count.toFixed(s.count < 10 ? 2 : 0), msf(s.ms)]),
+    ['statement', 'per request', 'rows returned', 'ms per request'],
+    r.byStatement.slice(0, 12).map((s) => [s.label, s.count.toFixed(s.count < 10 ? 2 : 0), s.rows.toFixed(0), msf(s.ms)]),
   );
 }

@@ -81,8 +81,8 @@ export function mountInvites(router: Router, ctx: CloudContext, ipLimiter: Windo
           createdAt: now,
         });
       });
-      // TODO(notifications): send the code by SMS to body.phone once the SMS provider exists.
-      // Until then nothing is sent: the owner reads the code on screen and passes it on.
+      // The code is returned to the owner, who passes it on; nothing is sent to body.phone.
+      // Sending it by SMS belongs to the notifications area, which is not built yet.
       res.status(201).json({ inviteId, code, expiresAt: expiresAt.toISOString() });
     },
   );

@@ -3,34 +3,21 @@
  * photo (nothing is kept), a viewer uploading, another workshop reading.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rows } from '../db/client.js';
-import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { addMember, bombPng, getFile, pdfDocument, photo, putChunks, putFile, sha256, type TestMember } from './testkit.js';
+import { addMember, bombPng, getFile, pdfDocument, photo, putChunks, putFile, sha256, type TestMember, useFilesServer } from './testkit.js';
 import { createStorage } from './storage.js';
 import { Uploads } from './uploads.js';
 
-let server: TestServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'styliste-files-'));
-  server = await startTestServer({ DATA_DIR: dataDir });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useFilesServer();
 
 /** Everything the server keeps for a workshop: processed photos and partial uploads. */
 function leftovers(member: TestMember): string[] {
   return ['files', 'uploads'].flatMap((area) => {
-    const folder = join(dataDir, area, member.workshopId);
+    const folder = join(server.dataDir, area, member.workshopId);
     return existsSync(folder) ? readdirSync(folder) : [];
   });
 }

@@ -1,14 +1,76 @@
 /**
- * Test helpers for the files area (used by its *.test.ts only): workshops and members written
- * straight into the database, access tokens, real images made with sharp, raw HTTP uploads.
+ * Test helpers for the files area (used by its *.test.ts only): a server with local storage in a
+ * temporary folder, workshops and members written straight into the database, access tokens,
+ * real images made with sharp, raw HTTP uploads.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { CloudContext } from '../context.js';
 import { signAccessToken } from '../auth/tokens.js';
 import type { Role } from '../../shared/domain/roles.js';
+import { startTestServer, type TestServer } from '../testing/testServer.js';
+
+/** A test server whose local file storage lives in `dataDir`, a fresh temporary folder. */
+export interface FilesServer extends TestServer {
+  dataDir: string;
+}
+
+/** Starts a server storing files under a new temporary folder; `close` stops it and deletes the folder. */
+export async function startFilesServer(): Promise<FilesServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'styliste-files-'));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  let server: TestServer;
+  try {
+    server = await startTestServer({ DATA_DIR: dataDir });
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
+  return {
+    ...server,
+    dataDir,
+    async close() {
+      await server.close();
+      removeDataDir();
+    },
+  };
+}
+
+/**
+ * The files server of a test file: started before its tests and closed after them (hooks
+ * registered by this call, at the top of the file). Its fields can be read once the tests run.
+ */
+export function useFilesServer(): FilesServer {
+  let started: FilesServer | undefined;
+  beforeAll(async () => {
+    started = await startFilesServer();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): FilesServer => {
+    if (!started) throw new Error('The files server is not started yet: use it inside a test or hook.');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get ctx() {
+      return current().ctx;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    close: () => current().close(),
+  };
+}
 
 export interface TestMember {
   workshopId: string;

@@ -2,35 +2,22 @@
  * Photos by content hash against a real server (local storage): whole and chunked uploads,
  * a cut connection and its resumption, idempotency, refusals that leave nothing behind.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { addMember, getFile, photo, putChunks, putFile, sha256, type TestMember } from './testkit.js';
+import { describe, expect, it } from 'vitest';
+import { addMember, getFile, photo, putChunks, putFile, sha256, type TestMember, useFilesServer } from './testkit.js';
 import { MAX_CHUNK_BYTES } from './uploads.js';
 
-let server: TestServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'styliste-files-'));
-  server = await startTestServer({ DATA_DIR: dataDir });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useFilesServer();
 
 function stored(member: TestMember): string[] {
-  const folder = join(dataDir, 'files', member.workshopId);
+  const folder = join(server.dataDir, 'files', member.workshopId);
   return existsSync(folder) ? readdirSync(folder).sort() : [];
 }
 
 function partFile(member: TestMember, hash: string): string {
-  return join(dataDir, 'uploads', member.workshopId, `${hash}.part`);
+  return join(server.dataDir, 'uploads', member.workshopId, `${hash}.part`);
 }
 
 describe('whole upload', () => {

@@ -3,96 +3,30 @@
  * `not_found` in French and write nothing; hostile strings are stored verbatim and found again.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { setupTestWorkshop, tempDir, testClock } from '../../desktop/sqlite/testing.js';
 import { EngineError } from '../domain/errors.js';
 import type { Engine, CommandName } from './engine.js';
+import { ALL_TABLES, rejectionOf, seedWorkshop, workshopFixture, type CommandCase, type DeletedIds, type WorkshopIds } from './commandFixtures.testing.js';
 
-const TABLES = ['clients', 'orders', 'payments', 'order_events', 'fittings', 'measurement_sheets', 'garment_types', 'members', 'workshop', 'outbox', 'meta'] as const;
 /** A valid uuid that no row has. */
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-interface Ids {
-  clientId: string;
-  garmentTypeId: string;
-  staffId: string;
-  sheetId: string;
-  orderId: string;
-  paymentId: string;
-  fittingId: string;
-  deletedClientId: string;
-  deletedOrderId: string;
-  removedMemberId: string;
-  deletedGarmentTypeId: string;
-  deletedSheetId: string;
-  deletedFittingId: string;
-}
+type Ids = WorkshopIds & DeletedIds;
 
+const workshop = workshopFixture('styliste-notfound-');
 let engine: Engine;
-let reader: Database.Database;
 let ids: Ids;
-const tmp = tempDir('styliste-notfound-');
+const snapshot = () => workshop.snapshot();
 
 beforeAll(async () => {
-  const path = `${tmp.dir}/atelier.db`;
-  ({ engine } = await setupTestWorkshop(path, { now: testClock('2026-11-25T09:00:00.000Z').now }));
-  const run = (name: CommandName, input: unknown) => engine.execute(name, input as never) as Promise<{ id: string }>;
-  const { id: staffId } = await run('addMember', { name: 'Rachidi', role: 'staff' });
-  const { id: removedMemberId } = await run('addMember', { name: 'Parti', role: 'staff' });
-  await run('removeMember', { id: removedMemberId });
-  const { id: garmentTypeId } = await run('createGarmentType', { name: 'Kaftan', durationDays: 5, defaultPrice: 15_000 });
-  const { id: deletedGarmentTypeId } = await run('createGarmentType', { name: 'Ancien', durationDays: 5, defaultPrice: 1_000 });
-  await run('deleteGarmentType', { id: deletedGarmentTypeId });
-  const { id: clientId } = await run('createClient', { name: 'Koffi Mensah' });
-  const { id: deletedClientId } = await run('createClient', { name: 'Client supprimé' });
-  await run('deleteClient', { id: deletedClientId });
-  const { id: sheetId } = await run('recordMeasurements', { clientId, values: { tour_taille: 80 } });
-  const { id: deletedSheetId } = await run('recordMeasurements', { clientId, values: { tour_taille: 81 } });
-  await run('deleteMeasurementSheet', { id: deletedSheetId });
-  const order = await engine.execute('createOrder', { clientId, price: 20_000, deposit: { amount: 5_000 } });
-  const { id: deletedOrderId } = await run('createOrder', { clientId, price: 3_000, status: 'quote' });
-  await run('deleteOrder', { id: deletedOrderId });
-  const { id: fittingId } = await run('scheduleFitting', { orderId: order.id, at: '2026-11-28T10:00:00Z' });
-  const { id: deletedFittingId } = await run('scheduleFitting', { orderId: order.id, at: '2026-11-29T10:00:00Z' });
-  await run('deleteFitting', { id: deletedFittingId });
-  ids = {
-    clientId, garmentTypeId, staffId, sheetId, orderId: order.id, paymentId: order.paymentId!, fittingId,
-    deletedClientId, deletedOrderId, removedMemberId, deletedGarmentTypeId, deletedSheetId, deletedFittingId,
-  };
-  reader = new Database(path, { readonly: true });
+  ({ engine, ids } = await workshop.open((opened, ownerId) => seedWorkshop(opened, ownerId, { deletedTwins: true })));
 });
 
-afterAll(async () => {
-  reader?.close();
-  await engine?.close();
-  tmp.cleanup();
-});
+afterAll(() => workshop.close());
 
-function snapshot(): Record<string, string> {
-  return Object.fromEntries(
-    TABLES.map((table) => {
-      const rows = reader.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-      return [table, `${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`];
-    }),
-  );
-}
+const rejection = (name: CommandName, input: unknown): Promise<EngineError> =>
+  rejectionOf(engine, name, input, () => `${name} accepted ${JSON.stringify(input)}`);
 
-async function rejection(name: CommandName, input: unknown): Promise<EngineError> {
-  try {
-    await engine.execute(name, input as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error(`${name} accepted ${JSON.stringify(input)}`);
-}
-
-interface Case {
-  command: CommandName;
-  why: string;
-  input: (ids: Ids) => unknown;
-  field: string;
+interface Case extends CommandCase<Ids> {
   message: string;
 }
 
@@ -202,9 +136,9 @@ describe('hostile strings', () => {
   });
 
   it('left every table and row in place', async () => {
-    const tables = reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    for (const table of TABLES) expect(tables.map((t) => t.name)).toContain(table);
-    const payments = reader.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number };
+    const tables = workshop.reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    for (const table of ALL_TABLES) expect(tables.map((t) => t.name)).toContain(table);
+    const payments = workshop.reader.prepare('SELECT COUNT(*) AS n FROM payments').get() as { n: number };
     expect(payments.n).toBe(1);
     const clients = await engine.query('searchClients', { query: '', limit: 500 });
     expect(clients.map((c) => c.name).sort()).toEqual(['Koffi Mensah', ...HOSTILE].sort());

@@ -3,81 +3,34 @@
  * message starting with the field's French label, and nothing written (every table compared).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { setupTestWorkshop, tempDir, testClock } from '../../desktop/sqlite/testing.js';
 import { COMMANDS } from './commands/index.js';
 import { EngineError } from '../domain/errors.js';
 import type { Engine, CommandName } from './engine.js';
+import { VALID_INPUTS, rejectionOf, seedWorkshop, workshopFixture, type CommandCase, type WorkshopIds } from './commandFixtures.testing.js';
 
-const TABLES = ['clients', 'orders', 'payments', 'order_events', 'fittings', 'measurement_sheets', 'garment_types', 'members', 'workshop', 'outbox', 'meta'] as const;
 const LONG = 'x'.repeat(10_000);
 
-interface Ids {
-  ownerId: string;
-  staffId: string;
-  garmentTypeId: string;
-  clientId: string;
-  sheetId: string;
-  orderId: string;
-  paymentId: string;
-  fittingId: string;
-}
+type Ids = WorkshopIds;
 
+const workshop = workshopFixture('styliste-validation-');
 let engine: Engine;
-let reader: Database.Database;
 let ids: Ids;
-const tmp = tempDir('styliste-validation-');
+const snapshot = () => workshop.snapshot();
 
 beforeAll(async () => {
-  const path = `${tmp.dir}/atelier.db`;
-  const setup = await setupTestWorkshop(path, { now: testClock('2026-11-25T09:00:00.000Z').now });
-  engine = setup.engine;
-  const { id: staffId } = await engine.execute('addMember', { name: 'Rachidi', role: 'staff' });
-  const { id: garmentTypeId } = await engine.execute('createGarmentType', { name: 'Kaftan', durationDays: 5, defaultPrice: 15_000 });
-  const { id: clientId } = await engine.execute('createClient', { name: 'Koffi Mensah', phone: '01 97 00 00 01' });
-  const { id: sheetId } = await engine.execute('recordMeasurements', { clientId, values: { tour_taille: 80 } });
-  const order = await engine.execute('createOrder', { clientId, price: 20_000, deposit: { amount: 5_000 } });
-  const { id: fittingId } = await engine.execute('scheduleFitting', { orderId: order.id, at: '2026-11-28T10:00:00Z' });
-  ids = { ownerId: setup.ownerId, staffId, garmentTypeId, clientId, sheetId, orderId: order.id, paymentId: order.paymentId!, fittingId };
-  reader = new Database(path, { readonly: true });
+  ({ engine, ids } = await workshop.open((opened, ownerId) => seedWorkshop(opened, ownerId, { clientPhone: '01 97 00 00 01' })));
 });
 
-afterAll(async () => {
-  reader?.close();
-  await engine?.close();
-  tmp.cleanup();
-});
+afterAll(() => workshop.close());
 
-/** Row count and a digest of every row of every table: any insert, update or delete shows. */
-function snapshot(): Record<string, string> {
-  return Object.fromEntries(
-    TABLES.map((table) => {
-      const rows = reader.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-      return [table, `${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`];
-    }),
-  );
-}
-
-async function rejection(name: CommandName, input: unknown): Promise<EngineError> {
-  try {
-    await engine.execute(name, input as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error(`${name} accepted ${JSON.stringify(input)?.slice(0, 100)}`);
-}
+const rejection = (name: CommandName, input: unknown): Promise<EngineError> =>
+  rejectionOf(engine, name, input, () => `${name} accepted ${JSON.stringify(input)?.slice(0, 100)}`);
 
 function expectFrench(message: string): void {
   expect(message).not.toMatch(/\b(Invalid|expected|received|Required|must|Unrecognized)\b/);
 }
 
-interface Case {
-  command: CommandName;
-  why: string;
-  input: (ids: Ids) => unknown;
-  field: string;
+interface Case extends CommandCase<Ids> {
   label: string;
 }
 
@@ -168,32 +121,6 @@ const CASES: Case[] = [
   { command: 'deleteFitting', why: 'missing id', input: () => ({}), field: 'id', label: 'Identifiant' },
 ];
 
-/** A valid input for every command (used to show that ONE unknown key is enough to refuse it). */
-const VALID: Record<CommandName, (i: Ids) => Record<string, unknown>> = {
-  setupWorkshop: () => ({ name: 'Atelier B', ownerName: 'Bio' }),
-  updateSettings: () => ({ capacity: 20 }),
-  createGarmentType: () => ({ name: 'Robe', durationDays: 3, defaultPrice: 1500 }),
-  updateGarmentType: (i) => ({ id: i.garmentTypeId, name: 'Kaftan long' }),
-  deleteGarmentType: (i) => ({ id: i.garmentTypeId }),
-  addMember: () => ({ name: 'Rachidi', role: 'staff' }),
-  updateMember: (i) => ({ id: i.staffId, name: 'Rachidi A.' }),
-  removeMember: (i) => ({ id: i.staffId }),
-  createClient: () => ({ name: 'Koffi' }),
-  updateClient: (i) => ({ id: i.clientId, notes: 'Préfère le bazin' }),
-  deleteClient: (i) => ({ id: i.clientId }),
-  recordMeasurements: (i) => ({ clientId: i.clientId, values: { tour_taille: 82 } }),
-  deleteMeasurementSheet: (i) => ({ id: i.sheetId }),
-  createOrder: (i) => ({ clientId: i.clientId, price: 10_000 }),
-  updateOrder: (i) => ({ id: i.orderId, description: 'Boubou brodé' }),
-  changeOrderStatus: (i) => ({ id: i.orderId, status: 'in_progress' }),
-  deleteOrder: (i) => ({ id: i.orderId }),
-  recordPayment: (i) => ({ orderId: i.orderId, amount: 1000 }),
-  reversePayment: (i) => ({ paymentId: i.paymentId }),
-  scheduleFitting: (i) => ({ orderId: i.orderId, at: '2026-11-28T10:00:00Z' }),
-  updateFitting: (i) => ({ id: i.fittingId, status: 'done' }),
-  deleteFitting: (i) => ({ id: i.fittingId }),
-};
-
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
 describe('bad input to every command', () => {
@@ -221,9 +148,10 @@ describe('bad input to every command', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  // VALID_INPUTS: a valid input for every command, to show that ONE unknown key is enough to refuse it.
   it.each(NAMES)('%s: one unknown extra field → invalid_input, nothing written', async (command) => {
     const before = snapshot();
-    const error = await rejection(command, { ...VALID[command](ids), couleur: 'rouge' });
+    const error = await rejection(command, { ...VALID_INPUTS[command](ids), couleur: 'rouge' });
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('couleur');
     expectFrench(error.message);

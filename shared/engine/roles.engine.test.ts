@@ -3,100 +3,44 @@
  * is refused in French before it writes anything, and that a workshop always keeps an owner.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { setupTestWorkshop, tempDir, testClock } from '../../desktop/sqlite/testing.js';
 import { COMMANDS } from './commands/index.js';
 import { QUERIES } from './queries/index.js';
 import { EngineError } from '../domain/errors.js';
 import type { Engine, CommandName, QueryName } from './engine.js';
+import { DATA_TABLES, VALID_INPUTS, rejectionOf, seedWorkshop, workshopFixture, type ViewerIds, type WorkshopIds } from './commandFixtures.testing.js';
 
-const TABLES = ['clients', 'orders', 'payments', 'order_events', 'fittings', 'measurement_sheets', 'garment_types', 'members', 'workshop', 'outbox'] as const;
+type Ids = WorkshopIds & ViewerIds;
 
-interface Ids {
-  ownerId: string;
-  staffId: string;
-  viewerId: string;
-  garmentTypeId: string;
-  clientId: string;
-  sheetId: string;
-  orderId: string;
-  paymentId: string;
-  fittingId: string;
-}
-
+const workshop = workshopFixture('styliste-roles-');
 let engine: Engine;
-let reader: Database.Database;
 let ids: Ids;
-const tmp = tempDir('styliste-roles-');
+/** Every table but `meta`. */
+const snapshot = () => workshop.snapshot(DATA_TABLES);
 
 beforeAll(async () => {
-  const path = `${tmp.dir}/atelier.db`;
-  const setup = await setupTestWorkshop(path, { now: testClock('2026-11-25T09:00:00.000Z').now });
-  engine = setup.engine;
-  expect(engine.actor).toEqual({ memberId: setup.ownerId, role: 'owner' });
-  const { id: staffId } = await engine.execute('addMember', { name: 'Rachidi Employé', phone: '01 97 00 00 02', role: 'staff' });
-  const { id: viewerId } = await engine.execute('addMember', { name: 'Comptable', role: 'viewer' });
-  const { id: garmentTypeId } = await engine.execute('createGarmentType', { name: 'Kaftan', durationDays: 5, defaultPrice: 15_000 });
-  const { id: clientId } = await engine.execute('createClient', { name: 'Koffi Mensah' });
-  const { id: sheetId } = await engine.execute('recordMeasurements', { clientId, values: { tour_taille: 80 } });
-  const order = await engine.execute('createOrder', { clientId, garmentTypeId, deposit: { amount: 5_000 } });
-  const { id: fittingId } = await engine.execute('scheduleFitting', { orderId: order.id, at: '2026-11-28T10:00:00Z' });
-  ids = { ownerId: setup.ownerId, staffId, viewerId, garmentTypeId, clientId, sheetId, orderId: order.id, paymentId: order.paymentId!, fittingId };
-  reader = new Database(path, { readonly: true });
+  ({ engine, ids } = await workshop.open(async (opened, ownerId) => {
+    expect(opened.actor).toEqual({ memberId: ownerId, role: 'owner' });
+    return seedWorkshop(opened, ownerId, {
+      staff: { name: 'Rachidi Employé', phone: '01 97 00 00 02' },
+      viewer: 'Comptable',
+      orderFromGarmentType: true,
+    });
+  }));
 });
 
-afterAll(async () => {
-  reader?.close();
-  await engine?.close();
-  tmp.cleanup();
-});
+afterAll(() => workshop.close());
 
-function snapshot(): Record<string, string> {
-  return Object.fromEntries(
-    TABLES.map((table) => {
-      const rows = reader.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-      return [table, `${rows.length} rows, ${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`];
-    }),
-  );
-}
+const outboxCount = () => (workshop.reader.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
 
-const outboxCount = () => (reader.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
+const rejection = (name: CommandName, input: unknown): Promise<EngineError> => rejectionOf(engine, name, input, () => `${name} was allowed`);
 
-async function rejection(name: CommandName, input: unknown): Promise<EngineError> {
-  try {
-    await engine.execute(name, input as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error(`${name} was allowed`);
-}
-
-/** A VALID input for every command: a refusal can only come from the role. */
+/** A VALID input for every command: a refusal can only come from the role (the shared inputs, a few changed). */
 const VALID: Record<CommandName, (i: Ids) => Record<string, unknown>> = {
-  setupWorkshop: () => ({ name: 'Atelier B', ownerName: 'Bio' }),
-  updateSettings: () => ({ capacity: 20 }),
-  createGarmentType: () => ({ name: 'Robe', durationDays: 3, defaultPrice: 1500 }),
-  updateGarmentType: (i) => ({ id: i.garmentTypeId, name: 'Kaftan long' }),
-  deleteGarmentType: (i) => ({ id: i.garmentTypeId }),
+  ...VALID_INPUTS,
   addMember: () => ({ name: 'Nouvelle', role: 'staff' }),
   updateMember: (i) => ({ id: i.staffId, role: 'owner' }),
-  removeMember: (i) => ({ id: i.staffId }),
   createClient: () => ({ name: 'Afi' }),
-  updateClient: (i) => ({ id: i.clientId, notes: 'Préfère le bazin' }),
-  deleteClient: (i) => ({ id: i.clientId }),
-  recordMeasurements: (i) => ({ clientId: i.clientId, values: { tour_taille: 82 } }),
-  deleteMeasurementSheet: (i) => ({ id: i.sheetId }),
-  createOrder: (i) => ({ clientId: i.clientId, price: 10_000 }),
-  updateOrder: (i) => ({ id: i.orderId, description: 'Boubou brodé' }),
-  changeOrderStatus: (i) => ({ id: i.orderId, status: 'in_progress' }),
-  deleteOrder: (i) => ({ id: i.orderId }),
-  recordPayment: (i) => ({ orderId: i.orderId, amount: 1000 }),
-  reversePayment: (i) => ({ paymentId: i.paymentId }),
   scheduleFitting: (i) => ({ orderId: i.orderId, at: '2026-11-29T10:00:00Z' }),
-  updateFitting: (i) => ({ id: i.fittingId, status: 'done' }),
-  deleteFitting: (i) => ({ id: i.fittingId }),
 };
 
 const QUERY_ARGS: Record<QueryName, (i: Ids) => unknown> = {
