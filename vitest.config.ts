@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'desktop/**/*.test.ts', 'cloud/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['node_modules/**', 'dist/**', 'out/**'],
     pool: 'forks',
+    globalSetup: ['e2e/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

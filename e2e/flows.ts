@@ -72,10 +72,16 @@ export function digits(text: string | null): number {
 
 /** Waits until the service worker has cached the app and controls the page (it opens offline). */
 export async function appCached(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
+  const ok = await page.evaluate(async () => {
+    const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000));
+    const ready = (async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+      return true;
+    })();
+    return Promise.race([ready, deadline]);
   });
+  if (!ok) throw new Error('The service worker did not take control of the page within 30 s (app not cached).');
 }

@@ -12,12 +12,14 @@ import { WEB_DIR } from '../cloud/web/appRoutes.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** Builds the web app once per test run if it is missing. */
+/** The web app must have been built (the test run's global setup does it; benches call it). */
 export function ensureWebBuild(): void {
   if (existsSync(`${WEB_DIR}index.html`) && process.env.E2E_REBUILD !== '1') return;
   execFileSync('npx', ['vite', 'build', '--config', 'desktop/renderer/vite.config.ts', '--logLevel', 'warn'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: 'inherit',
+    // Under vitest NODE_ENV is 'test', which would make Vite build React's development bundle.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 
