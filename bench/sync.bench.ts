@@ -9,12 +9,17 @@
  *    p99 ≤ 50 ms), next to a bare Express "hello" measured in the same run.
  * The server (cloud/server.ts, LOG_LEVEL silent) and the baseline each run in a child process, so
  * the load generator (this process) never shares their event loop.
+ * When a target is missed, diagnoses follow: a CPU profile of the server under load (throughput),
+ * the statements of single requests traced in an in-process app, what-ifs of the proposed
+ * statements on the database alone, the token's size and verification cost, and what the first
+ * sync's bytes are made of. About 4.5 minutes, 2.5 of them the hub taking device A's push.
  *
  *   npx tsx bench/sync.bench.ts [--pages=1000,2000,5000] [--devices=200] [--seconds=10]
  *                               [--scale=1] [--profile]
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a database is created on
- * that server for the run and dropped at the end. --profile profiles the server under load even
- * when the throughput target is met.
+ * that server for the run and dropped at the end. --scale shrinks the workshop (quick runs);
+ * --profile runs the diagnoses even when every target is met. BENCH_SERVER_LOG=error shows the
+ * server's log.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +27,19 @@ import { mkdirSync } from 'node:fs';
 import { openFileEngine, tempDir } from '../desktop/sqlite/testing.js';
 import { newId } from '../shared/domain/ids.js';
 import { generateWorkshop } from './generateWorkshop.js';
-import { openBenchDb, adoptWorkshop, addMembers, headOf, hubCounts, pgCounters, type PgCounters } from './syncFixture.js';
-import { startCloudChild, startHelloChild, processCpuMs, postgresCpuMs, postgresCpuDelta, type ChildServer } from './syncServer.js';
+import { openBenchDb, adoptWorkshop, addMembers, headOf, hubCounts } from './syncFixture.js';
+import { measureLoad } from './syncMeasure.js';
+import { startCloudChild, startHelloChild, type ChildServer } from './syncServer.js';
 import { WireProxy } from './syncWire.js';
 import { openTimedDevice, measuredSync, deviceCounts, firstValue, type SyncRun, type TimedDevice } from './syncScenarios.js';
-import { runLoad, type LoadResult } from './syncLoad.js';
-import { summariseProfile, monotonicMicros } from './syncProfile.js';
+import type { LoadResult } from './syncLoad.js';
+import { summariseProfile } from './syncProfile.js';
 import { ADDED_BY_FETCH, bytesOf, kb, msf, printHeads, printPayload, printTrace, sec, status, table } from './syncReport.js';
 import { analysePages } from './syncPayload.js';
 import { TracedApp } from './syncQueries.js';
 import { clientMutations, tokenShapes, tracePush, verifyCost } from './syncDiagnose.js';
 import { whatIf } from './syncWhatIf.js';
+import { pullWhatIf, pushWhatIf } from './syncWhatIfBatch.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -197,32 +204,8 @@ async function main(): Promise<void> {
     const head = await headOf(bench.ctx, workshopId);
     const loadIds = members.map((m) => ({ userId: m.userId, memberId: m.memberId, deviceId: newId() }));
     const devices = members.map((m, i) => ({ token: m.token, body: JSON.stringify({ protocol: 1, deviceId: loadIds[i]!.deviceId, cursor: String(head), mutations: [] }) }));
-    const measure = async (label: string, child: ChildServer, check: (body: string) => boolean, profileDir?: string) => {
-      const cpu = { server: 0, postgres: 0, bench: 0 };
-      let marks = { server: 0, pg: new Map<number, number>(), bench: process.cpuUsage(), counters: null as PgCounters | null };
-      let pg: Record<string, number> | null = null;
-      const span = { from: 0, to: 0 };
-      const result = await runLoad({
-        label, baseUrl: child.url, path: '/api/sync', devices, warmupSeconds: profileDir ? 1 : 2, seconds: profileDir ? 5 : SECONDS, check,
-        onWindow: (phase) => {
-          if (phase === 'start') {
-            span.from = monotonicMicros();
-            marks = { server: processCpuMs(child.pid), pg: postgresCpuMs(), bench: process.cpuUsage(), counters: null };
-            if (label.startsWith('sync')) void pgCounters(bench.ctx, bench.name).then((c) => (marks.counters = c));
-          } else {
-            span.to = monotonicMicros();
-            cpu.server = processCpuMs(child.pid) - marks.server;
-            cpu.postgres = postgresCpuDelta(marks.pg, postgresCpuMs());
-            const used = process.cpuUsage(marks.bench);
-            cpu.bench = (used.user + used.system) / 1000;
-            const before = marks.counters;
-            if (before) void pgCounters(bench.ctx, bench.name).then((c) => (pg = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v - before[k as keyof PgCounters]]))));
-          }
-        },
-      });
-      await new Promise((r) => setTimeout(r, 200));
-      return { result, cpu, pg: pg as Record<string, number> | null, span };
-    };
+    const measure = (label: string, child: ChildServer, check: (body: string) => boolean, profileDir?: string) =>
+      measureLoad({ label, child, devices, check, warmupSeconds: profileDir ? 1 : 2, seconds: profileDir ? 5 : SECONDS, stats: label.startsWith('sync') ? bench : undefined });
     server = await cloud();
     const sync = await measure('sync (nothing to do)', server, (b) => b.includes('"changes":[]') && b.includes('"acked":[]'));
     await stop(server);
@@ -252,7 +235,7 @@ async function main(): Promise<void> {
       mkdirSync(profDir, { recursive: true });
       console.log(`\n## Profile of the server under the same load (--cpu-prof, 5 s after 1 s warm-up)`);
       server = await cloud({}, profDir);
-      const profiled = await measure('sync (profiled)', server, (b) => b.includes('"changes":[]'));
+      const profiled = await measure('sync (profiled)', server, (b) => b.includes('"changes":[]'), profDir);
       await stop(server);
       const p = summariseProfile(profDir, ROOT, profiled.span);
       if (p) {
@@ -262,7 +245,7 @@ async function main(): Promise<void> {
         for (const g of p.byGroup.slice(0, 18)) console.log(`    ${share(g.ms).padStart(6)}  ${msf(g.ms).padStart(10)}  ${g.name}`);
         console.log('\n  Self time by function:');
         for (const f of p.byFunction.slice(0, 25)) console.log(`    ${share(f.ms).padStart(6)}  ${msf(f.ms).padStart(10)}  ${f.name}`);
-        console.log('\n  Callers of the heaviest functions (4 frames up):');
+        console.log('\n  The heaviest functions, by the first package or project frame that led to them:');
         for (const [name, list] of p.callers) {
           console.log(`    ${name}`);
           for (const c of list) console.log(`      ${share(c.ms).padStart(6)}  ← ${c.chain}`);
@@ -274,6 +257,7 @@ async function main(): Promise<void> {
     if (PROFILE || summary.some((x) => x.ok === false)) {
       console.log('\n## One request at a time, statement by statement (the real app in this process, a counting database)');
       const traced = await TracedApp.start(bench, { SYNC_PAGE_ROWS: String(best.pageRows) });
+      const mutations = await clientMutations(tmp.dir, 500);
       try {
         const firstBody = JSON.stringify({ protocol: 1, deviceId: newId(), cursor: '0', mutations: [] });
         printTrace(`First page of a first sync (cursor 0, SYNC_PAGE_ROWS=${best.pageRows})`, await traced.trace(2, owner.token, () => firstBody));
@@ -281,7 +265,6 @@ async function main(): Promise<void> {
         const idleBody = JSON.stringify({ protocol: 1, deviceId: newId(), cursor: at, mutations: [] });
         await traced.trace(20, owner.token, () => idleBody);
         printTrace('Sync with nothing to do', await traced.trace(200, owner.token, () => idleBody));
-        const mutations = await clientMutations(tmp.dir, 500);
         printTrace(`Push of ${mutations.length} new clients (one SyncClient batch)`, await tracePush(traced, owner.token, at, mutations, 3));
       } finally {
         await traced.close();
@@ -289,6 +272,12 @@ async function main(): Promise<void> {
       console.log(`\n### What-if on the database alone: ${DEVICES} devices, a pool of 10 connections (the server's), ${Math.min(SECONDS, 5)} s each`);
       const variants = await whatIf(bench.url, workshopId, loadIds, await headOf(bench.ctx, workshopId), Math.min(SECONDS, 5), 10);
       table(['statements of a sync with nothing to do', 'round trips', 'req/s', 'p50', 'p99'], variants.map((v) => [v.label, String(v.roundTrips), v.perSecond.toFixed(0), msf(v.p50), msf(v.p99)]));
+      console.log('\n### What-if for the bulk paths on the database alone (one connection, mean of 3 runs)');
+      const batches = [await pullWhatIf(bench.url, workshopId, best.pageRows), await pushWhatIf(bench.url, workshopId, 'clients', mutations)];
+      table(
+        ['bulk path', 'today: statements', 'rows', 'ms', 'proposed: statements', 'rows', 'ms'],
+        batches.map((b) => [b.label, String(b.today.statements), String(b.today.rows), msf(b.today.ms), String(b.proposed.statements), String(b.proposed.rows), msf(b.proposed.ms)]),
+      );
       const cost = verifyCost(bench.jwtSecret, owner.token);
       console.log(`\n  Access token verification: ${cost.stringSecretUs.toFixed(0)} µs with the secret as a string (jsonwebtoken first tries createPublicKey on it, which throws), ${cost.keyObjectUs.toFixed(0)} µs with a KeyObject made once`);
     }

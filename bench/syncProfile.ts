@@ -24,7 +24,7 @@ export interface ProfileSummary {
   busyMs: number;
   byGroup: { name: string; ms: number }[];
   byFunction: { name: string; ms: number }[];
-  /** For the heaviest functions, who called them (up to 4 frames up), heaviest chains first. */
+  /** For the heaviest functions, the first package or project frame above them, heaviest first. */
   callers: Map<string, { chain: string; ms: number }[]>;
 }
 
@@ -88,10 +88,18 @@ export function summariseProfile(dir: string, root: string, window?: { from: num
     groups.set(group, (groups.get(group) ?? 0) + ms);
     const name = frame(id);
     functions.set(name, (functions.get(name) ?? 0) + ms);
-    const up: string[] = [];
-    for (let p = parent.get(id); p !== undefined && up.length < 4; p = parent.get(p)) up.push(frame(p));
+    // The first caller that is neither Node's core nor V8: the package or project code behind it.
+    let via = '(root)';
+    for (let p = parent.get(id); p !== undefined; p = parent.get(p)) {
+      const { url: u, functionName: f } = byId.get(p)!.callFrame;
+      const g = groupOf(u, f, root);
+      if (g !== 'node: core' && g !== '(native / V8)' && !g.startsWith('(')) {
+        via = frame(p);
+        break;
+      }
+    }
     const byChain = chains.get(name) ?? new Map<string, number>();
-    byChain.set(up.join(' ← '), (byChain.get(up.join(' ← ')) ?? 0) + ms);
+    byChain.set(via, (byChain.get(via) ?? 0) + ms);
     chains.set(name, byChain);
   }
   const sorted = (m: Map<string, number>) => [...m].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);

@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -88,7 +89,7 @@ export function startCloudChild(databaseUrl: string, jwtSecret: string, options:
       DATABASE_URL: databaseUrl,
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: process.env.BENCH_SERVER_LOG ?? 'silent',
-      DATA_DIR: join(ROOT, 'bench', 'out', 'cloud-data'),
+      DATA_DIR: join(tmpdir(), 'styliste-bench-cloud-data'),
       ...options.env,
     },
   });
