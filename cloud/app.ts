@@ -75,13 +75,14 @@ export function createApp(ctx: CloudContext): Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use(
-    cors({
-      origin: (origin, done) => done(null, !origin || ctx.config.corsOrigins.includes(origin)),
-      credentials: false,
-      maxAge: 86_400,
-    }),
-  );
+  // CORS only concerns requests that come from a page of another origin (they carry Origin);
+  // the apps' own requests skip it, and with it a Vary header on every answer.
+  const corsForOrigins = cors({
+    origin: (origin, done) => done(null, !origin || ctx.config.corsOrigins.includes(origin)),
+    credentials: false,
+    maxAge: 86_400,
+  });
+  app.use((req, res, next) => (req.headers.origin ? corsForOrigins(req, res, next) : next()));
   app.use(compression({ threshold: 512 }));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
 

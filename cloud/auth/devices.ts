@@ -24,6 +24,15 @@ export interface DeviceRow {
   revoked: boolean;
 }
 
+/** The device if it is registered in this workshop (inside `withWorkshop`/`readWorkshop`). */
+export async function findDevice(tx: Tx, id: string): Promise<(DeviceRow & { lastSeenAt: Date }) | null> {
+  const [found] = await rows<{ id: string; code: string; name: string; revoked_at: string | null; last_seen_at: string | Date }>(
+    tx,
+    sql`SELECT id, code, name, revoked_at, last_seen_at FROM devices WHERE id = ${id}`,
+  );
+  return found ? { id: found.id, code: found.code, name: found.name, revoked: found.revoked_at !== null, lastSeenAt: new Date(found.last_seen_at) } : null;
+}
+
 /**
  * The device as registered, registering it if new (inside `withWorkshop`). A device id already
  * registered to another workshop is refused by the caller (returns null).

@@ -110,7 +110,8 @@ describe('access tokens', () => {
   it('alg none → 401', async () => {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const now = Math.floor(server.ctx.now().getTime() / 1000);
-    const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: session.user.id, wid: session.workshop.id, mid: session.member.id, iat: now, exp: now + 600 })}.`;
+    const genuine = JSON.parse(Buffer.from(signAccessToken(secret(), claims(), 600, server.ctx.now()).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const unsigned = `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...genuine, exp: now + 600 })}.`;
     await expectUnauthorized(unsigned);
   });
 
@@ -118,12 +119,14 @@ describe('access tokens', () => {
     const token = signAccessToken(secret(), claims(), 600, server.ctx.now());
     const [header, payload, signature] = token.split('.');
     const decoded = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-    const tampered = Buffer.from(JSON.stringify({ ...decoded, wid: '0190a000-0000-7000-8000-000000000000' })).toString('base64url');
+    // Another workshop's id, in the token's compact form (16 bytes, base64url).
+    const tampered = Buffer.from(JSON.stringify({ ...decoded, w: Buffer.alloc(16, 7).toString('base64url') })).toString('base64url');
     await expectUnauthorized(`${header}.${tampered}.${signature}`);
   });
 
   it('HS512 with the right secret (algorithm not allowed) → 401', async () => {
-    const token = jwt.sign({ sub: session.user.id, wid: session.workshop.id, mid: session.member.id }, secret(), { algorithm: 'HS512', expiresIn: 600 });
+    const genuine = JSON.parse(Buffer.from(signAccessToken(secret(), claims(), 600, server.ctx.now()).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    const token = jwt.sign(genuine, secret(), { algorithm: 'HS512' });
     await expectUnauthorized(token);
   });
 

@@ -61,6 +61,11 @@ async function grantAppRole(db: AnyDb): Promise<void> {
   await db.execute(sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`));
 }
 
+/** One round trip: become the RLS role and set the workshop, both for this transaction only. */
+async function enterWorkshop(tx: Tx, workshopId: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.workshop_id', ${workshopId}, true)`);
+}
+
 export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
   let db: AnyDb;
   let close: () => Promise<void>;
@@ -107,16 +112,14 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     kind,
     withWorkshop(workshopId, work) {
       return db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
-        await tx.execute(sql`SELECT set_config('app.workshop_id', ${workshopId}, true)`);
+        await enterWorkshop(tx as Tx, workshopId);
         return work(tx as Tx);
       });
     },
     readWorkshop(workshopId, work) {
       return db.transaction(
         async (tx) => {
-          await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
-          await tx.execute(sql`SELECT set_config('app.workshop_id', ${workshopId}, true)`);
+          await enterWorkshop(tx as Tx, workshopId);
           return work(tx as Tx);
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -39,22 +39,32 @@ export async function pullPage(tx: Tx, workshopId: string, cursorText: string, l
   // A cursor beyond anything handed out (the hub was restored from a backup): start over.
   if (cursor.applied > head || cursor.after > head) cursor = { applied: 0, after: 0 };
 
-  const candidates: RowWithSeq[] = [];
+  // Nothing after the cursor: no table to read (the common case of a device already in sync).
+  if (cursor.after >= head) return { changes: [], cursor: String(Math.max(head, cursor.applied)), more: false, head };
+
+  // The page's last sequence: the limit-th smallest last_seq after the cursor, over every table
+  // (index-only merge of the (workshop_id, last_seq) indexes); then each table reads up to it.
+  const union = sql.join(
+    SYNCED_TABLE_NAMES.map((t) => sql`SELECT last_seq FROM ${sql.identifier(TABLE_META[t].sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after}`),
+    sql` UNION ALL `,
+  );
+  const [boundary, beyond] = await rows<{ last_seq: string | number }>(tx, sql`SELECT last_seq FROM (${union}) s ORDER BY last_seq OFFSET ${limit - 1} LIMIT 2`);
+  const more = beyond !== undefined;
+  const upTo = more ? Number(boundary!.last_seq) : head;
+
+  const page: RowWithSeq[] = [];
   for (const table of SYNCED_TABLE_NAMES) {
     const meta = TABLE_META[table];
     const found = await rows<Record<string, unknown>>(
       tx,
-      sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after}
-        ORDER BY last_seq LIMIT ${limit + 1}`,
+      sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after} AND last_seq <= ${upTo}`,
     );
-    for (const row of found) candidates.push({ table, row, lastSeq: Number(row.last_seq) });
+    for (const row of found) page.push({ table, row, lastSeq: Number(row.last_seq) });
   }
-  candidates.sort((a, b) => a.lastSeq - b.lastSeq);
-  const page = candidates.slice(0, limit);
-  const more = candidates.length > limit;
+  page.sort((a, b) => a.lastSeq - b.lastSeq);
   const changes: Change[] = [];
   for (const { table, row } of page) changes.push(...rowChanges(table, row, cursor.applied, skipSeqs));
-  const next = more ? `${cursor.applied}~${page.at(-1)!.lastSeq}` : String(Math.max(head, cursor.applied));
+  const next = more ? `${cursor.applied}~${upTo}` : String(Math.max(head, cursor.applied));
   return { changes, cursor: next, more, head };
 }
 

@@ -7,11 +7,15 @@ import { z } from 'zod';
 import type { CloudContext } from '../context.js';
 import { requireAuth, authOf } from '../auth/requireAuth.js';
 import { loadMember } from '../auth/membership.js';
-import { ensureDevice } from '../auth/devices.js';
+import { ensureDevice, findDevice, type DeviceRow } from '../auth/devices.js';
 import { HttpError, requestLocale } from '../http/errors.js';
 import { PROTOCOL_VERSION, syncRequestSchema, syncResponseSchema } from '../../shared/sync/protocol.js';
-import { applyPush } from './push.js';
-import { pullPage } from './pull.js';
+import { applyPush, type PushOutcome } from './push.js';
+import { pullPage, type PullPage } from './pull.js';
+import type { Locale } from '../../shared/i18n/index.js';
+
+/** How often an idle device's "last seen" is written (a write on every sync would cost a disk flush). */
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
 const TEXT = {
   upgrade: { fr: 'Cette version de Styliste est trop ancienne : mettez l’application à jour.', en: 'This version of Styliste is too old: please update the app.' },
@@ -21,6 +25,11 @@ const TEXT = {
 };
 
 const protocolOnly = z.object({ protocol: z.number().int() }).loose();
+
+function checkDevice(device: DeviceRow | null, locale: Locale): asserts device is DeviceRow {
+  if (!device) throw new HttpError(409, 'device_conflict', TEXT.device[locale]);
+  if (device.revoked) throw new HttpError(403, 'access_revoked', TEXT.revokedDevice[locale]);
+}
 
 export function mountSync(router: Router, ctx: CloudContext): void {
   ctx.api.add(
@@ -55,16 +64,34 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       const auth = authOf(req);
       const locale = requestLocale(req);
       const now = ctx.now();
-      // 1. Push, in its own transaction (row locks, sequences under the workshop's lock).
-      const pushed = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
-        const member = await loadMember(tx, auth, locale);
-        const device = await ensureDevice(tx, { id: body.deviceId, workshopId: auth.workshopId, memberId: member.id, userId: auth.userId }, now);
-        if (!device) throw new HttpError(409, 'device_conflict', TEXT.device[locale]);
-        if (device.revoked) throw new HttpError(403, 'access_revoked', TEXT.revokedDevice[locale]);
-        return applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device.id, locale, now }, body.mutations);
-      });
-      // 2. Pull, on one snapshot that includes what was just pushed.
-      const page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs));
+      const identity = { id: body.deviceId, workshopId: auth.workshopId, userId: auth.userId };
+      let pushed: PushOutcome = { acked: [], rejected: [], ownSeqs: new Set() };
+      let page: PullPage;
+      if (body.mutations.length > 0) {
+        // 1. Push, in its own transaction (row locks, sequences under the workshop's lock).
+        pushed = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
+          const member = await loadMember(tx, auth, locale);
+          const device = await ensureDevice(tx, { ...identity, memberId: member.id }, now);
+          checkDevice(device, locale);
+          return applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device!.id, locale, now }, body.mutations);
+        });
+        // 2. Pull, on one snapshot that includes what was just pushed.
+        page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs));
+      } else {
+        // Nothing to push (most syncs): ONE read-only transaction checks the member and the device
+        // and pulls; the device's "last seen" is written only when it is stale.
+        const read = await ctx.db.readWorkshop(auth.workshopId, async (tx) => {
+          const member = await loadMember(tx, auth, locale);
+          const device = await findDevice(tx, body.deviceId);
+          if (device?.revoked) checkDevice(device, locale);
+          return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set()) };
+        });
+        page = read.page;
+        if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+          const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: read.member.id }, now));
+          checkDevice(device, locale);
+        }
+      }
       const response = {
         acked: pushed.acked,
         rejected: pushed.rejected,
@@ -74,7 +101,10 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         serverTime: now.toISOString(),
         ...(body.cursor === '0' || page.more ? { head: String(page.head) } : {}),
       };
-      res.json(response);
+      // Every byte counts on mobile data: no Date header, no charset parameter (JSON is UTF-8).
+      res.sendDate = false;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(response));
     },
   );
 }

