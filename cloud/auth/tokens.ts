@@ -43,7 +43,8 @@ export function signAccessToken(secret: string, claims: AccessClaims, ttlSeconds
   return jwt.sign({ u: pack(claims.userId), w: pack(claims.workshopId), m: pack(claims.memberId), exp }, keyFor(secret), {
     algorithm: 'HS256',
     noTimestamp: true,
-    header: { alg: 'HS256' },
+    // jsonwebtoken adds typ: 'JWT' unless told otherwise; it says nothing a verifier needs.
+    header: { alg: 'HS256', typ: undefined },
   });
 }
 

@@ -101,10 +101,14 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         serverTime: now.toISOString(),
         ...(body.cursor === '0' || page.more ? { head: String(page.head) } : {}),
       };
-      // Every byte counts on mobile data: no Date header, no charset parameter (JSON is UTF-8).
+      // Every byte counts on mobile data: no Date, no charset parameter (JSON is UTF-8), no nosniff
+      // (this answer is only ever read by fetch), a Content-Length rather than chunked framing.
+      const payload = Buffer.from(JSON.stringify(response));
       res.sendDate = false;
+      res.removeHeader('X-Content-Type-Options');
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify(response));
+      res.setHeader('Content-Length', payload.length);
+      res.end(payload);
     },
   );
 }
