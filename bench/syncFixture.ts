@@ -6,12 +6,12 @@
  * many registered members with their own access tokens as the load test needs.
  */
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../cloud/config.js';
 import { createContext } from '../cloud/server.js';
 import { openCloudDb, rows } from '../cloud/db/client.js';
+import { createScratchDatabase } from '../cloud/testing/testDb.js';
 import type { CloudContext } from '../cloud/context.js';
 import { applyFields, readStoredRow, SeqAllocator } from '../cloud/sync/hubWrite.js';
 import { signAccessToken } from '../cloud/auth/tokens.js';
@@ -30,26 +30,19 @@ export interface BenchDb {
 }
 
 export async function openBenchDb(adminUrl: string): Promise<BenchDb> {
-  const name = `styliste_bench_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'styliste_bench');
   const jwtSecret = randomBytes(36).toString('base64url');
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', DATA_DIR: '/tmp/styliste-bench-unused' });
-  const db = await openCloudDb({ url: url.toString(), maxConnections: 4 });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/styliste-bench-unused' });
+  const db = await openCloudDb({ url: scratch.url, maxConnections: 4 });
   const ctx = await createContext(config, { logger: pino({ level: 'silent' }), db });
   return {
-    url: url.toString(),
-    name,
+    url: scratch.url,
+    name: scratch.name,
     ctx,
     jwtSecret,
     async close() {
       await db.close();
-      const again = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
+      await scratch.drop();
     },
   };
 }

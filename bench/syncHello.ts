@@ -20,6 +20,7 @@ const server = app.listen(0, '127.0.0.1', () => {
   console.log(`hello prêt sur http://127.0.0.1:${port}`);
 });
 server.keepAliveTimeout = 65_000;
+// The bench stops this child with SIGTERM once the baseline is measured.
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();

@@ -33,4 +33,5 @@ const result = {
   geolocationAllowed: permissions,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
+// The app's timers and database stay open in this child; the test only needs its report.
 process.exit(0);
