@@ -10,6 +10,7 @@ import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import type { CloudContext } from './context.js';
+import { isLeanAnswer } from './http/leanJson.js';
 import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
 import { mountAuth } from './auth/routes.js';
@@ -83,7 +84,8 @@ export function createApp(ctx: CloudContext): Express {
     maxAge: 86_400,
   });
   app.use((req, res, next) => (req.headers.origin ? corsForOrigins(req, res, next) : next()));
-  app.use(compression({ threshold: 512 }));
+  // Answers that encode themselves (sync: see http/leanJson.ts) skip it, and its Vary header.
+  app.use(compression({ threshold: 512, filter: (req, res) => !isLeanAnswer(res) && compression.filter(req, res) }));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
 
   app.get('/healthz', (_req, res) => {

@@ -22,13 +22,18 @@ const REVOKED = {
 };
 const OWNER_ONLY = { fr: 'Seul le propriétaire de l’atelier peut faire cela.', en: 'Only the workshop owner can do this.' };
 
+/** The refusal that tells the app to lock and wipe the workshop's local data. */
+export function revokedMember(locale: Locale): HttpError {
+  return new HttpError(403, 'access_revoked', REVOKED[locale]);
+}
+
 /** Must run inside `withWorkshop(auth.workshopId, …)`. */
 export async function loadMember(tx: Tx, auth: AccessClaims, locale: Locale): Promise<Member> {
   const [member] = await rows<{ id: string; name: string; role: string; deleted_at: string | null }>(
     tx,
     sql`SELECT id, name, role, deleted_at FROM members WHERE id = ${auth.memberId} AND user_id = ${auth.userId}`,
   );
-  if (!member || member.deleted_at) throw new HttpError(403, 'access_revoked', REVOKED[locale]);
+  if (!member || member.deleted_at) throw revokedMember(locale);
   return { id: member.id, name: member.name, role: roleSchema.parse(member.role) };
 }
 

@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema.js';
+import { installSyncState, syncStateQuery, toSyncState, type SyncState } from './syncState.js';
 
 export type Schema = typeof schema;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -27,6 +28,11 @@ export interface CloudDb {
    * sees the same committed state, so a pull never mixes rows from before and after a push.
    */
   readWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A sync's checks in one statement, without an explicit transaction (see syncState.ts): the
+   * member, the device and the workshop's head; null when the workshop has no sync state.
+   */
+  syncState(workshopId: string, memberId: string, userId: string, deviceId: string): Promise<SyncState | null>;
   /** One transaction without workshop scope (accounts, tokens, jobs). */
   system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -89,6 +95,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
       await reserved`SELECT pg_advisory_lock(7041978)`;
       await migrate(pg, { migrationsFolder: MIGRATIONS });
       await grantAppRole(db);
+      await installSyncState(db, APP_ROLE);
     } finally {
       await reserved`SELECT pg_advisory_unlock(7041978)`;
       reserved.release();
@@ -106,6 +113,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     await bootstrapRole(db);
     await migrate(pg, { migrationsFolder: MIGRATIONS });
     await grantAppRole(db);
+    await installSyncState(db, APP_ROLE);
   }
 
   return {
@@ -124,6 +132,9 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
+    },
+    async syncState(workshopId, memberId, userId, deviceId) {
+      return toSyncState((await rows<Parameters<typeof toSyncState>[0] & object>(db, syncStateQuery(workshopId, memberId, userId, deviceId)))[0]);
     },
     system(work) {
       return db.transaction((tx) => work(tx as Tx));

@@ -6,12 +6,14 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { CloudContext } from '../context.js';
 import { requireAuth, authOf } from '../auth/requireAuth.js';
-import { loadMember } from '../auth/membership.js';
+import { loadMember, revokedMember } from '../auth/membership.js';
 import { ensureDevice, findDevice, type DeviceRow } from '../auth/devices.js';
 import { HttpError, requestLocale } from '../http/errors.js';
 import { PROTOCOL_VERSION, syncRequestSchema, syncResponseSchema } from '../../shared/sync/protocol.js';
 import { applyPush, type PushOutcome } from './push.js';
 import { pullPage, type PullPage } from './pull.js';
+import { parseCursor } from '../../shared/sync/cursor.js';
+import { sendLeanJson } from '../http/leanJson.js';
 import type { Locale } from '../../shared/i18n/index.js';
 
 /** How often an idle device's "last seen" is written (a write on every sync would cost a disk flush). */
@@ -78,18 +80,28 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         // 2. Pull, on one snapshot that includes what was just pushed.
         page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs));
       } else {
-        // Nothing to push (most syncs): ONE read-only transaction checks the member and the device
-        // and pulls; the device's "last seen" is written only when it is stale.
-        const read = await ctx.db.readWorkshop(auth.workshopId, async (tx) => {
-          const member = await loadMember(tx, auth, locale);
-          const device = await findDevice(tx, body.deviceId);
-          if (device?.revoked) checkDevice(device, locale);
-          return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set()) };
-        });
-        page = read.page;
-        if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-          const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: read.member.id }, now));
-          checkDevice(device, locale);
+        // Nothing to push (most syncs): ONE statement checks the member and the device and reads
+        // the workshop's head. A device already at the head, known and seen recently, is answered
+        // at once; anything else (behind, new, stale, mid-pull) takes the full read below.
+        const state = await ctx.db.syncState(auth.workshopId, auth.memberId, auth.userId, body.deviceId);
+        if (state && (state.role === null || state.memberDeleted)) throw revokedMember(locale);
+        if (state?.deviceRevoked) checkDevice({ id: body.deviceId, code: '', name: '', revoked: true }, locale);
+        const cursor = parseCursor(body.cursor);
+        const fresh = state?.lastSeenAt && now.getTime() - state.lastSeenAt.getTime() <= LAST_SEEN_EVERY_MS;
+        if (state && fresh && cursor.applied === state.head && cursor.after === state.head) {
+          page = { changes: [], cursor: String(state.head), more: false, head: state.head };
+        } else {
+          const read = await ctx.db.readWorkshop(auth.workshopId, async (tx) => {
+            const member = await loadMember(tx, auth, locale);
+            const device = await findDevice(tx, body.deviceId);
+            if (device?.revoked) checkDevice(device, locale);
+            return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set()) };
+          });
+          page = read.page;
+          if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+            const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: read.member.id }, now));
+            checkDevice(device, locale);
+          }
         }
       }
       const response = {
@@ -101,14 +113,7 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         serverTime: now.toISOString(),
         ...(body.cursor === '0' || page.more ? { head: String(page.head) } : {}),
       };
-      // Every byte counts on mobile data: no Date, no charset parameter (JSON is UTF-8), no nosniff
-      // (this answer is only ever read by fetch), a Content-Length rather than chunked framing.
-      const payload = Buffer.from(JSON.stringify(response));
-      res.sendDate = false;
-      res.removeHeader('X-Content-Type-Options');
-      res.setHeader('Content-Type', 'application/json');
-      res.setHeader('Content-Length', payload.length);
-      res.end(payload);
+      await sendLeanJson(req, res, response);
     },
   );
 }
