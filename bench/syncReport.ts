@@ -15,8 +15,12 @@ export function table(header: string[], lines: string[][]): void {
   for (const l of lines) console.log(row(l));
 }
 
-/** Header lines the real fetch (undici) adds on its own to what SyncClient sets. */
-export const ADDED_BY_FETCH = ['accept', 'accept-language', 'sec-fetch-mode', 'user-agent', 'accept-encoding'];
+/**
+ * Header lines an HTTP client adds on its own to what SyncClient sets (`content-type`,
+ * `authorization`, `accept-encoding`): Node's fetch (undici) adds all of these; the desktop's
+ * leanFetch (desktop/main/leanFetch.ts), which the bench uses, none, so they should sum to 0 B.
+ */
+export const ADDED_BY_FETCH = ['accept', 'accept-language', 'sec-fetch-mode', 'user-agent', 'connection'];
 
 export function headerName(line: string): string {
   return line.slice(0, Math.max(0, line.indexOf(':'))).toLowerCase();
@@ -27,7 +31,7 @@ export function printHeads(x: Exchange, bodyShown: string | null): void {
   const show = (title: string, head: string) => {
     console.log(`  ${title}`);
     for (const { line, bytes } of headerSizes(head)) {
-      const mark = ADDED_BY_FETCH.includes(headerName(line)) ? '  ← added by fetch (undici)' : '';
+      const mark = ADDED_BY_FETCH.includes(headerName(line)) ? '  ← added by the HTTP client, not by SyncClient' : '';
       console.log(`    ${String(bytes).padStart(4)} B  ${line.length > 110 ? `${line.slice(0, 107)}…` : line}${mark}`);
     }
     console.log(`    ${String(Buffer.byteLength(head, 'latin1')).padStart(4)} B  (head total, final CRLF included)`);

@@ -1,12 +1,14 @@
 /**
  * The device side of the sync benchmark: engines on real SQLite files with the real SyncClient
- * and the real fetch, timed per phase (until the answer's headers, local apply, the rest:
- * download, decompression, JSON and schema parsing), through the byte-counting proxy.
+ * and the desktop's fetch (leanFetch: the bytes the app puts on the wire), timed per phase (until
+ * the answer's headers, local apply, the rest: download, decompression, JSON and schema parsing),
+ * through the byte-counting proxy.
  */
 import Database from 'better-sqlite3';
 import { openFileEngine } from '../desktop/sqlite/testing.js';
 import type { Engine } from '../shared/engine/engine.js';
 import { SyncClient, type SyncEngine, type SyncReport } from '../shared/sync/client.js';
+import { createLeanFetch } from '../desktop/main/leanFetch.js';
 import type { Exchange, WireProxy, WireTotals } from './syncWire.js';
 
 export interface Timing {
@@ -58,7 +60,9 @@ export async function openTimedDevice(path: string, baseUrl: string, token: () =
     correctClockAhead: (serverTime, tolerance) => e.correctClockAhead(serverTime, tolerance),
     wallTime: () => e.wallTime(),
   };
-  const timedFetch: typeof fetch = (input, init) => timed(state, 'untilHeadersMs', () => globalThis.fetch(input, init));
+  // The desktop's fetch, one per device as in the app (its own keep-alive connection).
+  const leanFetch = createLeanFetch();
+  const timedFetch: typeof fetch = (input, init) => timed(state, 'untilHeadersMs', () => leanFetch(input, init));
   const client = new SyncClient({ engine: syncEngine, baseUrl, accessToken: async () => token(), fetch: timedFetch });
   return {
     path,

@@ -14,6 +14,7 @@ import type { HostEvent } from '../../shared/host/channels.js';
 import type { HostPorts, WorkshopDatabase } from '../../shared/host/ports.js';
 import { createSessionStore, type Encryptor } from './sessionStore.js';
 import { createPhotoStore } from './photoStore.js';
+import { createLeanFetch } from './leanFetch.js';
 
 export type { Encryptor } from './sessionStore.js';
 
@@ -24,6 +25,7 @@ export interface NodePortsOptions {
   /** Electron's `safeStorage` in the app. */
   encryptor: Encryptor;
   emit(event: HostEvent): void;
+  /** Default: leanFetch (only the headers we set: bytes on mobile data). */
   fetch?: typeof fetch;
   log?: (message: string) => void;
   engine?: EngineOptions;
@@ -49,7 +51,7 @@ export function createNodePorts(options: NodePortsOptions): HostPorts {
     loadSession: () => session.load(),
     saveSession: (value) => session.save(value),
     photos: createPhotoStore(join(options.dataDir, 'photos'), log),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.fetch ?? createLeanFetch(),
     serverUrl: options.serverUrl,
     deviceName: options.deviceName,
     emit: (event) => options.emit(event),
