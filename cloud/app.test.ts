@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testing/testServer.js';
+import { createFixtureWorkshop } from './testing/fixtures.js';
 
 let server: TestServer;
+let token: string | null = null;
+const ownerToken = async () => (token ??= (await createFixtureWorkshop(server.ctx)).owner.token);
 
 beforeAll(async () => {
   server = await startTestServer({ CORS_ORIGINS: 'https://app.styliste.bj', BODY_LIMIT: '2kb' });
@@ -36,18 +39,28 @@ describe('the HTTP contract', () => {
     expect(await notFound.json()).toEqual({ error: { code: 'not_found', message: 'Adresse inconnue.' } });
     const english = await fetch(`${server.url}/api/nothing-here`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(((await english.json()) as { error: { message: string } }).error.message).toBe('Unknown address.');
-    const badJson = await fetch(`${server.url}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"protocol":' });
-    expect(badJson.status).toBe(400);
-    const body = await badJson.text();
-    expect(JSON.parse(body)).toMatchObject({ error: { code: 'invalid_json' } });
-    expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
+    for (const path of ['/api/auth/login', '/api/sync']) {
+      const badJson = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await ownerToken()}` }, body: '{"protocol":' });
+      expect(badJson.status).toBe(400);
+      const body = await badJson.text();
+      expect(JSON.parse(body)).toMatchObject({ error: { code: 'invalid_json' } });
+      expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
+  it('does not read a sync body before the token is checked', async () => {
+    const anonymous = await fetch(`${server.url}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"protocol":' });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
   });
 
   it('refuses bodies over the limit with 413, not a 5xx', async () => {
     const big = JSON.stringify({ protocol: 1, padding: 'x'.repeat(5000) });
-    const response = await fetch(`${server.url}/api/sync`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
-    expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    for (const path of ['/api/auth/login', '/api/sync']) {
+      const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await ownerToken()}` }, body: big });
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    }
   });
 
   it('allows only the configured origins (CORS)', async () => {

@@ -10,7 +10,6 @@ import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import type { CloudContext } from './context.js';
-import { isLeanAnswer } from './http/leanJson.js';
 import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
 import { mountAuth } from './auth/routes.js';
@@ -84,8 +83,13 @@ export function createApp(ctx: CloudContext): Express {
     maxAge: 86_400,
   });
   app.use((req, res, next) => (req.headers.origin ? corsForOrigins(req, res, next) : next()));
-  // Answers that encode themselves (sync: see http/leanJson.ts) skip it, and its Vary header.
-  app.use(compression({ threshold: 512, filter: (req, res) => !isLeanAnswer(res) && compression.filter(req, res) }));
+  // Sync, by far the most frequent request, answers for itself (http/leanJson.ts: its own
+  // compression, no Vary): it is mounted ahead of the compression middleware and the JSON parser,
+  // and parses its body only once the token is checked.
+  const syncApi = Router();
+  mountSync(syncApi, ctx);
+  app.use('/api', syncApi);
+  app.use(compression({ threshold: 512 }));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
 
   app.get('/healthz', (_req, res) => {
@@ -97,7 +101,6 @@ export function createApp(ctx: CloudContext): Express {
 
   const api = Router();
   mountAuth(api, ctx);
-  mountSync(api, ctx);
   mountFiles(api, ctx);
   app.use('/api', api);
   mountWebApp(app);

@@ -3,8 +3,8 @@
  * every few minutes (POST /api/sync): no Date, no charset (JSON is UTF-8), no Vary (a POST answer
  * is never cached), no Connection/Keep-Alive lines (HTTP/1.1 connections stay open by default),
  * a Content-Length rather than chunked framing, and the body compressed here — brotli when the
- * device accepts it, else gzip — only when it is big enough to gain from it. The app's global
- * compression middleware skips these answers (see `isLeanAnswer`).
+ * device accepts it, else gzip — only when it is big enough to gain from it. Routes that answer
+ * this way are mounted ahead of the app's compression middleware (see app.ts).
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -21,14 +21,6 @@ export const COMPRESS_FROM_BYTES = 512;
  * in bench/sync.bench.ts ("brotli quality" table).
  */
 export const BROTLI_QUALITY = { small: 4, large: 6, largeFrom: 64 * 1024 } as const;
-
-const LEAN = Symbol('leanJsonAnswer');
-type Marked = Response & { [LEAN]?: true };
-
-/** For the compression middleware's filter: this answer encodes itself. */
-export function isLeanAnswer(res: Response): boolean {
-  return (res as Marked)[LEAN] === true;
-}
 
 /** The encodings a request accepts (q > 0), lower-cased: `br;q=1, gzip` → br, gzip. */
 export function acceptedEncodings(header: string | undefined): Set<string> {
@@ -54,7 +46,6 @@ export async function encodeBody(json: Buffer, acceptEncoding: string | undefine
 }
 
 export async function sendLeanJson(req: Request, res: Response, value: unknown): Promise<void> {
-  (res as Marked)[LEAN] = true;
   const { body, encoding } = await encodeBody(Buffer.from(JSON.stringify(value)), req.headers['accept-encoding']);
   res.sendDate = false;
   res.removeHeader('X-Content-Type-Options');

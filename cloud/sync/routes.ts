@@ -2,7 +2,7 @@
  * POST /api/sync — one round trip pushes the device's mutations and pulls what changed since its
  * cursor (DESIGN.md, normative). The workshop comes from the token, never from the body.
  */
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { CloudContext } from '../context.js';
 import { requireAuth, authOf } from '../auth/requireAuth.js';
@@ -50,6 +50,8 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       },
     },
     requireAuth(ctx),
+    // Parsed here, after the token: the route is mounted ahead of the app's JSON parser (app.ts).
+    express.json({ limit: ctx.config.bodyLimit }),
     (req, _res, next) => {
       // Before the strict schema: an old client must hear "upgrade", not "invalid".
       const locale = requestLocale(req);
