@@ -1,9 +1,14 @@
 /**
  * The load generator of the sync benchmark: N devices, each on its own keep-alive connection
- * (one node:http Agent with one socket per device), each sending the same request in a loop
- * for a while — by default the sync with nothing to do: its own token, device id and a cursor
- * at the workshop's head. Latency is measured per request, from the write to the last byte of
- * the answer. The same request shape is sent to the bare Express baseline.
+ * (one node:http Agent with one socket per device), each sending the same request for a while —
+ * by default the sync with nothing to do: its own token, device id and a cursor at the
+ * workshop's head. The same request shape is sent to the bare Express baseline.
+ *
+ * Two ways to load: closed loop (each device sends its next request as soon as the answer
+ * arrives: the server's capacity, where latency is only the queue, 200 devices / rate), and open
+ * loop at a given total rate (each device syncs at a steady pace, as real devices do, with a
+ * random phase): the latency a device sees at that load, measured from the moment the request
+ * was due, so a late send counts as waiting (no coordinated omission).
  */
 import { Agent, request } from 'node:http';
 
@@ -28,13 +33,9 @@ export interface LoadResult {
   reconnects: number;
 }
 
-/** Headers the real fetch (undici) adds to a sync request, so the load looks like the real thing. */
-export const FETCH_HEADERS: Record<string, string> = {
-  accept: '*/*',
-  'accept-language': '*',
-  'sec-fetch-mode': 'cors',
-  'user-agent': 'node',
-  'accept-encoding': 'gzip, deflate',
+/** What the desktop's sync sends besides Host and Content-Length (desktop/main/leanFetch.ts + SyncClient). */
+export const CLIENT_HEADERS: Record<string, string> = {
+  'accept-encoding': 'br, gzip',
 };
 
 interface Shot {
@@ -53,7 +54,7 @@ function shoot(url: URL, path: string, agent: Agent, device: LoadDevice, check: 
         path,
         method: 'POST',
         agent,
-        headers: { ...FETCH_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${device.token}`, 'content-length': Buffer.byteLength(device.body) },
+        headers: { ...CLIENT_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${device.token}`, 'content-length': Buffer.byteLength(device.body) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -85,7 +86,11 @@ export interface LoadOptions {
   check: (body: string) => boolean;
   /** Called when the measured window opens and when it closes (CPU and database counters). */
   onWindow?: (phase: 'start' | 'end') => void;
+  /** Open loop: the total requests per second the devices send together (absent: closed loop). */
+  ratePerSecond?: number;
 }
+
+const sleepUntil = (at: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
 
 /** Every device loops (one request in flight each) for warm-up + measured seconds. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -109,6 +114,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const warmEnd = t0 + options.warmupSeconds * 1000;
   const end = warmEnd + options.seconds * 1000;
   let measuredStart = warmEnd;
+  const measuredStartPlanned = warmEnd;
   let measuredEnd = end;
   const timer = setTimeout(() => {
     measuring = true;
@@ -116,25 +122,46 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     measuredStart = performance.now();
     options.onWindow?.('start');
   }, options.warmupSeconds * 1000);
-  const closer = setTimeout(() => options.onWindow?.('end'), options.warmupSeconds * 1000 + options.seconds * 1000);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    options.onWindow?.('end');
+  };
+  const closer = setTimeout(close, options.warmupSeconds * 1000 + options.seconds * 1000);
 
+  const record = (shot: Shot, ms: number) => {
+    latencies.push(ms);
+    if (!shot.ok) {
+      errors += 1;
+      firstError ??= shot.error ?? 'erreur';
+    }
+  };
+  const interval = options.ratePerSecond ? (options.devices.length / options.ratePerSecond) * 1000 : 0;
   await Promise.all(
     options.devices.map(async (device, i) => {
-      while (performance.now() < end) {
-        const counted = measuring;
-        const shot = await shoot(url, options.path, agents[i]!, device, options.check);
-        if (!counted || performance.now() > end) continue;
-        latencies.push(shot.ms);
-        if (!shot.ok) {
-          errors += 1;
-          firstError ??= shot.error ?? 'erreur';
+      if (!interval) {
+        while (performance.now() < end) {
+          const counted = measuring;
+          const shot = await shoot(url, options.path, agents[i]!, device, options.check);
+          if (counted && performance.now() <= end) record(shot, shot.ms);
         }
+        return;
+      }
+      // Open loop: due times on a fixed grid from a random phase; latency counted from the due time.
+      for (let due = t0 + Math.random() * interval; due < end; due += interval) {
+        await sleepUntil(due);
+        const shot = await shoot(url, options.path, agents[i]!, device, options.check);
+        const done = performance.now();
+        if (due >= measuredStartPlanned && done <= end) record(shot, done - due);
       }
     }),
   );
   measuredEnd = Math.min(performance.now(), end);
   clearTimeout(timer);
   clearTimeout(closer);
+  // An open loop may finish its last request just before the window's timer: close it anyway.
+  close();
   for (const a of agents) a.destroy();
   const sorted = Float64Array.from(latencies).sort();
   const seconds = (measuredEnd - measuredStart) / 1000;

@@ -26,6 +26,8 @@ export interface MeasureOptions {
   seconds: number;
   /** Read the bench database's statistics before and after. */
   stats?: BenchDb;
+  /** Open loop at this total rate (see syncLoad.ts); absent: closed loop. */
+  ratePerSecond?: number;
 }
 
 export async function measureLoad(o: MeasureOptions): Promise<Measured> {
@@ -41,6 +43,7 @@ export async function measureLoad(o: MeasureOptions): Promise<Measured> {
     warmupSeconds: o.warmupSeconds,
     seconds: o.seconds,
     check: o.check,
+    ratePerSecond: o.ratePerSecond,
     onWindow: (phase) => {
       if (phase === 'start') {
         span.from = monotonicMicros();

@@ -19,6 +19,8 @@ export interface PayloadAnalysis {
   /** One change of the largest table, as sent. */
   sample: string;
   columnar: { decoded: number; gzip6: number; br4: number };
+  /** The same pages at several brotli qualities: bytes and compression time (the hub's choice, cloud/http/leanJson.ts). */
+  brotli: { quality: number; bytes: number; ms: number }[];
   /** Diagnostic variants of the same pages (gzip 6): what each part costs once compressed. */
   variants: { name: string; gzip6: number; br4: number }[];
 }
@@ -115,5 +117,10 @@ export function analysePages(bodies: Buffer[]): PayloadAnalysis {
       br4: columnarPages.reduce((s, b) => s + br(b, 4), 0),
     },
     variants: variants(pages),
+    brotli: [4, 5, 6, 7, 9].map((quality) => {
+      const t = performance.now();
+      const bytes = bodies.reduce((sum, b) => sum + br(b, quality), 0);
+      return { quality, bytes, ms: performance.now() - t };
+    }),
   };
 }

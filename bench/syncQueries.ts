@@ -14,7 +14,7 @@ import { createContext } from '../cloud/server.js';
 import { createApp } from '../cloud/app.js';
 import { openCloudDb, type CloudDb, type Tx } from '../cloud/db/client.js';
 import type { BenchDb } from './syncFixture.js';
-import { FETCH_HEADERS } from './syncLoad.js';
+import { CLIENT_HEADERS } from './syncLoad.js';
 
 export interface StatementStat {
   label: string;
@@ -120,7 +120,7 @@ export class TracedApp {
     const url = new URL(this.url);
     return new Promise((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path, method: 'POST', agent: this.agent, headers: { ...FETCH_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } },
+        { host: url.hostname, port: url.port, path, method: 'POST', agent: this.agent, headers: { ...CLIENT_HEADERS, 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -77,6 +77,10 @@ export function printPayload(pa: PayloadAnalysis, wirePayload: number): void {
     ['the same pages, changed (diagnosis)', 'gzip 6', 'brotli q4', 'vs gzip 6 today'],
     pa.variants.map((v) => [v.name, kb(v.gzip6), kb(v.br4), `${(((v.gzip6 - pa.gzip6) / pa.gzip6) * 100).toFixed(0)}%`]),
   );
+  table(
+    ['brotli quality (the same pages)', 'bytes', 'compression time, all pages', 'per decoded MB'],
+    pa.brotli.map((b) => [`q${b.quality}`, kb(b.bytes), msf(b.ms), msf(b.ms / (pa.decoded / 1_048_576))]),
+  );
 }
 
 export function printTrace(title: string, r: TraceReport & { responseBytes?: number }): void {
