@@ -28,6 +28,7 @@ import { mkdirSync } from 'node:fs';
 import { openFileEngine, tempDir } from '../desktop/sqlite/testing.js';
 import { newId } from '../shared/domain/ids.js';
 import { generateWorkshop } from './generateWorkshop.js';
+import { DEFAULT_SYNC_PAGE_ROWS } from '../cloud/config.js';
 import { openBenchDb, adoptWorkshop, addMembers, headOf, hubCounts } from './syncFixture.js';
 import { measureLoad } from './syncMeasure.js';
 import { startCloudChild, startHelloChild, type ChildServer } from './syncServer.js';
@@ -46,7 +47,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PAGES = option('pages', '1000,2000,5000').split(',').map(Number);
+const PAGES = option('pages', '2000,1000,5000').split(',').map(Number);
 const DEVICES = Number(option('devices', '200'));
 const SECONDS = Number(option('seconds', '10'));
 const SCALE = Number(option('scale', '1'));
@@ -157,11 +158,13 @@ async function main(): Promise<void> {
     console.log('');
     table(['page rows', 'trips', 'changes', 'up', 'down', 'total', 'time', 'until headers', 'local apply', 'rest', 'compression', 'clients/orders'], lines);
     console.log('  time = whole client.sync(); until headers = server work + loopback; rest = download, decompression, JSON.parse, zod parse, bookkeeping');
-    const best = [...firsts].sort((x, y) => x.run.ms - y.run.ms)[0]!;
+    // The targets are judged at the hub's default page size: what a device gets in the field.
+    const fastest = [...firsts].sort((x, y) => x.run.ms - y.run.ms)[0]!;
+    const best = firsts.find((f) => f.pageRows === DEFAULT_SYNC_PAGE_ROWS) ?? fastest;
     const bestBytes = best.run.wire.up + best.run.wire.down;
     summary.push({ metric: `first sync bytes (SYNC_PAGE_ROWS=${best.pageRows})`, measured: kb(bestBytes), target: '≤ 2.5 MB', ok: bestBytes <= TARGET.firstBytes });
     summary.push({ metric: `first sync time incl. apply (SYNC_PAGE_ROWS=${best.pageRows})`, measured: sec(best.run.ms), target: '≤ 10 s', ok: best.run.ms <= TARGET.firstMs });
-    console.log(`  fastest: SYNC_PAGE_ROWS=${best.pageRows}`);
+    console.log(`  fastest: SYNC_PAGE_ROWS=${fastest.pageRows}; targets judged at the default, ${best.pageRows}`);
 
     // ---------------------------------------------------------------- 3. bytes of small syncs
     console.log('\n## Bytes on the wire, headers included (device in sync, keep-alive connection already open)');

@@ -14,6 +14,7 @@ import { errorHandler, HttpError, message, requestLocale } from './http/errors.j
 import { openApiDocument } from './http/openapi.js';
 import { mountAuth } from './auth/routes.js';
 import { mountSync } from './sync/routes.js';
+import { mountOrderHistory } from './sync/historyRoute.js';
 import { mountFiles } from './files/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
 
@@ -101,6 +102,7 @@ export function createApp(ctx: CloudContext): Express {
 
   const api = Router();
   mountAuth(api, ctx);
+  mountOrderHistory(api, ctx);
   mountFiles(api, ctx);
   app.use('/api', api);
   mountWebApp(app);

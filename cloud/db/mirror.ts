@@ -38,7 +38,11 @@ function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase>
   return columns;
 }
 
-export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(source: SQLiteTable, extra: E = {} as E) {
+/**
+ * `lookups`: fields the hub reads rows by (besides the last sequence), each indexed after
+ * `workshop_id`, e.g. an order's history by `orderId`.
+ */
+export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(source: SQLiteTable, extra: E = {} as E, lookups: readonly string[] = []) {
   const name = getTableName(source);
   return pgTable(
     name,
@@ -51,6 +55,10 @@ export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(sourc
       seqs: jsonb('seqs').notNull().default({}),
       lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
     },
-    (t) => [index(`${name}_workshop_seq`).on(t.workshopId, t.lastSeq), workshopPolicy(name)],
+    (t) => [
+      index(`${name}_workshop_seq`).on(t.workshopId, t.lastSeq),
+      ...lookups.map((key) => index(`${name}_workshop_${getTableColumns(source)[key]!.name}`).on(t.workshopId, t[key]!)),
+      workshopPolicy(name),
+    ],
   ).enableRLS();
 }

@@ -19,7 +19,8 @@ export const members = mirrorTable(local.members, { userId: uuid('user_id') });
 export const clients = mirrorTable(local.clients);
 export const measurementSheets = mirrorTable(local.measurementSheets);
 export const orders = mirrorTable(local.orders);
-export const orderEvents = mirrorTable(local.orderEvents);
+/** An order's history is also read by order (GET /api/orders/:orderId/history). */
+export const orderEvents = mirrorTable(local.orderEvents, {}, ['orderId']);
 export const payments = mirrorTable(local.payments);
 export const fittings = mirrorTable(local.fittings);
 

@@ -10,14 +10,21 @@
  * rows after M, still sending their fields changed after N — so a row whose older fields fall
  * before a page boundary is never cut. The last page gives a plain cursor again. Each page is read
  * on one snapshot (see CloudDb.readWorkshop), so a push committing meanwhile is never half seen.
+ *
+ * First sync (applied = 0, cursors "0" and "0~M"): the order_events of orders closed or deleted
+ * more than HISTORY_ON_DEMAND_AFTER_DAYS before the hub's `now` are left out (shared/domain/
+ * history.ts); the device fetches them when the order is opened (historyRoute.ts). The page
+ * boundary is found with the same filter, so pages stay full and "0~M" keeps its meaning (every
+ * row up to M that a first sync sends was sent). Later pulls (applied > 0) send every change.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
 import type { Change } from '../../shared/sync/protocol.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SYNCED_TABLE_NAMES, type SyncedTableName } from '../../shared/domain/tables.js';
-import { parseCursor, type Cursor } from '../../shared/sync/cursor.js';
+import { isFirstSync, parseCursor, type Cursor } from '../../shared/sync/cursor.js';
+import { CLOSED_STATUSES, historyCutoff } from '../../shared/domain/history.js';
 
 export interface PullPage {
   changes: Change[];
@@ -32,7 +39,32 @@ interface RowWithSeq {
   lastSeq: number;
 }
 
-export async function pullPage(tx: Tx, workshopId: string, cursorText: string, limit: number, skipSeqs: ReadonlySet<number>): Promise<PullPage> {
+/**
+ * `SELECT <select>` of the rows of `table` after the cursor (up to `upTo`). On a first sync,
+ * order_events leaves out the history of orders closed or deleted before the cutoff. The event's
+ * order_id (text) is cast to uuid inside a subquery kept apart by OFFSET 0: under row-level
+ * security a qual holding the cast (not leakproof) could not use the orders' primary key, and
+ * with stale statistics Postgres would then scan every order for every event.
+ */
+function rowsAfter(table: SyncedTableName, workshopId: string, cursor: Cursor, now: Date, select: SQL, upTo?: number): SQL {
+  const range = sql`workshop_id = ${workshopId} AND last_seq > ${cursor.after}${upTo === undefined ? sql`` : sql` AND last_seq <= ${upTo}`}`;
+  if (table !== 'order_events' || !isFirstSync(cursor)) return sql`SELECT ${select} FROM ${sql.identifier(TABLE_META[table].sql)} WHERE ${range}`;
+  const cutoff = historyCutoff(now);
+  const closed = sql.join(CLOSED_STATUSES.map((s) => sql`${s}`), sql`, `);
+  return sql`SELECT ${select} FROM (SELECT *, order_id::uuid AS order_ref FROM order_events WHERE ${range} OFFSET 0) e
+    WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.workshop_id = ${workshopId} AND o.id = e.order_ref
+      AND ((o.status IN (${closed}) AND o.closed_at < ${cutoff}) OR o.deleted_at < ${cutoff}))`;
+}
+
+/** `now` is the hub's time (ctx.now()): it places the first sync's history cutoff. */
+export async function pullPage(
+  tx: Tx,
+  workshopId: string,
+  cursorText: string,
+  limit: number,
+  skipSeqs: ReadonlySet<number>,
+  now: Date = new Date(),
+): Promise<PullPage> {
   const [state] = await rows<{ last_seq: string | number }>(tx, sql`SELECT last_seq FROM workshop_sync WHERE workshop_id = ${workshopId}`);
   const head = Number(state?.last_seq ?? 0);
   let cursor: Cursor = parseCursor(cursorText);
@@ -43,9 +75,10 @@ export async function pullPage(tx: Tx, workshopId: string, cursorText: string, l
   if (cursor.after >= head) return { changes: [], cursor: String(Math.max(head, cursor.applied)), more: false, head };
 
   // The page's last sequence: the limit-th smallest last_seq after the cursor, over every table
-  // (index-only merge of the (workshop_id, last_seq) indexes); then each table reads up to it.
+  // (index-only merge of the (workshop_id, last_seq) indexes; on a first sync, order_events also
+  // looks up each event's order by its key); then each table reads up to it.
   const union = sql.join(
-    SYNCED_TABLE_NAMES.map((t) => sql`SELECT last_seq FROM ${sql.identifier(TABLE_META[t].sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after}`),
+    SYNCED_TABLE_NAMES.map((t) => rowsAfter(t, workshopId, cursor, now, sql`last_seq`)),
     sql` UNION ALL `,
   );
   const [boundary, beyond] = await rows<{ last_seq: string | number }>(tx, sql`SELECT last_seq FROM (${union}) s ORDER BY last_seq OFFSET ${limit - 1} LIMIT 2`);
@@ -54,11 +87,7 @@ export async function pullPage(tx: Tx, workshopId: string, cursorText: string, l
 
   const page: RowWithSeq[] = [];
   for (const table of SYNCED_TABLE_NAMES) {
-    const meta = TABLE_META[table];
-    const found = await rows<Record<string, unknown>>(
-      tx,
-      sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE workshop_id = ${workshopId} AND last_seq > ${cursor.after} AND last_seq <= ${upTo}`,
-    );
+    const found = await rows<Record<string, unknown>>(tx, rowsAfter(table, workshopId, cursor, now, sql`*`, upTo));
     for (const row of found) page.push({ table, row, lastSeq: Number(row.last_seq) });
   }
   page.sort((a, b) => a.lastSeq - b.lastSeq);
@@ -69,7 +98,7 @@ export async function pullPage(tx: Tx, workshopId: string, cursorText: string, l
 }
 
 /** The fields of one row written after `applied`, grouped by their clock (one change per clock). */
-function rowChanges(table: SyncedTableName, row: Record<string, unknown>, applied: number, skipSeqs: ReadonlySet<number>): Change[] {
+export function rowChanges(table: SyncedTableName, row: Record<string, unknown>, applied: number, skipSeqs: ReadonlySet<number>): Change[] {
   const meta = TABLE_META[table];
   const clocks = row.clocks as Record<string, string>;
   const seqs = row.seqs as Record<string, number>;

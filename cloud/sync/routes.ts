@@ -80,7 +80,7 @@ export function mountSync(router: Router, ctx: CloudContext): void {
           return applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device!.id, locale, now }, body.mutations);
         });
         // 2. Pull, on one snapshot that includes what was just pushed.
-        page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs));
+        page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs, now));
       } else {
         // Nothing to push (most syncs): ONE statement checks the member and the device and reads
         // the workshop's head. A device already at the head, known and seen recently, is answered
@@ -97,7 +97,7 @@ export function mountSync(router: Router, ctx: CloudContext): void {
             const member = await loadMember(tx, auth, locale);
             const device = await findDevice(tx, body.deviceId);
             if (device?.revoked) checkDevice(device, locale);
-            return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set()) };
+            return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set(), now) };
           });
           page = read.page;
           if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {

@@ -106,6 +106,7 @@ export function orderRow(clientId: string, number: string, price: number, at = n
     createdAt: at.toISOString(),
     createdBy: null,
     deletedAt: null,
+    closedAt: null,
   };
 }
 

@@ -49,6 +49,8 @@ export const orderRowSchema = z.strictObject({
   createdAt: isoDateTimeSchema,
   createdBy: idSchema.nullable(),
   deletedAt: deletedAtSchema,
+  /** Set with the status when the order is delivered or cancelled, null otherwise (domain/history.ts). */
+  closedAt: isoDateTimeSchema.nullable(),
 });
 
 const depositSchema = z.strictObject({ amount: positiveMoneySchema, method: paymentMethodSchema.default('cash') });

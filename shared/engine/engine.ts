@@ -18,7 +18,7 @@ import { can, roleSchema, ROLE_LABELS } from '../domain/roles.js';
 import { parseInput } from '../domain/validation.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Change, Mutation, Rejection } from '../sync/protocol.js';
-import { applyChanges, currentCursor, pendingMutations, restampAhead, settlePush } from './syncLocal.js';
+import { applyChanges, applyOrderHistory, currentCursor, pendingMutations, restampAhead, settlePush } from './syncLocal.js';
 import { formatHlc } from '../sync/hlc.js';
 
 export type CommandName = keyof typeof COMMANDS;
@@ -162,6 +162,14 @@ export class Engine {
       if (changes.some((c) => c.table === 'members') && this.ctx.actor.memberId) await this.refreshActorRole();
       return applied;
     });
+  }
+
+  /**
+   * Apply an order's history fetched on demand (order_events of that order only, last writer
+   * wins per field, one transaction), without moving the sync cursor. Returns the rows changed.
+   */
+  applyOrderHistory(orderId: string, changes: readonly Change[]): Promise<number> {
+    return this.mutex.run(() => applyOrderHistory(this.ctx.db, this.ctx.clock, orderId, changes, this.ctx.locale));
   }
 
   cursor(): Promise<string> {

@@ -106,6 +106,8 @@ export const orders = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by'),
     deletedAt: text('deleted_at'),
+    /** When the order was delivered or cancelled (null while open); set with the status, see domain/history.ts. */
+    closedAt: text('closed_at'),
     clocks: clocks(),
     /** Local cache of SUM(payments.amount), recomputed from the payments on every write of them. */
     paid: integer('paid').notNull().default(0),
@@ -118,6 +120,7 @@ export const orders = sqliteTable(
     index('orders_status_promised').on(t.status, t.promisedDate),
     index('orders_created').on(t.createdAt),
     index('orders_number').on(t.number),
+    index('orders_status_closed').on(t.status, t.closedAt),
   ],
 );
 
@@ -132,7 +135,8 @@ export const orderEvents = sqliteTable(
     data: text('data', { mode: 'json' }).notNull(),
     clocks: clocks(),
   },
-  (t) => [index('events_order').on(t.orderId, t.at), index('events_type_at').on(t.type, t.at)],
+  // (events_type_at is gone: deliveries are read from orders.closed_at, which a device always has.)
+  (t) => [index('events_order').on(t.orderId, t.at)],
 );
 
 export const payments = sqliteTable(

@@ -11,6 +11,8 @@ import { getMeta, setMeta } from './meta.js';
 import { TABLE_META } from './tableMeta.js';
 import { decodeClocks, encodeClocks } from '../sync/clockCodec.js';
 import type { SyncedTableName } from '../domain/tables.js';
+import { EngineError } from '../domain/errors.js';
+import { t, type Locale } from '../i18n/index.js';
 
 export async function pendingMutations(db: SqlExecutor, limit: number): Promise<Mutation[]> {
   const rows = await db.all<{ id: string; tbl: string; row_id: string; hlc: string; fields: string }>(
@@ -33,31 +35,76 @@ export async function settlePush(db: SqlPort, acked: readonly string[], rejected
 /** Applies pulled changes (LWW per field) and moves the cursor, all or nothing. */
 export async function applyChanges(db: SqlPort, clock: HybridClock, changes: readonly Change[], cursor: string): Promise<number> {
   return db.transaction(async (tx) => {
-    // The changes of one row are applied together (each field with its own clock), so a row
-    // whose fields were last written at different times is inserted whole.
-    const byRow = new Map<string, { table: Change['table']; rowId: string; fields: Fields; stamps: Clocks }>();
-    for (const change of changes) {
-      clock.observe(change.hlc);
-      const key = `${change.table}/${change.rowId}`;
-      const row = byRow.get(key) ?? { table: change.table, rowId: change.rowId, fields: {}, stamps: {} };
-      for (const [field, value] of Object.entries(change.fields)) {
-        const known = row.stamps[field];
-        if (known !== undefined && known >= change.hlc) continue;
-        row.fields[field] = value;
-        row.stamps[field] = change.hlc;
-      }
-      byRow.set(key, row);
-    }
-    let applied = 0;
-    for (const row of byRow.values()) {
-      const fields = await mergeStampedFields(tx, row.table, row.rowId, row.fields, row.stamps);
-      if (Object.keys(fields).length > 0) applied += 1;
-    }
-    const last = clock.last();
-    if (last) await setMeta(tx, 'lastHlc', last);
+    const applied = await mergeChanges(tx, clock, groupByRow(clock, changes));
     await setMeta(tx, 'cursor', cursor);
     return applied;
   });
+}
+
+/**
+ * Applies an order's history fetched on demand (GET /api/orders/:orderId/history): the same
+ * per-field last-writer-wins rule, in one transaction, but the sync cursor stays where it is —
+ * these rows are older than the state the cursor stands for. Only order_events rows of that
+ * order are accepted; anything else refuses the whole answer.
+ */
+export async function applyOrderHistory(
+  db: SqlPort,
+  clock: HybridClock,
+  orderId: string,
+  changes: readonly Change[],
+  locale: Locale = 'fr',
+): Promise<number> {
+  const refused = () => new EngineError('invalid_input', t(locale, 'error.historyMismatch'));
+  if (changes.some((c) => c.table !== 'order_events')) throw refused();
+  return db.transaction(async (tx) => {
+    const rows = groupByRow(clock, changes);
+    for (const row of rows) {
+      const stored = await tx.get<{ order_id: string }>('SELECT order_id FROM order_events WHERE id = ?', [row.rowId]);
+      const target = 'orderId' in row.fields ? row.fields.orderId : stored?.order_id;
+      if (target !== orderId || (stored && stored.order_id !== orderId)) throw refused();
+    }
+    return mergeChanges(tx, clock, rows);
+  });
+}
+
+interface RowChanges {
+  table: Change['table'];
+  rowId: string;
+  fields: Fields;
+  stamps: Clocks;
+}
+
+/**
+ * The changes of one row are applied together (each field with its own clock), so a row whose
+ * fields were last written at different times is inserted whole. Observes every clock.
+ */
+function groupByRow(clock: HybridClock, changes: readonly Change[]): RowChanges[] {
+  const byRow = new Map<string, RowChanges>();
+  for (const change of changes) {
+    clock.observe(change.hlc);
+    const key = `${change.table}/${change.rowId}`;
+    const row = byRow.get(key) ?? { table: change.table, rowId: change.rowId, fields: {}, stamps: {} };
+    for (const [field, value] of Object.entries(change.fields)) {
+      const known = row.stamps[field];
+      if (known !== undefined && known >= change.hlc) continue;
+      row.fields[field] = value;
+      row.stamps[field] = change.hlc;
+    }
+    byRow.set(key, row);
+  }
+  return [...byRow.values()];
+}
+
+/** Merges grouped changes (LWW per field) and remembers the clock; returns how many rows changed. */
+async function mergeChanges(tx: SqlExecutor, clock: HybridClock, rows: readonly RowChanges[]): Promise<number> {
+  let applied = 0;
+  for (const row of rows) {
+    const fields = await mergeStampedFields(tx, row.table, row.rowId, row.fields, row.stamps);
+    if (Object.keys(fields).length > 0) applied += 1;
+  }
+  const last = clock.last();
+  if (last) await setMeta(tx, 'lastHlc', last);
+  return applied;
 }
 
 export async function currentCursor(db: SqlExecutor): Promise<string> {

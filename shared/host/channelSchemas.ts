@@ -27,6 +27,7 @@ export const channelInputs = {
   'team.remove': z.strictObject({ memberId: z.string().uuid() }),
   'team.devices': z.strictObject({}).optional(),
   'team.removeDevice': z.strictObject({ deviceId: z.string().uuid() }),
+  'orders.loadHistory': z.strictObject({ orderId: z.string().uuid() }),
   'files.put': z.strictObject({ bytes: z.instanceof(Uint8Array), kind: z.enum(['fabric', 'model', 'portfolio']) }),
   'files.get': z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), thumb: z.boolean().optional() }),
 } as const;

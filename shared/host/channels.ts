@@ -52,6 +52,8 @@ export interface ChannelResults {
   'team.remove': null;
   'team.devices': { devices: TeamDevice[] };
   'team.removeDevice': null;
+  /** The history of an order closed long ago, fetched from the hub and kept (see domain/history.ts). */
+  'orders.loadHistory': { applied: number };
   'files.put': { hash: string };
   'files.get': { bytes: Uint8Array; type: string } | null;
 }

@@ -8,6 +8,7 @@ import { channelInputs } from './channelSchemas.js';
 import { CloudApi, CloudError, type SessionPayload } from './cloudApi.js';
 import { sha256Hex, type HostPorts, type StoredSession, type WorkshopDatabase } from './ports.js';
 import { uploadPendingPhotos } from './photoUploads.js';
+import { loadOrderHistory } from './orderHistory.js';
 import { SyncClient, SyncFailure } from '../sync/client.js';
 import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
@@ -90,6 +91,11 @@ export class HostService {
       case 'team.removeDevice':
         await this.cloud().request('DELETE', `/api/devices/${(input as { deviceId: string }).deviceId}`);
         return null;
+      case 'orders.loadHistory': {
+        const applied = await loadOrderHistory(this.cloud(), this.engine(), (input as { orderId: string }).orderId);
+        if (applied > 0) this.ports.emit({ type: 'changed' });
+        return { applied };
+      }
       case 'files.put': {
         const { bytes, kind } = input as { bytes: Uint8Array; kind: 'fabric' | 'model' | 'portfolio' };
         if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', 'Photo trop lourde (15 Mo au plus).');

@@ -70,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'error.notReady': 'The workshop is not set up yet.',
   'error.noDeviceCode': 'This device has no code yet: connect it to the internet once to register it.',
   'error.unknownCommand': 'Unknown action: {name}',
+  'error.historyMismatch': 'History received is invalid: it is not this order’s.',
   'what.client': 'Client',
   'what.order': 'Order',
   'what.payment': 'Payment',

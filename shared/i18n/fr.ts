@@ -68,6 +68,7 @@ export const fr = {
   'error.notReady': "L'atelier n'est pas encore configuré.",
   'error.noDeviceCode': "Cet appareil n'a pas encore de code : connectez-le une fois à Internet pour l'enregistrer.",
   'error.unknownCommand': 'Action inconnue : {name}',
+  'error.historyMismatch': "Historique reçu invalide : il ne concerne pas cette commande.",
   'what.client': 'Client',
   'what.order': 'Commande',
   'what.payment': 'Paiement',

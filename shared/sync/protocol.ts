@@ -54,3 +54,11 @@ export const syncResponseSchema = z.strictObject({
   head: cursorSchema.optional(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;
+
+/**
+ * Extension: GET /api/orders/:orderId/history — every order_events row of one order, each field
+ * with its clock, in the shape of pulled changes. A first sync leaves out the history of orders
+ * closed long ago (domain/history.ts); the app fetches it with this when such an order is opened.
+ */
+export const orderHistoryResponseSchema = z.strictObject({ changes: z.array(changeSchema) });
+export type OrderHistoryResponse = z.infer<typeof orderHistoryResponseSchema>;

@@ -11,6 +11,7 @@ import { EngineError } from '../../domain/errors.js';
 import { createOrderInput, updateOrderInput, changeOrderStatusInput, deleteOrderInput } from '../../domain/orders.js';
 import { transitionRefusal, type OrderStatus } from '../../domain/orderStatus.js';
 import { todayIn } from '../../domain/calendar.js';
+import { closedAtFor } from '../../domain/history.js';
 import { workshopSettings } from '../queries/settingsQueries.js';
 
 interface SheetRow {
@@ -82,6 +83,7 @@ export const createOrder = defineCommand({
       createdAt,
       createdBy: ctx.actor.memberId,
       deletedAt: null,
+      closedAt: closedAtFor(input.status, ctx.now()),
     }, 'insert');
     await addOrderEvent(ctx, tx, id, 'created', {
       number,
@@ -126,7 +128,8 @@ export const changeOrderStatus = defineCommand({
     const order = await requireRow<{ status: OrderStatus }>(ctx, tx, 'orders', id, 'id');
     const refusal = transitionRefusal(order.status, status, ctx.locale);
     if (refusal) throw new EngineError('invalid_transition', refusal, 'status', { from: order.status, to: status });
-    await writeChange(ctx, tx, 'orders', id, { status }, 'update');
+    // closedAt travels with every status change (same clock), so the two always converge together.
+    await writeChange(ctx, tx, 'orders', id, { status, closedAt: closedAtFor(status, ctx.now()) }, 'update');
     await addOrderEvent(ctx, tx, id, 'status', { from: order.status, to: status, note });
     return { id, status };
   },

@@ -113,9 +113,11 @@ export async function monthFigures(ctx: EngineContext, db: SqlExecutor, date?: I
      WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?`,
     [from, to],
   );
+  // Delivered = closed in the month and still delivered; read from closed_at (index orders_status_closed),
+  // not from the history, which a device may not hold for old orders (domain/history.ts).
   const delivered = await db.get<{ n: number }>(
-    `SELECT COUNT(DISTINCT order_id) AS n FROM order_events
-     WHERE type = 'status' AND at >= ? AND at < ? AND json_extract(data, '$.to') = 'delivered'`,
+    `SELECT COUNT(*) AS n FROM orders
+     WHERE status = 'delivered' AND closed_at >= ? AND closed_at < ? AND deleted_at IS NULL`,
     [from, to],
   );
   const payments = await db.all<{ amount: number; paidAt: string }>(

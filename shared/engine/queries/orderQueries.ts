@@ -12,15 +12,16 @@ export interface BoardColumn {
 
 /**
  * Open orders by status, most pressing (earliest promised date, then urgency) first, plus the
- * orders delivered in the last `deliveredDays` days. (`+o.status` keeps SQLite from walking every
- * delivered order through the status index: the recent delivery events lead instead.)
+ * orders delivered in the last `deliveredDays` days — by `closed_at`, not by their history, which a
+ * device may not hold for old orders (domain/history.ts). Both branches of the OR use an index:
+ * (status, promised_date) for the open ones, (status, closed_at) for the recent deliveries.
  */
 export async function orderBoard(ctx: EngineContext, db: SqlExecutor, deliveredDays = 7): Promise<BoardColumn[]> {
   const since = new Date(ctx.now().getTime() - deliveredDays * 86_400_000).toISOString();
   const rows = await db.all<OrderSummaryRow>(
     `SELECT ${ORDER_SUMMARY_COLUMNS} FROM orders o JOIN clients c ON c.id = o.client_id
      WHERE o.deleted_at IS NULL AND (o.status IN (${OPEN_STATUSES.map(() => '?').join(',')})
-       OR (+o.status = 'delivered' AND o.id IN (SELECT e.order_id FROM order_events e WHERE e.type = 'status' AND e.at >= ?)))
+       OR (o.status = 'delivered' AND o.closed_at >= ?))
      ORDER BY o.promised_date, CASE o.urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, o.number`,
     [...OPEN_STATUSES, since],
   );
@@ -42,13 +43,21 @@ export interface OrderDetail extends OrderSummary {
   payments: { id: string; amount: number; method: string; kind: string; reverses: string | null; paidAt: string; note: string | null; recordedBy: string | null; reversed: boolean }[];
   fittings: { id: string; at: string; status: string; note: string | null }[];
   events: { id: string; at: string; by: string | null; type: string; data: Record<string, unknown> }[];
+  /** When the order was delivered or cancelled; null while open. */
+  closedAt: string | null;
+  /**
+   * False when this device lacks part of the order's history: a first sync leaves out the history
+   * of orders closed long ago (domain/history.ts). Every order's history starts with its `created`
+   * event, so the history is complete once that event is here.
+   */
+  historyComplete: boolean;
 }
 
 export async function orderDetail(ctx: EngineContext, db: SqlExecutor, id: string): Promise<OrderDetail> {
   const row = await db.get<OrderSummaryRow & Record<string, string | number | null>>(
     `SELECT ${ORDER_SUMMARY_COLUMNS}, g.name AS garmentTypeName, o.fabric_source AS fabricSource, o.fabric_pagnes AS fabricPagnes,
        o.fabric_photo AS fabricPhoto, o.model_photo AS modelPhoto, o.measurements AS measurementsJson,
-       o.internal_note AS internalNote, o.created_by AS createdBy
+       o.internal_note AS internalNote, o.created_by AS createdBy, o.closed_at AS closedAt
      FROM orders o JOIN clients c ON c.id = o.client_id LEFT JOIN garment_types g ON g.id = o.garment_type_id
      WHERE o.id = ? AND o.deleted_at IS NULL`,
     [id],
@@ -82,5 +91,7 @@ export async function orderDetail(ctx: EngineContext, db: SqlExecutor, id: strin
     payments: payments.map((p) => ({ ...p, reversed: reversedIds.has(p.id) })),
     fittings,
     events: events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })),
+    closedAt: rest.closedAt as string | null,
+    historyComplete: events.some((e) => e.type === 'created'),
   };
 }

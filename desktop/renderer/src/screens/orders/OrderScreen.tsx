@@ -16,6 +16,7 @@ import { PaymentsSection } from './detail/PaymentsSection.js';
 import { FittingsSection } from './detail/FittingsSection.js';
 import { EditOrderForm } from './detail/EditOrderForm.js';
 import { OrderHistory } from './detail/OrderHistory.js';
+import { useOrderHistory } from './detail/useOrderHistory.js';
 import { DocumentsPanel } from './detail/DocumentsPanel.js';
 import { workshopToday } from './labels.js';
 import './orders.css';
@@ -41,6 +42,7 @@ export function OrderScreen({ id }: { id: string }) {
   const remove = useCommand('deleteOrder');
   const [editing, setEditing] = useState(false);
   const memberNames = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
+  const history = useOrderHistory(id, detail.data?.historyComplete);
 
   const order = detail.data;
   if (!order) {
@@ -80,7 +82,8 @@ export function OrderScreen({ id }: { id: string }) {
           <OrderPhotos fabricPhoto={order.fabricPhoto} modelPhoto={order.modelPhoto} />
           <MeasurementsTable order={order} garment={garment} />
           <FittingsSection order={order} canEdit={canEdit} timeZone={timeZone} />
-          <OrderHistory events={order.events} memberNames={memberNames} timeZone={timeZone} />
+          <OrderHistory events={order.events} memberNames={memberNames} timeZone={timeZone}
+            load={order.historyComplete ? undefined : history.state} onRetry={history.retry} />
         </div>
       </div>
     </Page>

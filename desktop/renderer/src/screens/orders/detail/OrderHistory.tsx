@@ -4,6 +4,7 @@ import { dateTime, day, money } from '../../../ui/format.js';
 import type { Locale } from '../../../app/locale.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
 import { methodLabel, statusLabel } from '../labels.js';
+import type { HistoryLoad } from './useOrderHistory.js';
 
 type OrderEvent = OrderDetail['events'][number];
 
@@ -13,8 +14,18 @@ const FIELD_NAMES: Record<Locale, Record<string, string>> = {
 };
 
 const TEXTS = {
-  fr: { title: 'Historique', by: 'par', list: 'Historique de la commande' },
-  en: { title: 'History', by: 'by', list: 'Order history' },
+  fr: {
+    title: 'Historique', by: 'par', list: 'Historique de la commande',
+    loading: 'Chargement de l’historique…',
+    later: 'L’historique complet de cette commande sera chargé à la prochaine connexion.',
+    retry: 'Réessayer',
+  },
+  en: {
+    title: 'History', by: 'by', list: 'Order history',
+    loading: 'Loading the history…',
+    later: 'The full history of this order will be loaded at the next connection.',
+    retry: 'Try again',
+  },
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -70,12 +81,26 @@ function sentence(event: OrderEvent, locale: Locale, timeZone?: string): string 
   }
 }
 
-export function OrderHistory({ events, memberNames, timeZone }: { events: OrderEvent[]; memberNames: Map<string, string>; timeZone?: string }) {
+export function OrderHistory({ events, memberNames, timeZone, load, onRetry }: {
+  events: OrderEvent[];
+  memberNames: Map<string, string>;
+  timeZone?: string;
+  /** Fetching the part of the history this device lacks (an order closed long ago). */
+  load?: HistoryLoad;
+  onRetry?(): void;
+}) {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
   return (
     <section className="card" aria-labelledby="order-history-title">
       <h2 id="order-history-title" style={{ marginTop: 0 }}>{t.title}</h2>
+      {load === 'loading' ? <p className="muted" role="status" aria-busy="true">{t.loading}</p> : null}
+      {load === 'failed' ? (
+        <p className="muted row" role="status">
+          <span>{t.later}</span>
+          {onRetry ? <button type="button" onClick={onRetry}>{t.retry}</button> : null}
+        </p>
+      ) : null}
       <ol className="list o-history" aria-label={t.list}>
         {[...events].reverse().map((event) => {
           const who = event.by ? memberNames.get(event.by) : undefined;
