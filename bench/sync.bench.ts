@@ -34,7 +34,7 @@ import { measureLoad } from './syncMeasure.js';
 import { startCloudChild, startHelloChild, type ChildServer } from './syncServer.js';
 import { WireProxy } from './syncWire.js';
 import { openTimedDevice, measuredSync, deviceCounts, firstValue, type SyncRun, type TimedDevice } from './syncScenarios.js';
-import type { LoadResult } from './syncLoad.js';
+import { registerDevices, type LoadResult } from './syncLoad.js';
 import { summariseProfile } from './syncProfile.js';
 import { ADDED_BY_FETCH, bytesOf, kb, msf, printHeads, printPayload, printTrace, sec, status, table } from './syncReport.js';
 import { analysePages } from './syncPayload.js';
@@ -42,6 +42,12 @@ import { TracedApp } from './syncQueries.js';
 import { clientMutations, tokenShapes, tracePush, verifyCost } from './syncDiagnose.js';
 import { whatIf } from './syncWhatIf.js';
 import { pullWhatIf, pushWhatIf } from './syncWhatIfBatch.js';
+
+/** The server's sync-state cache counters, from /metrics. */
+async function cacheCounters(url: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Object.fromEntries([...text.matchAll(/^sync_state_cache_(\w+) (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -215,8 +221,11 @@ async function main(): Promise<void> {
     const idleAnswer = (b: string) => b.includes('"changes":[]') && b.includes('"acked":[]');
     const helloAnswer = (b: string) => b === '{"hello":"world"}';
     server = await cloud({ DATABASE_POOL_SIZE: POOL });
+    await registerDevices(server.url, '/api/sync', devices);
+    const cacheBefore = await cacheCounters(server.url);
     const sync = await measure('sync, closed loop (capacity)', server, idleAnswer);
     const syncAtRate = await measure(`sync, ${TARGET.rps} req/s (open loop)`, server, idleAnswer, undefined, TARGET.rps);
+    const cacheAfter = await cacheCounters(server.url);
     await stop(server);
     const hello = await startHelloChild();
     children.push(hello);
@@ -237,6 +246,8 @@ async function main(): Promise<void> {
     console.log('  closed loop: each device sends its next sync as soon as the answer arrives — the capacity; its latency is the queue (devices ÷ req/s, Little\'s law)');
     console.log(`  open loop: the ${DEVICES} devices sync at a steady pace (${(DEVICES / TARGET.rps).toFixed(2)} s apart each, random phase), ${TARGET.rps} req/s together; latency from the moment each sync was due`);
     console.log('  CPU = share of one core over the measured window (this machine has the load generator, the server and Postgres on the same cores)');
+    const cacheDelta = (k: string) => (cacheAfter[k] ?? 0) - (cacheBefore[k] ?? 0);
+    console.log(`  sync-state cache over both sync runs (warm-ups included): ${cacheDelta('hits')} answered from memory, ${cacheDelta('misses')} read the database, ${cacheDelta('discarded')} loads not kept; live ${cacheAfter.live === 1 ? 'yes' : 'NO'}`);
     for (const m of [sync, syncAtRate]) if (m.result.firstError) console.log(`  first error (${m.result.label}): ${m.result.firstError}`);
     if (sync.pg) {
       const per = (k: string) => ((sync.pg![k] ?? 0) / sync.result.requests).toFixed(2);

@@ -73,6 +73,25 @@ function shoot(url: URL, path: string, agent: Agent, device: LoadDevice, check: 
   });
 }
 
+/**
+ * One sync per device, a few at a time, before any measured run: a device registers at its first
+ * sync (a write under the workshop's lock), once in its life — not what the load measures.
+ */
+export async function registerDevices(baseUrl: string, path: string, devices: LoadDevice[], concurrency = 10): Promise<void> {
+  const url = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  const worker = async () => {
+    while (next < devices.length) {
+      const device = devices[next++]!;
+      const shot = await shoot(url, path, agent, device, () => true);
+      if (!shot.ok) throw new Error(`enregistrement de l’appareil refusé : ${shot.error}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  agent.destroy();
+}
+
 const quantile = (sorted: Float64Array, q: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
 
 export interface LoadOptions {

@@ -18,6 +18,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url('DATABASE_URL doit être une URL postgres://…').optional(),
   /** postgres.js connections per server process (Postgres only). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Sync-state answers kept in memory until their workshop changes (db/syncStateCache.ts); 0 turns it off. */
+  SYNC_STATE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   DATA_DIR: z.string().default('.data'),
   JWT_SECRET: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
@@ -39,6 +41,7 @@ export interface Config {
   port: number;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  syncStateCacheEntries: number;
   dataDir: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    syncStateCacheEntries: e.SYNC_STATE_CACHE_ENTRIES,
     dataDir,
     jwtSecret: jwtSecret!,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

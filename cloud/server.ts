@@ -16,7 +16,7 @@ import type { Server } from 'node:http';
 
 export async function createContext(config: Config, overrides: Partial<CloudContext> = {}): Promise<CloudContext> {
   const logger = overrides.logger ?? pino({ level: config.logLevel });
-  const db = overrides.db ?? (await openCloudDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: config.databasePoolSize }));
+  const db = overrides.db ?? (await openCloudDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: config.databasePoolSize, syncStateCacheEntries: config.syncStateCacheEntries }));
   const now = overrides.now ?? (() => new Date());
   return {
     config,

@@ -11,6 +11,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema.js';
 import { installSyncState, syncStateQuery, toSyncState, type SyncState } from './syncState.js';
+import { CHANGES_CHANNEL, installChangeNotices, parseNotice } from './changeNotices.js';
+import { SyncStateCache, type SyncStateCacheStats } from './syncStateCache.js';
+import { listenForNotices, type NoticeHandlers, type NoticeListener } from './noticeListener.js';
+import { randomBytes } from 'node:crypto';
 
 export type Schema = typeof schema;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -31,8 +35,13 @@ export interface CloudDb {
   /**
    * A sync's checks in one statement, without an explicit transaction (see syncState.ts): the
    * member, the device and the workshop's head; null when the workshop has no sync state.
+   * Answered from memory until the workshop changes (syncStateCache.ts).
    */
   syncState(workshopId: string, memberId: string, userId: string, deviceId: string): Promise<SyncState | null>;
+  /** The same statement, always run (never from memory). */
+  readSyncState(workshopId: string, memberId: string, userId: string, deviceId: string): Promise<SyncState | null>;
+  /** How the sync-state cache is doing (hits, misses, whether it is live). */
+  syncStateCache(): SyncStateCacheStats;
   /** One transaction without workshop scope (accounts, tokens, jobs). */
   system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -51,6 +60,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Most sync-state answers kept in memory (0: none); default 100,000. */
+  syncStateCacheEntries?: number;
 }
 
 async function bootstrapRole(db: AnyDb): Promise<void> {
@@ -76,6 +87,8 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
   let db: AnyDb;
   let close: () => Promise<void>;
   let kind: CloudDb['kind'];
+  /** Subscribes to the change notices (noticeListener.ts says when). */
+  let listen: (handlers: NoticeHandlers) => Promise<NoticeListener>;
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -85,6 +98,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     db = pg as unknown as AnyDb;
     kind = 'postgres';
     close = () => client.end({ timeout: 5 });
+    listen = (handlers) => listenForNotices(postgres, options.url!, handlers);
     // Several instances may start together: one migrates at a time.
     await client.begin(async (lock) => {
       await lock`SELECT pg_advisory_xact_lock(7041977)`;
@@ -96,6 +110,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
       await migrate(pg, { migrationsFolder: MIGRATIONS });
       await grantAppRole(db);
       await installSyncState(db, APP_ROLE);
+      await installChangeNotices(db);
     } finally {
       await reserved`SELECT pg_advisory_unlock(7041978)`;
       reserved.release();
@@ -110,19 +125,54 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     db = pg as unknown as AnyDb;
     kind = 'pglite';
     close = () => client.close();
+    // In the same process as every writer: a notice can only be lost with the database itself.
+    listen = async ({ onNotice, onListening }) => {
+      await client.listen(CHANGES_CHANNEL, onNotice);
+      onListening();
+      return {
+        notify: async (payload) => void (await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, payload])),
+        close: async () => undefined,
+      };
+    };
     await bootstrapRole(db);
     await migrate(pg, { migrationsFolder: MIGRATIONS });
     await grantAppRole(db);
     await installSyncState(db, APP_ROLE);
+    await installChangeNotices(db);
   }
+
+  const readSyncState: CloudDb['readSyncState'] = async (workshopId, memberId, userId, deviceId) =>
+    toSyncState((await rows<Parameters<typeof toSyncState>[0] & object>(db, syncStateQuery(workshopId, memberId, userId, deviceId)))[0]);
+  const maxEntries = options.syncStateCacheEntries ?? 100_000;
+  let listener: NoticeListener | null = null;
+  const cache = new SyncStateCache({
+    load: readSyncState,
+    notify: async (payload) => listener?.notify(payload),
+    instance: randomBytes(6).toString('hex'),
+    maxEntries,
+  });
+  if (maxEntries > 0) {
+    listener = await listen({ onNotice: (payload) => cache.heard(parseNotice(payload)), onListening: () => cache.listening(), onLost: () => cache.lost() });
+    await cache.start();
+  }
+  /** A workshop transaction, and this instance forgets what it cached of the workshop once it ends. */
+  const invalidating = async <T>(workshopId: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } finally {
+      cache.invalidate(workshopId);
+    }
+  };
 
   return {
     kind,
     withWorkshop(workshopId, work) {
-      return db.transaction(async (tx) => {
-        await enterWorkshop(tx as Tx, workshopId);
-        return work(tx as Tx);
-      });
+      return invalidating(workshopId, () =>
+        db.transaction(async (tx) => {
+          await enterWorkshop(tx as Tx, workshopId);
+          return work(tx as Tx);
+        }),
+      );
     },
     readWorkshop(workshopId, work) {
       return db.transaction(
@@ -133,12 +183,16 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
     },
-    async syncState(workshopId, memberId, userId, deviceId) {
-      return toSyncState((await rows<Parameters<typeof toSyncState>[0] & object>(db, syncStateQuery(workshopId, memberId, userId, deviceId)))[0]);
-    },
+    syncState: (workshopId, memberId, userId, deviceId) => cache.get(workshopId, memberId, userId, deviceId),
+    readSyncState,
+    syncStateCache: () => cache.stats(),
     system(work) {
       return db.transaction((tx) => work(tx as Tx));
     },
-    close,
+    async close() {
+      cache.stop();
+      await listener?.close();
+      await close();
+    },
   };
 }
