@@ -5,15 +5,16 @@
  *    apply, round trips, compression) — target ≤ 2.5 MB and ≤ 10 s;
  * 3. bytes on the wire, headers included, of a sync with nothing to do (≤ 700 B) and with one
  *    edited field (≤ 1.2 KB), with the real SyncClient and the desktop's fetch (leanFetch) through a counting proxy;
- * 4. 200 concurrent devices syncing with nothing to do: the capacity in requests per second,
- *    closed loop (≥ 1,000/s), and the p99 latency when they send 1,000 requests per second
- *    together, open loop (≤ 50 ms), each next to a bare Express "hello" measured the same way.
+ * 4. 200 concurrent devices (registered first) syncing with nothing to do: the capacity in
+ *    requests per second, closed loop (≥ 1,000/s), and the p99 latency when they send 1,000
+ *    requests per second together, open loop (≤ 50 ms), each next to a bare Express "hello"
+ *    measured the same way, and to the same server with its sync-state cache off.
  * The server (cloud/server.ts, LOG_LEVEL silent) and the baseline each run in a child process, so
  * the load generator (this process) never shares their event loop.
  * When a target is missed, diagnoses follow: a CPU profile of the server under load (throughput),
  * the statements of single requests traced in an in-process app, what-ifs of the proposed
  * statements on the database alone, the token's size and verification cost, and what the first
- * sync's bytes are made of. About 4.5 minutes, 2.5 of them the hub taking device A's push.
+ * sync's bytes are made of. About 7 minutes, 4 of them the hub taking device A’s push.
  *
  *   npx tsx bench/sync.bench.ts [--pages=1000,2000,5000] [--devices=200] [--seconds=10]
  *                               [--scale=1] [--profile] [--pool=10]
@@ -227,6 +228,11 @@ async function main(): Promise<void> {
     const syncAtRate = await measure(`sync, ${TARGET.rps} req/s (open loop)`, server, idleAnswer, undefined, TARGET.rps);
     const cacheAfter = await cacheCounters(server.url);
     await stop(server);
+    // The same server with every idle sync reading the database (the sync-state cache off): what the cache buys.
+    server = await cloud({ DATABASE_POOL_SIZE: POOL, SYNC_STATE_CACHE_ENTRIES: '0' });
+    const uncached = await measure('sync, cache off, closed loop', server, idleAnswer);
+    const uncachedAtRate = await measure(`sync, cache off, ${TARGET.rps} req/s (open loop)`, server, idleAnswer, undefined, TARGET.rps);
+    await stop(server);
     const hello = await startHelloChild();
     children.push(hello);
     const base = await measure('bare Express hello, closed loop', hello, helloAnswer);
@@ -238,6 +244,8 @@ async function main(): Promise<void> {
       [
         loadLine(sync.result, sync.cpu),
         loadLine(syncAtRate.result, syncAtRate.cpu),
+        loadLine(uncached.result, uncached.cpu),
+        loadLine(uncachedAtRate.result, uncachedAtRate.cpu),
         loadLine(base.result, base.cpu),
         loadLine(baseAtRate.result, baseAtRate.cpu),
         ['target (sync)', String(DEVICES), '', `≥ ${TARGET.rps}`, '', '', `≤ ${TARGET.p99} ms`, '', '0', '', '', '', ''],
