@@ -8,12 +8,13 @@ import helmet from 'helmet';
 import cors from 'cors';
 import compression from 'compression';
 import { pinoHttp } from 'pino-http';
-import { collectDefaultMetrics, Counter, Gauge, Histogram } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import type { CloudContext } from './context.js';
 import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
 import { mountAuth } from './auth/routes.js';
 import { mountSync } from './sync/routes.js';
+import { registerSyncStateGauges } from './sync/cacheGauges.js';
 import { mountOrderHistory } from './sync/historyRoute.js';
 import { mountFiles } from './files/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
@@ -36,16 +37,7 @@ export function createApp(ctx: CloudContext): Express {
     registers: [ctx.metrics],
   });
 
-  const cacheStat = (key: 'hits' | 'misses' | 'discarded' | 'entries') => () => ctx.db.syncStateCache()[key];
-  for (const [name, help, read] of [
-    ['sync_state_cache_hits', 'Syncs with nothing to push answered from memory', cacheStat('hits')],
-    ['sync_state_cache_misses', 'Syncs with nothing to push that read the database', cacheStat('misses')],
-    ['sync_state_cache_discarded', 'Sync-state answers not kept (their workshop changed meanwhile, or the cache was not live)', cacheStat('discarded')],
-    ['sync_state_cache_entries', 'Sync-state answers held in memory', cacheStat('entries')],
-    ['sync_state_cache_live', '1 while the change notices are heard (the cache may serve)', () => (ctx.db.syncStateCache().live ? 1 : 0)],
-  ] as const) {
-    new Gauge({ name, help, registers: [ctx.metrics], collect() { this.set(read()); } });
-  }
+  registerSyncStateGauges(ctx);
 
   app.use(
     pinoHttp({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { beninPhone, errorOf, sessionOf, startAuthServer, type AuthTestServer, type Reply } from './authTesting.js';
-import { signAccessToken } from './tokens.js';
+import { signAccessToken, verifyAccessToken } from './tokens.js';
 import type { SessionResponse } from './schemas.js';
 
 let server: AuthTestServer;
@@ -132,5 +132,24 @@ describe('access tokens', () => {
 
   it('a genuine one works', async () => {
     expect((await members(signAccessToken(secret(), claims(), 600, server.ctx.now()))).status).toBe(200);
+  });
+});
+
+describe('access tokens verified once', () => {
+  const SECRET = 'unit-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+  const ids = { userId: '01a23456-7890-7abc-8def-0123456789ab', workshopId: '01a23456-7890-7abc-8def-0123456789ac', memberId: '01a23456-7890-7abc-8def-0123456789ad' };
+
+  it('are still refused once they expire, and only the very string that was verified is remembered', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    const token = signAccessToken(SECRET, ids, 60, now);
+    expect(verifyAccessToken(SECRET, token, now)).toEqual(ids);
+    expect(verifyAccessToken(SECRET, token, new Date(now.getTime() + 59_000))).toEqual(ids);
+    expect(verifyAccessToken(SECRET, token, new Date(now.getTime() + 60_000))).toBe('expired');
+    // The same token under another secret, and a token differing by one character of its signature.
+    expect(verifyAccessToken(OTHER_SECRET, token, now)).toBe('invalid');
+    const at = token.length - 10;
+    const forged = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    expect(verifyAccessToken(SECRET, forged, now)).toBe('invalid');
+    expect(verifyAccessToken(SECRET, token, now)).toEqual(ids);
   });
 });

@@ -10,16 +10,9 @@ import postgres from 'postgres';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { createScratchDatabase, usingPostgres } from '../testing/testDb.js';
 import { createFixtureWorkshop, type FixtureWorkshop } from '../testing/fixtures.js';
-import { clientRow, RawDevice } from '../testing/rawSync.js';
+import { clientRow, deviceAtHead } from '../testing/rawSync.js';
 import { openCloudDb, type CloudDb } from '../db/client.js';
 import { newId } from '../../shared/domain/ids.js';
-
-/** A device registered and at the head of its workshop. */
-async function deviceAtHead(url: string, token: string, deviceId?: string): Promise<RawDevice> {
-  const device = new RawDevice(url, token, deviceId);
-  for (let i = 0; i < 5; i++) if (!(await device.sync()).more) break;
-  return device;
-}
 
 /** Polls until `check` holds (notices from another connection arrive a moment after the commit). */
 async function within<T>(ms: number, attempt: () => Promise<T>, check: (value: T) => boolean): Promise<{ value: T; ms: number }> {
@@ -54,6 +47,9 @@ describe('one instance', () => {
     for (let i = 0; i < 5; i++) expect((await device.sync()).changes).toEqual([]);
     expect(stats().hits - before.hits).toBe(5);
     expect(stats().misses - before.misses).toBe(0);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^sync_state_cache_hits ${stats().hits}$`, 'm'));
+    expect(metrics).toMatch(/^sync_state_cache_live 1$/m);
   });
 
   it("drops a workshop's answers when any of the three tables changes, even by hand-written SQL", async () => {

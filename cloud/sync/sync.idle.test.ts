@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../testing/testServer.js';
 import { createScratchDatabase, openTestDb, usingPostgres } from '../testing/testDb.js';
 import { createFixtureWorkshop, type FixtureWorkshop } from '../testing/fixtures.js';
-import { clientRow, RawDevice, syncAnswer } from '../testing/rawSync.js';
+import { clientRow, deviceAtHead as deviceAtHeadOf, RawDevice, syncAnswer } from '../testing/rawSync.js';
 import { openCloudDb, rows, APP_ROLE, type CloudDb } from '../db/client.js';
 import { syncStateQuery, toSyncState, type SyncState } from '../db/syncState.js';
 import { signAccessToken } from '../auth/tokens.js';
@@ -58,10 +58,8 @@ afterAll(async () => {
 });
 
 /** A device registered and at the head of its workshop. */
-async function deviceAtHead(token = shop.owner.token): Promise<RawDevice> {
-  const device = new RawDevice(server.url, token);
-  for (let i = 0; i < 5; i++) if (!(await device.sync()).more) break;
-  return device;
+function deviceAtHead(token = shop.owner.token): Promise<RawDevice> {
+  return deviceAtHeadOf(server.url, token);
 }
 
 describe('a sync with nothing to do', () => {

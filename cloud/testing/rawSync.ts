@@ -72,6 +72,13 @@ export class RawDevice {
   }
 }
 
+/** A device registered and at the head of its workshop (it follows `more` for a few pages). */
+export async function deviceAtHead(baseUrl: string, token: string, deviceId?: string): Promise<RawDevice> {
+  const device = new RawDevice(baseUrl, token, deviceId);
+  for (let i = 0; i < 5; i++) if (!(await device.sync()).more) break;
+  return device;
+}
+
 export function clientRow(name: string, at = new Date()): Record<string, unknown> {
   return {
     name,
