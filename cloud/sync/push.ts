@@ -15,7 +15,8 @@ import { INSERT_ONLY_TABLES } from '../../shared/engine/schema.js';
 import { parseInput } from '../../shared/domain/validation.js';
 import { isEngineError } from '../../shared/domain/errors.js';
 import type { Locale } from '../../shared/i18n/index.js';
-import { applyFields, ForeignRowError, readStoredRow, SeqAllocator } from './hubWrite.js';
+import { SeqAllocator, StoredRows, updateRow, winningFields } from './hubWrite.js';
+import { NewRowBuffer } from './newRows.js';
 
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
@@ -55,9 +56,27 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     ).map((r) => r.mutation_id),
   );
   const seqs = await SeqAllocator.lock(tx, push.workshopId);
+  // Read under the workshop's lock, so a push committed meanwhile is seen.
+  const stored = await StoredRows.read(tx, mutations.filter((m) => !seen.has(m.id)));
   const reject = (m: Mutation, code: string, message: string) => outcome.rejected.push({ id: m.id, code, message });
+  const done = (m: Mutation, seq: number, applied: Record<string, unknown>) => {
+    seqs.record({ seq, table: m.table, rowId: m.rowId, hlc: m.hlc, applied, mutationId: m.id, deviceId: push.deviceId });
+    stored.afterApply(m.table, m.rowId, m.hlc, applied);
+    outcome.ownSeqs.add(seq);
+    seen.add(m.id);
+    outcome.acked.push(m.id);
+  };
+  const newRows = new NewRowBuffer<Mutation>();
+  const writeNewRows = async () => {
+    const written = await newRows.write(tx, push.workshopId);
+    for (const row of written.inserted) done(row.origin, row.seq, row.applied);
+    for (const row of written.foreign) reject(row.origin, 'forbidden', TEXT.foreign[push.locale]);
+  };
 
   for (const m of mutations) {
+    // A row held back is written before anything else touches it (and a mutation sent twice in
+    // one batch is then seen as the repeat it is).
+    if (newRows.holds(m.table, m.rowId)) await writeNewRows();
     if (seen.has(m.id)) {
       outcome.acked.push(m.id);
       continue;
@@ -66,7 +85,7 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       reject(m, 'clock_skew', TEXT.skew[push.locale]);
       continue;
     }
-    const existing = await readStoredRow(tx, m.table, m.rowId);
+    const existing = stored.get(m.table, m.rowId);
     if (m.table === 'workshop' && m.rowId !== push.workshopId) {
       reject(m, 'forbidden', TEXT.workshopRow[push.locale]);
       continue;
@@ -92,16 +111,15 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       reject(m, 'invalid', error.message);
       continue;
     }
-    try {
-      const { seq } = await applyFields(tx, seqs, m.table, m.rowId, m.hlc, fields, existing, { mutationId: m.id, deviceId: push.deviceId });
-      outcome.ownSeqs.add(seq);
-      seen.add(m.id);
-      outcome.acked.push(m.id);
-    } catch (error) {
-      if (!(error instanceof ForeignRowError)) throw error;
-      reject(m, 'forbidden', TEXT.foreign[push.locale]);
-    }
+    const seq = seqs.next();
+    const applied = winningFields(existing, m.hlc, fields);
+    if (Object.keys(applied).length === 0) done(m, seq, applied);
+    else if (existing) {
+      await updateRow(tx, m.table, m.rowId, m.hlc, seq, applied);
+      done(m, seq, applied);
+    } else newRows.add({ table: m.table, rowId: m.rowId, hlc: m.hlc, seq, applied, origin: m });
   }
+  await writeNewRows();
   await seqs.flush(tx);
   return outcome;
 }
