@@ -313,7 +313,7 @@ async function main(): Promise<void> {
       console.log('\n### What-if for the bulk paths on the database alone (one connection, mean of 3 runs)');
       const batches = [await pullWhatIf(bench.url, workshopId, best.pageRows), await pushWhatIf(bench.url, workshopId, 'clients', mutations)];
       table(
-        ['bulk path', 'today: statements', 'rows', 'ms', 'proposed: statements', 'rows', 'ms'],
+        ['bulk path', 'row by row: statements', 'rows', 'ms', 'set-based: statements', 'rows', 'ms'],
         batches.map((b) => [b.label, String(b.today.statements), String(b.today.rows), msf(b.today.ms), String(b.proposed.statements), String(b.proposed.rows), msf(b.proposed.ms)]),
       );
       const cost = verifyCost(bench.jwtSecret, owner.token);

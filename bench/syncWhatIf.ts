@@ -58,8 +58,8 @@ async function proposed(sql: Sql, workshopId: string, d: WhatIfDevice): Promise<
 export async function whatIf(url: string, workshopId: string, devices: WhatIfDevice[], cursor: number, seconds: number, pool: number): Promise<WhatIfResult[]> {
   const out: WhatIfResult[] = [];
   const variants: [string, number, (sql: Sql, d: WhatIfDevice) => Promise<void>][] = [
-    ['today (2 transactions, statements one by one)', 21, (sql, d) => today(sql, workshopId, d, cursor)],
-    ['proposed (1 read-only transaction, 2 statements)', 4, (sql, d) => proposed(sql, workshopId, d)],
+    ['first way (2 transactions, statements one by one)', 21, (sql, d) => today(sql, workshopId, d, cursor)],
+    ['set-based (1 read-only transaction, 2 statements; the hub now: 1 statement, then memory)', 4, (sql, d) => proposed(sql, workshopId, d)],
   ];
   for (const [label, roundTrips, run] of variants) {
     const sql = postgres(url, { max: pool, onnotice: () => undefined });

@@ -1,13 +1,15 @@
 /**
  * What-ifs for the bulk paths of sync, on the database alone (postgres.js, the hub's RLS role and
- * workshop setting), measured against the same data as the benchmark:
- * - a first-sync page: today nine statements (each table's rows after the cursor, `limit + 1` of
- *   each, then sorted in JS, most of them thrown away) versus one statement finding the page's
- *   last sequence from the (workshop_id, last_seq) indexes merged by sequence, then each table's
- *   rows up to it — only the page's rows are read;
- * - a push of a batch of new rows: today three statements per mutation (read, insert row, insert
- *   log) versus three statements per batch (which ids exist, rows and log entries inserted from
- *   one JSON parameter each with jsonb_populate_recordset).
+ * workshop setting), measured against the same data as the benchmark — the row-by-row way the
+ * hub first did them ("row by row") against set-based statements ("set-based"):
+ * - a first-sync page: nine statements (each table's rows after the cursor, `limit + 1` of each,
+ *   then sorted in JS, most of them thrown away) versus one statement finding the page's last
+ *   sequence from the (workshop_id, last_seq) indexes merged by sequence, then each table's rows
+ *   up to it — what the hub does now (cloud/sync/pull.ts);
+ * - a push of a batch of new rows: three statements per mutation (read, insert row, insert log)
+ *   versus three per batch (which ids exist, rows and log entries inserted from one JSON parameter
+ *   each with jsonb_populate_recordset). The hub now reads a batch's rows in one statement per
+ *   table and inserts new rows and log entries a few hundred per statement (cloud/sync/push.ts).
  */
 import postgres from 'postgres';
 import { APP_ROLE } from '../cloud/db/client.js';
