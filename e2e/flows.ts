@@ -1,5 +1,5 @@
 /** Steps a tailor takes in the app, driven by their French labels (shared by the e2e tests). */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function signUp(page: Page, appUrl: string, who: { workshop: string; owner: string; phone: string; password: string }): Promise<void> {
   await page.goto(appUrl);
@@ -68,6 +68,20 @@ export async function recordPayment(page: Page, amount?: string): Promise<void> 
 
 export function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^\d-]/g, ''));
+}
+
+/**
+ * The amount a screen shows once it has settled on `expected` (a balance is re-read after the
+ * command that changed it, a moment after the confirmation): the last amount read when it does
+ * not get there in time, so the test's expectation reports what the screen really shows.
+ */
+export async function amountOf(locator: Locator, expected: number, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = digits(await locator.textContent());
+    if (shown === expected || Date.now() > deadline) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits until the service worker has cached the app and controls the page (it opens offline). */

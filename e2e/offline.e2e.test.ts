@@ -25,7 +25,7 @@ describe('offline, then back online, in two browsers', () => {
     await shop.context.setOffline(true);
     const orderId = await f.createOrder(shop.page, clientId, { garment: 'Kaba', price: '12000', deposit: '4000' });
     await f.recordPayment(shop.page, '3000');
-    expect(f.digits(await shop.page.getByTestId('order-balance').textContent())).toBe(5000);
+    expect(await f.amountOf(shop.page.getByTestId('order-balance'), 5000)).toBe(5000);
     await shop.page.getByRole('button', { name: 'Synchroniser' }).click();
     await shop.page.getByTestId('syncbar').and(shop.page.locator('[data-status="offline"]')).waitFor({ timeout: 30_000 });
     const pendingOffline = Number(await shop.page.getByTestId('syncbar').getAttribute('data-pending'));
@@ -35,7 +35,7 @@ describe('offline, then back online, in two browsers', () => {
     // Reload while offline: the app opens from the service worker cache and the data from OPFS.
     await shop.page.reload();
     await shop.page.getByTestId('order-balance').waitFor({ timeout: 30_000 });
-    expect(f.digits(await shop.page.getByTestId('order-balance').textContent())).toBe(5000);
+    expect(await f.amountOf(shop.page.getByTestId('order-balance'), 5000)).toBe(5000);
 
     // Back online: everything goes up.
     await shop.context.setOffline(false);
@@ -50,7 +50,7 @@ describe('offline, then back online, in two browsers', () => {
     expect(await other.page.getByTestId('client-orders').locator('li').count()).toBe(1);
     await other.page.goto(`${e2e.appUrl}#/orders/${orderId}`);
     await other.page.getByTestId('order-balance').waitFor();
-    expect(f.digits(await other.page.getByTestId('order-balance').textContent())).toBe(5000);
+    expect(await f.amountOf(other.page.getByTestId('order-balance'), 5000)).toBe(5000);
     expect(await other.page.getByTestId('payment').count()).toBe(2);
 
     // The second device records the balance; the first sees the order paid after its next sync.
@@ -64,7 +64,7 @@ describe('offline, then back online, in two browsers', () => {
     // Reload: everything is still there.
     await shop.page.reload();
     await shop.page.getByTestId('order-balance').waitFor({ timeout: 30_000 });
-    expect(f.digits(await shop.page.getByTestId('order-balance').textContent())).toBe(0);
+    expect(await f.amountOf(shop.page.getByTestId('order-balance'), 0)).toBe(0);
     await screenshot(shop.page, 'after-reload');
     await shop.context.close();
     await other.context.close();

@@ -24,18 +24,18 @@ describe('a new tailor, in a real browser', () => {
     await screenshot(page, 'measurements-1366');
 
     const orderId = await f.createOrder(page, clientId, { garment: 'Robe', price: '18000', deposit: '8000' });
-    expect(f.digits(await page.getByTestId('order-balance').textContent())).toBe(10000);
+    expect(await f.amountOf(page.getByTestId('order-balance'), 10000)).toBe(10000);
     expect(await page.getByTestId('order-number').textContent()).toContain('A-1');
     await f.moveTo(page, 'En cours');
     await f.moveTo(page, 'Essayage');
     await f.moveTo(page, 'Prête');
     await f.recordPayment(page);
-    expect(f.digits(await page.getByTestId('order-balance').textContent())).toBe(0);
+    expect(await f.amountOf(page.getByTestId('order-balance'), 0)).toBe(0);
     await screenshot(page, 'order-1366');
 
     await page.goto(`${e2e.appUrl}#/clients/${clientId}`);
     await page.getByTestId('client-balance').filter({ hasText: /\b0\s?FCFA/ }).waitFor();
-    expect(f.digits(await page.getByTestId('client-balance').textContent())).toBe(0);
+    expect(await f.amountOf(page.getByTestId('client-balance'), 0)).toBe(0);
     await screenshot(page, 'client-card-1366');
 
     // The measurements the order was cut with are on the order.
