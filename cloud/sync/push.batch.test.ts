@@ -84,6 +84,17 @@ describe('a batch of new rows', () => {
     expect(byRow.has(theirs)).toBe(false);
   });
 
+  it('a mutation id used again for another row in the same batch is a repeat: acknowledged, not applied', async () => {
+    const device = new RawDevice(server.url, one.owner.token);
+    const [first, second] = [newId(), newId()];
+    const original = device.mutation('clients', first, clientRow('Première'));
+    const reused = { ...device.mutation('clients', second, clientRow('Seconde')), id: original.id };
+    const answer = await device.sync([original, reused]);
+    expect(answer.acked).toEqual([original.id, original.id]);
+    expect(answer.rejected).toEqual([]);
+    expect(await clientsOf(one.workshopId, [first, second])).toEqual([{ id: first, name: 'Première', notes: null }]);
+  });
+
   it('writes a thousand new rows of a batch in a few statements, all of them', async () => {
     const device = new RawDevice(server.url, one.owner.token);
     const ids = Array.from({ length: 1000 }, () => newId());

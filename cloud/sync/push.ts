@@ -67,16 +67,18 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     outcome.acked.push(m.id);
   };
   const newRows = new NewRowBuffer<Mutation>();
+  const heldIds = new Set<string>();
   const writeNewRows = async () => {
+    heldIds.clear();
     const written = await newRows.write(tx, push.workshopId);
     for (const row of written.inserted) done(row.origin, row.seq, row.applied);
     for (const row of written.foreign) reject(row.origin, 'forbidden', TEXT.foreign[push.locale]);
   };
 
   for (const m of mutations) {
-    // A row held back is written before anything else touches it (and a mutation sent twice in
-    // one batch is then seen as the repeat it is).
-    if (newRows.holds(m.table, m.rowId)) await writeNewRows();
+    // A row held back is written before anything else touches it, and before a mutation with
+    // the same id (sent twice, even naming another row) is weighed: that one is then a repeat.
+    if (newRows.holds(m.table, m.rowId) || heldIds.has(m.id)) await writeNewRows();
     if (seen.has(m.id)) {
       outcome.acked.push(m.id);
       continue;
@@ -117,7 +119,10 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     else if (existing) {
       await updateRow(tx, m.table, m.rowId, m.hlc, seq, applied);
       done(m, seq, applied);
-    } else newRows.add({ table: m.table, rowId: m.rowId, hlc: m.hlc, seq, applied, origin: m });
+    } else {
+      newRows.add({ table: m.table, rowId: m.rowId, hlc: m.hlc, seq, applied, origin: m });
+      heldIds.add(m.id);
+    }
   }
   await writeNewRows();
   await seqs.flush(tx);
