@@ -38,10 +38,6 @@ export class NewRowBuffer<T> {
     return this.held.has(`${table} ${rowId}`);
   }
 
-  get size(): number {
-    return this.held.size;
-  }
-
   add(row: HeldRow<T>): void {
     const keys = Object.keys(row.applied).sort();
     const id = `${row.table} ${keys.join(',')}`;
