@@ -37,7 +37,6 @@ export interface SyncStateCacheOptions {
   beatTimeoutMs?: number;
   /** Monotonic milliseconds (injectable in tests). */
   clock?: () => number;
-  onError?: (error: unknown) => void;
 }
 
 export interface SyncStateCacheStats {
@@ -163,12 +162,9 @@ export class SyncStateCache {
     for (const wake of this.beatWaiters.splice(0)) wake();
   }
 
+  /** A heartbeat that cannot be sent is simply not heard: the cache stops serving (`live`). */
   private async beat(): Promise<void> {
-    try {
-      await this.options.notify(beatPayload(this.options.instance));
-    } catch (error) {
-      this.options.onError?.(error);
-    }
+    await this.options.notify(beatPayload(this.options.instance)).catch(() => undefined);
   }
 
   private evictOverflow(): void {

@@ -88,15 +88,11 @@ function value(table: SyncedTableName, key: string, v: unknown): SQL {
 }
 
 export async function readStoredRow(tx: Tx, table: SyncedTableName, rowId: string): Promise<StoredRow | undefined> {
-  const meta = TABLE_META[table];
-  const [row] = await rows<Record<string, unknown>>(tx, sql`SELECT * FROM ${sql.identifier(meta.sql)} WHERE id = ${rowId}`);
-  if (!row) return undefined;
-  const fields: Record<string, unknown> = {};
-  for (const [key, field] of meta.fields) fields[key] = row[field.column] ?? null;
-  return { fields, clocks: (row.clocks ?? {}) as Record<string, string> };
+  return (await StoredRows.read(tx, [{ table, rowId }])).get(table, rowId);
 }
 
-const rowKey = (table: SyncedTableName, rowId: string) => `${table} ${rowId}`;
+/** How a row is named in the maps of one batch (StoredRows, newRows.ts). */
+export const rowKey = (table: SyncedTableName, rowId: string) => `${table} ${rowId}`;
 
 /**
  * The stored rows a batch of changes names, one statement per table (a push of 500 mutations read

@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../db/client.js';
 import type { SyncedTableName } from '../../shared/domain/tables.js';
-import { insertNewRows, type NewRow } from './hubWrite.js';
+import { insertNewRows, rowKey, type NewRow } from './hubWrite.js';
 
 /** Rows per INSERT at most (each row has a parameter per field, and Postgres allows 65,535). */
 const ROWS_PER_STATEMENT = 500;
@@ -35,7 +35,7 @@ export class NewRowBuffer<T> {
   private held = new Set<string>();
 
   holds(table: SyncedTableName, rowId: string): boolean {
-    return this.held.has(`${table} ${rowId}`);
+    return this.held.has(rowKey(table, rowId));
   }
 
   add(row: HeldRow<T>): void {
@@ -47,7 +47,7 @@ export class NewRowBuffer<T> {
       this.groups.set(id, group);
     }
     group.rows.push(row);
-    this.held.add(`${row.table} ${row.rowId}`);
+    this.held.add(rowKey(row.table, row.rowId));
   }
 
   /** Writes every held row; says which were inserted and which ids were another workshop's. */
