@@ -44,6 +44,13 @@ export interface CloudDb {
   syncStateCache(): SyncStateCacheStats;
   /** One transaction without workshop scope (accounts, tokens, jobs). */
   system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One raw statement outside any transaction, with `$1…` parameters, as the database owner
+   * (for libraries that bring their own SQL: the job queue, the rate limiter).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** The postgres:// URL when on Postgres (libraries that open their own connections); undefined on PGlite. */
+  url: string | undefined;
   close(): Promise<void>;
 }
 
@@ -89,6 +96,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
   let kind: CloudDb['kind'];
   /** Subscribes to the change notices (noticeListener.ts says when). */
   let listen: (handlers: NoticeHandlers) => Promise<NoticeListener>;
+  let executeSql: CloudDb['executeSql'];
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -99,6 +107,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     kind = 'postgres';
     close = () => client.end({ timeout: 5 });
     listen = (handlers) => listenForNotices(postgres, options.url!, handlers);
+    executeSql = async (text, values = []) => ({ rows: [...(await client.unsafe(text, values as never[]))] as Record<string, unknown>[] });
     // Several instances may start together: one migrates at a time.
     await client.begin(async (lock) => {
       await lock`SELECT pg_advisory_xact_lock(7041977)`;
@@ -125,6 +134,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     db = pg as unknown as AnyDb;
     kind = 'pglite';
     close = () => client.close();
+    executeSql = async (text, values = []) => ({ rows: (await client.query<Record<string, unknown>>(text, values)).rows });
     // In the same process as every writer: a notice can only be lost with the database itself.
     listen = async ({ onNotice, onListening }) => {
       await client.listen(CHANGES_CHANNEL, onNotice);
@@ -189,6 +199,8 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     system(work) {
       return db.transaction((tx) => work(tx as Tx));
     },
+    executeSql: (text, values) => executeSql(text, values),
+    url: options.url,
     async close() {
       cache.stop();
       await listener?.close();

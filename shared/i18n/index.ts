@@ -1,14 +1,15 @@
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
+import { defineTexts, text, type Locale, type TextParams } from './texts.js';
 
-export type Locale = 'fr' | 'en';
-export type { MessageKey };
+export type { Locale, MessageKey };
+export { defineTexts, fill, text, LOCALES, type Catalogue, type TextParams } from './texts.js';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+/** The engine's catalogue (field labels, rule and error messages), shared by both hosts and the hub. */
+export const messages = defineTexts<MessageKey>({ fr, en });
 
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key] ?? fr[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export function t(locale: Locale, key: MessageKey, params: TextParams = {}): string {
+  return text(messages, locale, key, params);
 }
 
 /** The label of an input field, or the field name itself when the catalogue has none. */
