@@ -8,6 +8,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openCloudDb } from './db/client.js';
 import { createApp } from './app.js';
 import { ApiRegistry } from './http/route.js';
+import { createGuards } from './http/guards.js';
+import { createServices } from './services.js';
 import { HybridClock } from '../shared/sync/hlc.js';
 import type { CloudContext } from './context.js';
 import { randomBytes } from 'node:crypto';
@@ -18,15 +20,16 @@ export async function createContext(config: Config, overrides: Partial<CloudCont
   const logger = overrides.logger ?? pino({ level: config.logLevel });
   const db = overrides.db ?? (await openCloudDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: config.databasePoolSize, syncStateCacheEntries: config.syncStateCacheEntries }));
   const now = overrides.now ?? (() => new Date());
-  return {
+  const base = {
     config,
     db,
     logger,
     metrics: overrides.metrics ?? new Registry(),
-    api: new ApiRegistry(),
+    api: new ApiRegistry(createGuards({ config, db, now })),
     clock: new HybridClock(randomBytes(8).toString('hex'), () => now().getTime()),
     now,
   };
+  return { ...base, services: createServices(base) };
 }
 
 export async function startServer(config: Config): Promise<{ server: Server; ctx: CloudContext; url: string }> {

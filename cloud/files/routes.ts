@@ -10,14 +10,14 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { CloudContext } from '../context.js';
-import { authOf, requireAuth } from '../auth/requireAuth.js';
-import { loadMember } from '../auth/membership.js';
 import { requestLocale } from '../http/errors.js';
 import { filesError } from './messages.js';
 import { fileKindSchema, findFile, FILE_KINDS, type FileRecord } from './records.js';
 import { BodyTooLargeError, IncompleteBodyError, parseContentRange, readBody, type ChunkRange } from './requestBody.js';
-import { createStorage, type Variant } from './storage.js';
-import { MAX_CHUNK_BYTES, MAX_FILE_BYTES, Uploads } from './uploads.js';
+import type { Variant } from './storage.js';
+import { MAX_CHUNK_BYTES, MAX_FILE_BYTES } from './uploads.js';
+import type { Caller } from '../http/route.js';
+import { can } from '../../shared/domain/roles.js';
 
 const CACHE_FOREVER = 'private, max-age=31536000, immutable';
 
@@ -61,8 +61,7 @@ function matchesEtag(req: Request, etag: string): boolean {
 }
 
 export function mountFiles(router: Router, ctx: CloudContext): void {
-  const uploads = new Uploads(ctx, createStorage(ctx.config));
-  const auth = requireAuth(ctx);
+  const uploads = ctx.services.uploads;
 
   ctx.api.add(
     router,
@@ -73,7 +72,7 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
       summary:
         'Envoyer une photo (ou un morceau : Content-Range bytes début-fin/total, 1 Mo au plus par envoi, 15 Mo au total). ' +
         'Reprise : un morceau doit commencer à « received » ; un morceau déjà reçu est accepté de nouveau ; une photo déjà prête répond 200 sans corps.',
-      auth: 'member',
+      access: 'member',
       params: hashParams,
       query: z.object({ kind: fileKindSchema }),
       rawBody: 'application/octet-stream',
@@ -87,10 +86,9 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
         415: { description: 'not_an_image : le fichier n’est pas une photo lisible (rien n’est gardé)' },
       },
     },
-    auth,
-    async (req, res, { params, query }) => {
+    async (req, res, { params, query, caller }) => {
       const locale = requestLocale(req);
-      const { workshopId } = authOf(req);
+      const { workshopId } = caller;
       const encoding = req.headers['content-encoding'];
       if (encoding && encoding.trim().toLowerCase() !== 'identity') throw filesError('unsupported_encoding', locale);
       const claimed = parseContentRange(req.headers['content-range']);
@@ -98,11 +96,9 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
       if (claimed && claimed.total > MAX_FILE_BYTES) throw filesError('file_too_large', locale);
       if (claimed && claimed.end - claimed.start + 1 > MAX_CHUNK_BYTES) throw filesError('chunk_too_large', locale);
 
-      const current = await ctx.db.withWorkshop(workshopId, async (tx) => {
-        const member = await loadMember(tx, authOf(req), locale);
-        if (member.role === 'viewer') throw filesError('forbidden', locale);
-        return findFile(tx, workshopId, params.hash);
-      });
+      // A photo is part of an order (or of the portfolio): whoever may edit orders may send one.
+      if (!can(caller.role, 'orders', 'update')) throw filesError('forbidden', locale);
+      const current = await ctx.db.withWorkshop(workshopId, (tx) => findFile(tx, workshopId, params.hash));
       if (current?.state === 'ready') {
         res.status(200).json(view(current));
         return;
@@ -145,35 +141,26 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
       path: '/files/:hash/status',
       tag: 'files',
       summary: 'Où en est l’envoi d’une photo : octets reçus, taille, état',
-      auth: 'member',
+      access: 'member',
       params: hashParams,
       responses: {
         200: { description: 'État de la photo', schema: fileStatusSchema },
         404: { description: 'Aucun envoi de cette photo dans l’atelier (reprendre à 0)' },
       },
     },
-    auth,
-    async (req, res, { params }) => {
+    async (req, res, { params, caller }) => {
       const locale = requestLocale(req);
-      const claims = authOf(req);
-      const record = await ctx.db.withWorkshop(claims.workshopId, async (tx) => {
-        await loadMember(tx, claims, locale);
-        return findFile(tx, claims.workshopId, params.hash);
-      });
+      const record = await ctx.db.withWorkshop(caller.workshopId, (tx) => findFile(tx, caller.workshopId, params.hash));
       if (!record) throw filesError('not_found', locale, { received: 0 });
-      const status = await uploads.status(claims.workshopId, params.hash, record);
+      const status = await uploads.status(caller.workshopId, params.hash, record);
       uploadHeaders(res, status);
       res.set('Cache-Control', 'no-store').json(view(status));
     },
   );
 
-  const serve = (variant: Variant) => async (req: Request, res: Response, hash: string) => {
+  const serve = (variant: Variant) => async (req: Request, res: Response, hash: string, claims: Caller) => {
     const locale = requestLocale(req);
-    const claims = authOf(req);
-    const record = await ctx.db.withWorkshop(claims.workshopId, async (tx) => {
-      await loadMember(tx, claims, locale);
-      return findFile(tx, claims.workshopId, hash);
-    });
+    const record = await ctx.db.withWorkshop(claims.workshopId, (tx) => findFile(tx, claims.workshopId, hash));
     const status = record ? await uploads.status(claims.workshopId, hash, record) : null;
     uploadHeaders(res, status);
     if (!status || status.state !== 'ready') throw filesError('not_found', locale);
@@ -208,12 +195,11 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
       path: '/files/:hash',
       tag: 'files',
       summary: 'La photo, 1200 px au plus (WebP). HEAD donne aussi X-Upload-State / X-Upload-Received / X-Upload-Size.',
-      auth: 'member',
+      access: 'member',
       params: hashParams,
       responses: imageResponses,
     },
-    auth,
-    (req, res, { params }) => full(req, res, params.hash),
+    (req, res, { params, caller }) => full(req, res, params.hash, caller),
   );
 
   ctx.api.add(
@@ -223,11 +209,10 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
       path: '/files/:hash/thumb',
       tag: 'files',
       summary: 'La vignette de la photo, 400 px au plus (WebP)',
-      auth: 'member',
+      access: 'member',
       params: hashParams,
       responses: imageResponses,
     },
-    auth,
-    (req, res, { params }) => thumb(req, res, params.hash),
+    (req, res, { params, caller }) => thumb(req, res, params.hash, caller),
   );
 }

@@ -47,7 +47,7 @@ export class Uploads {
   private readonly locks = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly ctx: CloudContext,
+    private readonly ctx: Pick<CloudContext, 'config' | 'db' | 'logger'>,
     readonly storage: FileStorage,
   ) {}
 

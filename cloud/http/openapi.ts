@@ -1,6 +1,15 @@
 /** The OpenAPI document, generated from the routes' zod schemas (GET /api/openapi.json). */
 import { z, type ZodType } from 'zod';
 import type { ApiRegistry } from './route.js';
+import type { Access } from './guards.js';
+
+const SECURITY: Record<Access, unknown[]> = {
+  public: [],
+  member: [{ bearer: [] }],
+  owner: [{ bearer: [] }],
+  admin: [{ adminSession: [] }],
+  webhook: [{ providerSignature: [] }],
+};
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output'): unknown {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -29,7 +38,9 @@ export function openApiDocument(registry: ApiRegistry, version: string): Record<
     (paths[path] ??= {})[route.method] = {
       tags: [route.tag],
       summary: route.summary,
-      ...(route.auth === 'none' ? {} : { security: [{ bearer: [] }] }),
+      // Who may call it, from the same declaration the registry guards the route with.
+      'x-access': route.access,
+      security: SECURITY[route.access],
       ...(parameters.length ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
       ...(route.rawBody ? { requestBody: { required: true, content: { [route.rawBody]: { schema: { type: 'string', format: 'binary' } } } } } : {}),
@@ -41,7 +52,11 @@ export function openApiDocument(registry: ApiRegistry, version: string): Record<
     info: { title: 'Styliste', version, description: 'API du cloud Styliste (comptes, synchronisation, fichiers).' },
     servers: [{ url: '/api' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Jeton d’accès d’un membre ; x-access: owner demande le propriétaire.' },
+        adminSession: { type: 'http', scheme: 'bearer', description: 'Session d’administrateur de la plateforme.' },
+        providerSignature: { type: 'apiKey', in: 'header', name: 'X-Signature', description: 'Appel d’un fournisseur, prouvé par sa signature ou un secret partagé (propre à chaque webhook).' },
+      },
       schemas: {
         Error: {
           type: 'object',

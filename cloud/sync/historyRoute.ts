@@ -9,8 +9,6 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { CloudContext } from '../context.js';
 import { rows } from '../db/client.js';
-import { requireAuth, authOf } from '../auth/requireAuth.js';
-import { loadMember } from '../auth/membership.js';
 import { HttpError, requestLocale } from '../http/errors.js';
 import { idSchema } from '../../shared/domain/fields.js';
 import { can } from '../../shared/domain/roles.js';
@@ -30,7 +28,7 @@ export function mountOrderHistory(router: Router, ctx: CloudContext): void {
       path: '/orders/:orderId/history',
       tag: 'sync',
       summary: 'Renvoie tout l’historique d’une commande (ses événements, avec leurs horloges), absent d’une première synchronisation pour les commandes clôturées depuis longtemps.',
-      auth: 'member',
+      access: 'member',
       params: z.strictObject({ orderId: idSchema }),
       responses: {
         200: { description: 'Les événements de la commande, sous forme de changements de synchronisation', schema: orderHistoryResponseSchema },
@@ -38,15 +36,12 @@ export function mountOrderHistory(router: Router, ctx: CloudContext): void {
         404: { description: 'not_found : aucune commande de cet identifiant dans l’atelier' },
       },
     },
-    requireAuth(ctx),
-    async (req, res, { params }) => {
-      const auth = authOf(req);
+    async (req, res, { params, caller: auth }) => {
       const locale = requestLocale(req);
+      if (!can(auth.role, 'orders', 'read') || !can(auth.role, 'order_events', 'read')) {
+        throw new HttpError(403, 'forbidden', TEXT.forbidden[locale]);
+      }
       const changes = await ctx.db.readWorkshop(auth.workshopId, async (tx): Promise<Change[] | null> => {
-        const member = await loadMember(tx, auth, locale);
-        if (!can(member.role, 'orders', 'read') || !can(member.role, 'order_events', 'read')) {
-          throw new HttpError(403, 'forbidden', TEXT.forbidden[locale]);
-        }
         // Row-level security keeps the transaction to the token's workshop; the filter says it too.
         const [order] = await rows<{ id: string }>(tx, sql`SELECT id FROM orders WHERE workshop_id = ${auth.workshopId} AND id = ${params.orderId}`);
         if (!order) return null;

@@ -5,8 +5,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { CloudContext } from '../context.js';
-import { requireAuth, authOf } from '../auth/requireAuth.js';
-import { loadMember, revokedMember } from '../auth/membership.js';
+import { revokedMember } from '../http/guards.js';
 import { ensureDevice, findDevice, type DeviceRow } from '../auth/devices.js';
 import { HttpError, requestLocale } from '../http/errors.js';
 import { PROTOCOL_VERSION, syncRequestSchema, syncResponseSchema } from '../../shared/sync/protocol.js';
@@ -41,7 +40,9 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       path: '/sync',
       tag: 'sync',
       summary: 'Envoie les modifications de l’appareil et reçoit celles des autres (un aller-retour).',
-      auth: 'member',
+      access: 'member',
+      // The member check reads this device in the same statement (from memory while nothing changed).
+      deviceOf: (req) => (req.body as { deviceId?: unknown } | undefined)?.deviceId,
       body: syncRequestSchema,
       responses: {
         200: { description: 'Accusés, refus, changements et nouveau curseur', schema: syncResponseSchema },
@@ -49,7 +50,6 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         426: { description: 'upgrade_required : protocole trop ancien, garder la boîte d’envoi' },
       },
     },
-    requireAuth(ctx),
     // Parsed here, after the token: the route is mounted ahead of the app's JSON parser (app.ts).
     express.json({ limit: ctx.config.bodyLimit }),
     (req, _res, next) => {
@@ -64,8 +64,8 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       }
       next();
     },
-    async (req, res, { body }) => {
-      const auth = authOf(req);
+    async (req, res, { body, caller }) => {
+      const auth = caller;
       const locale = requestLocale(req);
       const now = ctx.now();
       const identity = { id: body.deviceId, workshopId: auth.workshopId, userId: auth.userId };
@@ -74,34 +74,31 @@ export function mountSync(router: Router, ctx: CloudContext): void {
       if (body.mutations.length > 0) {
         // 1. Push, in its own transaction (row locks, sequences under the workshop's lock).
         pushed = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
-          const member = await loadMember(tx, auth, locale);
-          const device = await ensureDevice(tx, { ...identity, memberId: member.id }, now);
+          const device = await ensureDevice(tx, { ...identity, memberId: auth.memberId }, now);
           checkDevice(device, locale);
-          return applyPush(tx, { workshopId: auth.workshopId, role: member.role, deviceId: device!.id, locale, now }, body.mutations);
+          return applyPush(tx, { workshopId: auth.workshopId, role: auth.role, deviceId: device!.id, locale, now }, body.mutations);
         });
         // 2. Pull, on one snapshot that includes what was just pushed.
         page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs, now));
       } else {
-        // Nothing to push (most syncs): ONE statement checks the member and the device and reads
-        // the workshop's head. A device already at the head, known and seen recently, is answered
-        // at once; anything else (behind, new, stale, mid-pull) takes the full read below.
-        const state = await ctx.db.syncState(auth.workshopId, auth.memberId, auth.userId, body.deviceId);
-        if (state && (state.role === null || state.memberDeleted)) throw revokedMember(locale);
-        if (state?.deviceRevoked) checkDevice({ id: body.deviceId, code: '', name: '', revoked: true }, locale);
+        // Nothing to push (most syncs): the guard's ONE statement checked the member and read the
+        // device and the workshop's head. A device already at the head, known and seen recently,
+        // is answered at once; anything else (behind, new, stale, mid-pull) takes the full read below.
+        const state = auth.state;
+        if (state.deviceRevoked) checkDevice({ id: body.deviceId, code: '', name: '', revoked: true }, locale);
         const cursor = parseCursor(body.cursor);
         const fresh = state?.lastSeenAt && now.getTime() - state.lastSeenAt.getTime() <= LAST_SEEN_EVERY_MS;
-        if (state && fresh && cursor.applied === state.head && cursor.after === state.head) {
+        if (fresh && cursor.applied === state.head && cursor.after === state.head) {
           page = { changes: [], cursor: String(state.head), more: false, head: state.head };
         } else {
           const read = await ctx.db.readWorkshop(auth.workshopId, async (tx) => {
-            const member = await loadMember(tx, auth, locale);
             const device = await findDevice(tx, body.deviceId);
             if (device?.revoked) checkDevice(device, locale);
-            return { member, device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set(), now) };
+            return { device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set(), now) };
           });
           page = read.page;
           if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-            const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: read.member.id }, now));
+            const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: auth.memberId }, now));
             checkDevice(device, locale);
           }
         }
