@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { providerEnvShape, readProviderSettings, type ProviderSettings } from './providers/settings.js';
 
 /** Rows per page of a first sync: 2,000 ≈ 100 KB brotli, a few seconds over 3G, little lost to a cut (bench:sync). */
 export const DEFAULT_SYNC_PAGE_ROWS = 2000;
@@ -33,6 +34,8 @@ const envSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** PUBLIC_URL and the providers' names (DESIGN "Configuration names"): providers/settings.ts. */
+  ...providerEnvShape,
 });
 
 export interface Config {
@@ -52,6 +55,10 @@ export interface Config {
   syncPageRows: number;
   logLevel: string;
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
+  /** The cloud's public address, without a trailing slash (links in messages, providers' callbacks). */
+  publicUrl: string;
+  /** Each provider's settings, or null: that provider then writes to the development outbox. */
+  providers: ProviderSettings;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (s3Parts.some(Boolean) && !s3Parts.every(Boolean)) {
     throw new ConfigError('Stockage S3 incomplet : S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY vont ensemble.');
   }
+  const providerSettings = readProviderSettings(e);
+  if (!providerSettings.ok) throw new ConfigError(providerSettings.message);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -110,5 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3: e.S3_ENDPOINT
       ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! }
       : null,
+    publicUrl: providerSettings.publicUrl,
+    providers: providerSettings.providers,
   };
 }
