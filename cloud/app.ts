@@ -12,10 +12,10 @@ import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import type { CloudContext } from './context.js';
 import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
+import { methodNotAllowed } from './http/methods.js';
 import { mountAuth } from './auth/routes.js';
-import { mountSync } from './sync/routes.js';
+import { mountSync, mountSyncReads } from './sync/routes.js';
 import { registerSyncStateGauges } from './sync/cacheGauges.js';
-import { mountOrderHistory } from './sync/historyRoute.js';
 import { mountFiles } from './files/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
 
@@ -105,7 +105,7 @@ export function createApp(ctx: CloudContext): Express {
 
   const api = Router();
   mountAuth(api, ctx);
-  mountOrderHistory(api, ctx);
+  mountSyncReads(api, ctx);
   mountFiles(api, ctx);
   app.use('/api', api);
   mountWebApp(app);
@@ -114,6 +114,7 @@ export function createApp(ctx: CloudContext): Express {
     res.json(openApiDocument(ctx.api, VERSION));
   });
 
+  app.use(methodNotAllowed(ctx.api));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', message('not_found', requestLocale(req)))));
   app.use(errorHandler);
   return app;

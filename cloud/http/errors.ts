@@ -5,6 +5,8 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { isEngineError, type EngineError } from '../../shared/domain/errors.js';
 import type { Locale } from '../../shared/i18n/index.js';
+import { text } from '../../shared/i18n/texts.js';
+import { httpTexts } from './texts.js';
 
 export class HttpError extends Error {
   constructor(
@@ -31,16 +33,9 @@ const ENGINE_STATUS: Record<EngineError['code'], number> = {
   not_ready: 409,
 };
 
-const MESSAGES: Record<string, { fr: string; en: string }> = {
-  invalid_json: { fr: 'Le corps de la requête n’est pas du JSON valide.', en: 'The request body is not valid JSON.' },
-  payload_too_large: { fr: 'Requête trop volumineuse.', en: 'Request too large.' },
-  unsupported_encoding: { fr: 'Encodage de requête non pris en charge.', en: 'Unsupported request encoding.' },
-  not_found: { fr: 'Adresse inconnue.', en: 'Unknown address.' },
-  internal: { fr: 'Erreur interne du serveur. Réessayez plus tard.', en: 'Internal server error. Please try again later.' },
-};
-
-export function message(code: keyof typeof MESSAGES, locale: Locale): string {
-  return MESSAGES[code]![locale];
+/** A text of the HTTP layer's catalogue (http/texts.ts) in the request's language. */
+export function message(code: 'invalid_json' | 'payload_too_large' | 'unsupported_encoding' | 'not_found' | 'internal', locale: Locale): string {
+  return text(httpTexts, locale, code);
 }
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {

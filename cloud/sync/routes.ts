@@ -1,37 +1,20 @@
 /**
- * POST /api/sync — one round trip pushes the device's mutations and pulls what changed since its
- * cursor (DESIGN.md, normative). The workshop comes from the token, never from the body.
+ * The sync area's endpoints (HTTP only: the registry checks the caller and the schemas, the
+ * services do the work):
+ * - POST /api/sync — push the device's mutations and pull what changed since its cursor
+ *   (DESIGN.md, normative). The workshop comes from the token, never from the body.
+ * - GET /api/orders/:orderId/history — an old order's history, fetched on demand.
  */
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import type { CloudContext } from '../context.js';
-import { revokedMember } from '../http/guards.js';
-import { ensureDevice, findDevice, type DeviceRow } from '../auth/devices.js';
-import { HttpError, requestLocale } from '../http/errors.js';
-import { PROTOCOL_VERSION, syncRequestSchema, syncResponseSchema } from '../../shared/sync/protocol.js';
-import { applyPush, type PushOutcome } from './push.js';
-import { pullPage, type PullPage } from './pull.js';
-import { parseCursor } from '../../shared/sync/cursor.js';
+import { requestLocale } from '../http/errors.js';
 import { sendLeanJson } from '../http/leanJson.js';
-import type { Locale } from '../../shared/i18n/index.js';
+import { can } from '../../shared/domain/roles.js';
+import { orderHistory } from './history.js';
+import { orderHistoryParams, orderHistoryResponseSchema, PROTOCOL_VERSION, protocolOnly, syncRequestSchema, syncResponseSchema } from './schemas.js';
+import { syncError } from './texts.js';
 
-/** How often an idle device's "last seen" is written (a write on every sync would cost a disk flush). */
-const LAST_SEEN_EVERY_MS = 5 * 60_000;
-
-const TEXT = {
-  upgrade: { fr: 'Cette version de Styliste est trop ancienne : mettez l’application à jour.', en: 'This version of Styliste is too old: please update the app.' },
-  future: { fr: 'Version du protocole inconnue.', en: 'Unknown protocol version.' },
-  device: { fr: 'Cet appareil est enregistré dans un autre atelier.', en: 'This device is registered to another workshop.' },
-  revokedDevice: { fr: 'Cet appareil a été retiré de l’atelier.', en: 'This device was removed from the workshop.' },
-};
-
-const protocolOnly = z.object({ protocol: z.number().int() }).loose();
-
-function checkDevice(device: DeviceRow | null, locale: Locale): asserts device is DeviceRow {
-  if (!device) throw new HttpError(409, 'device_conflict', TEXT.device[locale]);
-  if (device.revoked) throw new HttpError(403, 'access_revoked', TEXT.revokedDevice[locale]);
-}
-
+/** POST /api/sync: mounted ahead of the app's compression and JSON parser (app.ts); it answers for itself. */
 export function mountSync(router: Router, ctx: CloudContext): void {
   ctx.api.add(
     router,
@@ -50,69 +33,44 @@ export function mountSync(router: Router, ctx: CloudContext): void {
         426: { description: 'upgrade_required : protocole trop ancien, garder la boîte d’envoi' },
       },
     },
-    // Parsed here, after the token: the route is mounted ahead of the app's JSON parser (app.ts).
+    // Parsed here, after the token: the body of an anonymous request is never read.
     express.json({ limit: ctx.config.bodyLimit }),
     (req, _res, next) => {
-      // Before the strict schema: an old client must hear "upgrade", not "invalid".
       const locale = requestLocale(req);
       const version = protocolOnly.safeParse(req.body);
-      if (version.success && version.data.protocol < PROTOCOL_VERSION) {
-        return next(new HttpError(426, 'upgrade_required', TEXT.upgrade[locale], { minProtocol: PROTOCOL_VERSION }));
-      }
-      if (version.success && version.data.protocol > PROTOCOL_VERSION) {
-        return next(new HttpError(400, 'unsupported_protocol', TEXT.future[locale], { maxProtocol: PROTOCOL_VERSION }));
-      }
+      if (version.success && version.data.protocol < PROTOCOL_VERSION) return next(syncError('upgrade_required', locale, { minProtocol: PROTOCOL_VERSION }));
+      if (version.success && version.data.protocol > PROTOCOL_VERSION) return next(syncError('unsupported_protocol', locale, { maxProtocol: PROTOCOL_VERSION }));
       next();
     },
     async (req, res, { body, caller }) => {
-      const auth = caller;
+      await sendLeanJson(req, res, await ctx.services.sync.sync(caller, body, requestLocale(req)));
+    },
+  );
+}
+
+/** The other sync endpoints, mounted with the rest of the API. */
+export function mountSyncReads(router: Router, ctx: CloudContext): void {
+  ctx.api.add(
+    router,
+    {
+      method: 'get',
+      path: '/orders/:orderId/history',
+      tag: 'sync',
+      summary: 'Renvoie tout l’historique d’une commande (ses événements, avec leurs horloges), absent d’une première synchronisation pour les commandes clôturées depuis longtemps.',
+      access: 'member',
+      params: orderHistoryParams,
+      responses: {
+        200: { description: 'Les événements de la commande, sous forme de changements de synchronisation', schema: orderHistoryResponseSchema },
+        403: { description: 'access_revoked : verrouiller l’application et effacer les données locales de l’atelier' },
+        404: { description: 'not_found : aucune commande de cet identifiant dans l’atelier' },
+      },
+    },
+    async (req, res, { params, caller }) => {
       const locale = requestLocale(req);
-      const now = ctx.now();
-      const identity = { id: body.deviceId, workshopId: auth.workshopId, userId: auth.userId };
-      let pushed: PushOutcome = { acked: [], rejected: [], ownSeqs: new Set() };
-      let page: PullPage;
-      if (body.mutations.length > 0) {
-        // 1. Push, in its own transaction (row locks, sequences under the workshop's lock).
-        pushed = await ctx.db.withWorkshop(auth.workshopId, async (tx) => {
-          const device = await ensureDevice(tx, { ...identity, memberId: auth.memberId }, now);
-          checkDevice(device, locale);
-          return applyPush(tx, { workshopId: auth.workshopId, role: auth.role, deviceId: device!.id, locale, now }, body.mutations);
-        });
-        // 2. Pull, on one snapshot that includes what was just pushed.
-        page = await ctx.db.readWorkshop(auth.workshopId, (tx) => pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, pushed.ownSeqs, now));
-      } else {
-        // Nothing to push (most syncs): the guard's ONE statement checked the member and read the
-        // device and the workshop's head. A device already at the head, known and seen recently,
-        // is answered at once; anything else (behind, new, stale, mid-pull) takes the full read below.
-        const state = auth.state;
-        if (state.deviceRevoked) checkDevice({ id: body.deviceId, code: '', name: '', revoked: true }, locale);
-        const cursor = parseCursor(body.cursor);
-        const fresh = state?.lastSeenAt && now.getTime() - state.lastSeenAt.getTime() <= LAST_SEEN_EVERY_MS;
-        if (fresh && cursor.applied === state.head && cursor.after === state.head) {
-          page = { changes: [], cursor: String(state.head), more: false, head: state.head };
-        } else {
-          const read = await ctx.db.readWorkshop(auth.workshopId, async (tx) => {
-            const device = await findDevice(tx, body.deviceId);
-            if (device?.revoked) checkDevice(device, locale);
-            return { device, page: await pullPage(tx, auth.workshopId, body.cursor, ctx.config.syncPageRows, new Set(), now) };
-          });
-          page = read.page;
-          if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-            const device = await ctx.db.withWorkshop(auth.workshopId, (tx) => ensureDevice(tx, { ...identity, memberId: auth.memberId }, now));
-            checkDevice(device, locale);
-          }
-        }
-      }
-      const response = {
-        acked: pushed.acked,
-        rejected: pushed.rejected,
-        changes: page.changes,
-        cursor: page.cursor,
-        more: page.more,
-        serverTime: now.toISOString(),
-        ...(body.cursor === '0' || page.more ? { head: String(page.head) } : {}),
-      };
-      await sendLeanJson(req, res, response);
+      if (!can(caller.role, 'orders', 'read') || !can(caller.role, 'order_events', 'read')) throw syncError('orders_forbidden', locale);
+      const changes = await ctx.db.readWorkshop(caller.workshopId, (tx) => orderHistory(tx, caller.workshopId, params.orderId));
+      if (!changes) throw syncError('order_not_found', locale);
+      res.json({ changes });
     },
   );
 }
