@@ -4,10 +4,11 @@
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { FILE_KINDS } from '../../shared/domain/fileKinds.js';
 import type { Tx } from '../db/client.js';
 import { files } from '../db/schema.js';
 
-export const FILE_KINDS = ['fabric', 'model', 'portfolio'] as const;
+export { FILE_KINDS };
 export const fileKindSchema = z.enum(FILE_KINDS);
 export type FileKind = z.infer<typeof fileKindSchema>;
 export type FileState = 'uploading' | 'ready';

@@ -11,7 +11,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
-import { filesError } from './messages.js';
+import { filesError } from './texts.js';
 import { fileKindSchema, findFile, FILE_KINDS, type FileRecord } from './records.js';
 import { BodyTooLargeError, IncompleteBodyError, parseContentRange, readBody, type ChunkRange } from './requestBody.js';
 import type { Variant } from './storage.js';
@@ -28,7 +28,8 @@ const hashParams = z.object({
     .transform((h) => h.toLowerCase()),
 });
 
-const fileStatusSchema = z.object({
+/** The answer of `GET /api/files/:hash/status` and of every chunk `PUT` (the host resumes from `received`). */
+export const fileStatusSchema = z.object({
   hash: z.string(),
   kind: z.enum(FILE_KINDS),
   state: z.enum(['uploading', 'ready']),

@@ -13,7 +13,7 @@ import { mkdir, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CloudContext } from '../context.js';
 import type { Locale } from '../../shared/i18n/index.js';
-import { filesError } from './messages.js';
+import { filesError } from './texts.js';
 import { NotAnImageError, processImage } from './images.js';
 import { advanceFile, dropUpload, findFile, markReady, resizeFile, staleUploads, startFile, type FileKind, type FileRecord } from './records.js';
 import type { ChunkRange } from './requestBody.js';
