@@ -46,7 +46,8 @@ export interface CloudDb {
   system<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * One raw statement outside any transaction, with `$1…` parameters, as the database owner
-   * (for libraries that bring their own SQL: the job queue, the rate limiter).
+   * (for libraries that bring their own SQL: the job queue, the rate limiter). On PGlite, a text
+   * without parameters may hold several statements and runs as one transaction.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** The postgres:// URL when on Postgres (libraries that open their own connections); undefined on PGlite. */
@@ -134,7 +135,14 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     db = pg as unknown as AnyDb;
     kind = 'pglite';
     close = () => client.close();
-    executeSql = async (text, values = []) => ({ rows: (await client.query<Record<string, unknown>>(text, values)).rows });
+    executeSql = async (text, values = []) => {
+      if (values.length > 0) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+      // Without parameters the text may hold several statements (pg-boss sends `BEGIN; …; COMMIT;`),
+      // which only exec runs. Inside PGlite's own transaction, a failure part-way is rolled back
+      // instead of leaving the one connection in an aborted transaction for every later query.
+      const results = await client.transaction((tx) => tx.exec(text));
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    };
     // In the same process as every writer: a notice can only be lost with the database itself.
     listen = async ({ onNotice, onListening }) => {
       await client.listen(CHANGES_CHANNEL, onNotice);
