@@ -7,6 +7,10 @@ import { createStorage } from './files/storage.js';
 import { Uploads } from './files/uploads.js';
 import { ServerWriter } from './sync/serverWrite.js';
 import { SyncService } from './sync/service.js';
+import { AccountService } from './auth/accountService.js';
+import { TeamService } from './auth/teamService.js';
+import { DeviceService } from './auth/deviceService.js';
+import { createAuthLimiters, type AuthLimiters } from './auth/loginLimits.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -15,12 +19,30 @@ export interface Services {
   uploads: Uploads;
   /** The sync hub: push and pull. */
   sync: SyncService;
+  /** Sign-in and invitation-code rate limits, shared by every instance on one Postgres. */
+  authLimits: AuthLimiters;
+  /** Accounts and sessions: signup, login, refresh, logout. */
+  accounts: AccountService;
+  /** The workshop's team: members, roles, invitations. */
+  team: TeamService;
+  /** The workshop's devices and their codes. */
+  devices: DeviceService;
 }
 
 export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
+  const serverWrites = new ServerWriter(ctx.clock);
+  // A failing rate-limit store is logged by its code (never its statement's values); each instance then counts alone.
+  const authLimits = createAuthLimiters(ctx.db, ctx.config.jwtSecret, (error) =>
+    ctx.logger.warn({ code: (error as { code?: unknown } | null)?.code }, 'rate-limit store unavailable: counting in memory'),
+  );
+  const accounts = new AccountService(ctx, serverWrites, authLimits);
   return {
-    serverWrites: new ServerWriter(ctx.clock),
+    serverWrites,
     uploads: new Uploads(ctx, createStorage(ctx.config)),
     sync: new SyncService(ctx),
+    authLimits,
+    accounts,
+    team: new TeamService(ctx, serverWrites, accounts, authLimits),
+    devices: new DeviceService(ctx),
   };
 }

@@ -6,19 +6,21 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { checkText } from './texts.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MAX_LENGTH = 256;
 
 export const passwordSchema = z
-  .string({ error: () => 'Mot de passe attendu' })
-  .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères`)
-  .max(256, 'Mot de passe trop long (256 caractères au plus)');
+  .string({ error: () => checkText('passwordMissing') })
+  .min(PASSWORD_MIN_LENGTH, checkText('passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
+  .max(PASSWORD_MAX_LENGTH, checkText('passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
 
 /** At login, any non-empty string is checked (an old, shorter password must still be refused nicely). */
 export const givenPasswordSchema = z
-  .string({ error: () => 'Mot de passe attendu' })
-  .min(1, 'Mot de passe attendu')
-  .max(256, 'Mot de passe trop long (256 caractères au plus)');
+  .string({ error: () => checkText('passwordMissing') })
+  .min(1, checkText('passwordMissing'))
+  .max(PASSWORD_MAX_LENGTH, checkText('passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
 
 interface Params {
   N: number;

@@ -1,24 +1,18 @@
 /**
- * Accounts, members and devices:
- * - POST /api/auth/signup, /auth/login, /auth/refresh, /auth/logout
- * - GET /api/members, PATCH|DELETE /api/members/:id, POST /api/invites, /api/invites/accept
- * - POST|GET /api/devices
+ * The accounts area's endpoints (HTTP only: the registry parses and guards, the services decide):
+ * - sessionRoutes.ts: POST /api/auth/signup, /auth/login, /auth/refresh, /auth/logout (public)
+ * - teamRoutes.ts: GET /api/members, PATCH|DELETE /api/members/:id, POST /api/invites (owner),
+ *   POST /api/invites/accept (public)
+ * - deviceRoutes.ts: POST /api/devices (member), GET /api/devices, DELETE /api/devices/:id (owner)
  */
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
-import { mountSignup } from './signup.js';
-import { LOGIN_LIMITS, mountLogin } from './login.js';
-import { mountMembers } from './members.js';
-import { mountInvites } from './invites.js';
-import { mountDevices } from './deviceRoutes.js';
-import { WindowLimiter } from './rateLimit.js';
+import { mountSessionRoutes } from './sessionRoutes.js';
+import { mountTeamRoutes } from './teamRoutes.js';
+import { mountDeviceRoutes } from './deviceRoutes.js';
 
 export function mountAuth(router: Router, ctx: CloudContext): void {
-  // One per-IP budget of failed attempts, shared by sign-in and invitation codes (per process).
-  const ipLimiter = new WindowLimiter(LOGIN_LIMITS.perIp, LOGIN_LIMITS.windowMs, () => ctx.now().getTime());
-  mountSignup(router, ctx);
-  mountLogin(router, ctx, ipLimiter);
-  mountInvites(router, ctx, ipLimiter);
-  mountMembers(router, ctx);
-  mountDevices(router, ctx);
+  mountSessionRoutes(router, ctx);
+  mountTeamRoutes(router, ctx);
+  mountDeviceRoutes(router, ctx);
 }

@@ -1,108 +1,132 @@
-/** Messages of the accounts area, in French (default) and English, and a helper to throw them. */
-import type { Request } from 'express';
-import { HttpError, requestLocale } from '../http/errors.js';
+/**
+ * What the accounts area says to people, in the one text style (shared/i18n/texts.ts), and every
+ * error it answers: `AUTH_ERRORS` names each refusal once, with its HTTP status and the code the
+ * app reads (the refusal's own name unless said otherwise), and `fail` builds it.
+ */
+import { HttpError } from '../http/errors.js';
+import type { Locale } from '../../shared/i18n/index.js';
+import { defineTexts, text, type TextParams } from '../../shared/i18n/texts.js';
 
-export interface Text {
-  fr: string;
-  en: string;
-}
+export const authTexts = defineTexts({
+  fr: {
+    // ── refusals (AUTH_ERRORS) ──
+    phone_taken: 'Ce numéro de téléphone a déjà un compte : connectez-vous, ou utilisez un autre numéro.',
+    email_taken: 'Cette adresse e-mail a déjà un compte : connectez-vous, ou utilisez une autre adresse.',
+    invalid_credentials: 'Identifiant ou mot de passe incorrect.',
+    account_locked: 'Compte bloqué après {attempts} essais manqués. Réessayez dans {wait}.',
+    too_many_requests: 'Trop de tentatives depuis cette connexion. Réessayez dans {wait}.',
+    no_membership: 'Ce compte n’a accès à aucun atelier (ou plus à celui demandé).',
+    invalid_refresh: 'Session invalide : reconnectez-vous.',
+    refresh_expired: 'Session expirée : reconnectez-vous.',
+    refresh_reused: 'Cette session a déjà été utilisée ailleurs ; par sécurité, elle est fermée sur tous les appareils. Reconnectez-vous.',
+    invalid_code: 'Code d’invitation incorrect ou expiré. Vérifiez le code et le numéro de téléphone.',
+    already_member: 'Cette personne est déjà membre de l’atelier.',
+    member_not_found: 'Membre introuvable.',
+    last_owner: 'L’atelier doit garder au moins un propriétaire.',
+    cannot_remove_self: 'Vous ne pouvez pas vous retirer vous-même de l’atelier.',
+    device_revoked: 'Cet appareil a été retiré de l’atelier.',
+    device_not_found: 'Appareil introuvable dans cet atelier.',
+    device_conflict: 'Cet appareil est enregistré dans un autre atelier.',
+    // ── request checks (schemas.ts, passwords.ts) ──
+    workshopNameMissing: 'Le nom de l’atelier est obligatoire',
+    ownerNameMissing: 'Votre nom est obligatoire',
+    nameMissing: 'Le nom est obligatoire',
+    deviceNameMissing: 'Le nom de l’appareil est obligatoire',
+    identifierMissing: 'Numéro de téléphone ou e-mail attendu',
+    identifierTooLong: 'Identifiant trop long',
+    refreshTokenMissing: 'Jeton de session attendu',
+    refreshTokenInvalid: 'Jeton de session invalide',
+    inviteRole: 'Rôle attendu : employé (staff) ou lecteur (viewer)',
+    inviteCode: 'Code à 6 chiffres attendu',
+    passwordMissing: 'Mot de passe attendu',
+    passwordTooShort: 'Le mot de passe doit contenir au moins {min} caractères',
+    passwordTooLong: 'Mot de passe trop long ({max} caractères au plus)',
+  },
+  en: {
+    phone_taken: 'This phone number already has an account: sign in, or use another number.',
+    email_taken: 'This email address already has an account: sign in, or use another address.',
+    invalid_credentials: 'Wrong identifier or password.',
+    account_locked: 'Account locked after {attempts} failed attempts. Try again in {wait}.',
+    too_many_requests: 'Too many attempts from this connection. Try again in {wait}.',
+    no_membership: 'This account has no access to any workshop (or no longer to the one requested).',
+    invalid_refresh: 'Invalid session: sign in again.',
+    refresh_expired: 'Session expired: sign in again.',
+    refresh_reused: 'This session was already used elsewhere; for safety it is closed on every device. Sign in again.',
+    invalid_code: 'Wrong or expired invitation code. Check the code and the phone number.',
+    already_member: 'This person is already a member of the workshop.',
+    member_not_found: 'Member not found.',
+    last_owner: 'The workshop must keep at least one owner.',
+    cannot_remove_self: 'You cannot remove yourself from the workshop.',
+    device_revoked: 'This device was removed from the workshop.',
+    device_not_found: 'Device not found in this workshop.',
+    device_conflict: 'This device is registered to another workshop.',
+    workshopNameMissing: 'The workshop name is required',
+    ownerNameMissing: 'Your name is required',
+    nameMissing: 'The name is required',
+    deviceNameMissing: 'The device name is required',
+    identifierMissing: 'Phone number or email expected',
+    identifierTooLong: 'Identifier too long',
+    refreshTokenMissing: 'Session token expected',
+    refreshTokenInvalid: 'Invalid session token',
+    inviteRole: 'Role expected: staff or viewer',
+    inviteCode: '6-digit code expected',
+    passwordMissing: 'Password expected',
+    passwordTooShort: 'The password must have at least {min} characters',
+    passwordTooLong: 'Password too long ({max} characters at most)',
+  },
+});
+export type AuthTextKey = keyof typeof authTexts.fr;
 
-export const TEXT = {
-  phoneTaken: {
-    fr: 'Ce numéro de téléphone a déjà un compte : connectez-vous, ou utilisez un autre numéro.',
-    en: 'This phone number already has an account: sign in, or use another number.',
-  },
-  emailTaken: {
-    fr: 'Cette adresse e-mail a déjà un compte : connectez-vous, ou utilisez une autre adresse.',
-    en: 'This email address already has an account: sign in, or use another address.',
-  },
-  invalidCredentials: {
-    fr: 'Identifiant ou mot de passe incorrect.',
-    en: 'Wrong identifier or password.',
-  },
-  accountLocked: {
-    fr: 'Compte bloqué après {attempts} essais manqués. Réessayez dans {wait}.',
-    en: 'Account locked after {attempts} failed attempts. Try again in {wait}.',
-  },
-  tooManyRequests: {
-    fr: 'Trop de tentatives depuis cette connexion. Réessayez dans {wait}.',
-    en: 'Too many attempts from this connection. Try again in {wait}.',
-  },
-  noMembership: {
-    fr: 'Ce compte n’a accès à aucun atelier (ou plus à celui demandé).',
-    en: 'This account has no access to any workshop (or no longer to the one requested).',
-  },
-  invalidRefresh: {
-    fr: 'Session invalide : reconnectez-vous.',
-    en: 'Invalid session: sign in again.',
-  },
-  refreshExpired: {
-    fr: 'Session expirée : reconnectez-vous.',
-    en: 'Session expired: sign in again.',
-  },
-  refreshReused: {
-    fr: 'Cette session a déjà été utilisée ailleurs ; par sécurité, elle est fermée sur tous les appareils. Reconnectez-vous.',
-    en: 'This session was already used elsewhere; for safety it is closed on every device. Sign in again.',
-  },
-  invalidCode: {
-    fr: 'Code d’invitation incorrect ou expiré. Vérifiez le code et le numéro de téléphone.',
-    en: 'Wrong or expired invitation code. Check the code and the phone number.',
-  },
-  alreadyMember: {
-    fr: 'Cette personne est déjà membre de l’atelier.',
-    en: 'This person is already a member of the workshop.',
-  },
-  memberNotFound: {
-    fr: 'Membre introuvable.',
-    en: 'Member not found.',
-  },
-  lastOwner: {
-    fr: 'L’atelier doit garder au moins un propriétaire.',
-    en: 'The workshop must keep at least one owner.',
-  },
-  removeSelf: {
-    fr: 'Vous ne pouvez pas vous retirer vous-même de l’atelier.',
-    en: 'You cannot remove yourself from the workshop.',
-  },
-  deviceRevoked: {
-    fr: 'Cet appareil a été retiré de l’atelier.',
-    en: 'This device was removed from the workshop.',
-  },
-  deviceNotFound: {
-    fr: 'Appareil introuvable dans cet atelier.',
-    en: 'Device not found in this workshop.',
-  },
-  deviceConflict: {
-    fr: 'Cet appareil est enregistré dans un autre atelier.',
-    en: 'This device is registered to another workshop.',
-  },
-} satisfies Record<string, Text>;
+/** Every refusal of the area: its status, and the code the app reads when it is not the refusal's name. */
+export const AUTH_ERRORS = {
+  phone_taken: { status: 409 },
+  email_taken: { status: 409 },
+  invalid_credentials: { status: 401 },
+  account_locked: { status: 429 },
+  too_many_requests: { status: 429 },
+  no_membership: { status: 403 },
+  invalid_refresh: { status: 401 },
+  refresh_expired: { status: 401 },
+  refresh_reused: { status: 401 },
+  invalid_code: { status: 400 },
+  already_member: { status: 409 },
+  member_not_found: { status: 404, code: 'not_found' },
+  last_owner: { status: 409 },
+  cannot_remove_self: { status: 409 },
+  // As for a removed member: the app locks and wipes the workshop's data on this device.
+  device_revoked: { status: 403, code: 'access_revoked' },
+  device_not_found: { status: 404, code: 'not_found' },
+  device_conflict: { status: 409 },
+} satisfies Partial<Record<AuthTextKey, { status: number; code?: string }>>;
+export type AuthError = keyof typeof AUTH_ERRORS;
 
-export function say(text: Text, req: Request, params: Record<string, string | number> = {}): string {
-  return text[requestLocale(req)].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
-
-export function fail(
-  req: Request,
-  status: number,
-  code: string,
-  text: Text,
-  params: Record<string, string | number> = {},
-  extra: Record<string, unknown> = {},
-): HttpError {
-  return new HttpError(status, code, say(text, req, params), extra);
-}
-
-/** The constraint a unique violation (23505) hit, whatever the driver and its wrapping; else undefined. */
-export function uniqueViolation(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    const e = current as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (e.code === '23505') {
-      const name = e.constraint_name ?? e.constraint;
-      return typeof name === 'string' ? name : '';
-    }
-    current = e.cause;
+/**
+ * A refusal that also says when to try again; the routes turn it into a Retry-After header
+ * (routeHelpers.ts, `withRetryAfter`), the only part of it the JSON body cannot carry.
+ */
+export class RetryLater extends HttpError {
+  constructor(status: number, code: string, message: string, extra: Record<string, unknown>, readonly retryAfterMs: number) {
+    super(status, code, message, extra);
   }
-  return undefined;
+}
+
+/** The HttpError of a refusal, in the request's language; `extra` joins the `error` object of the answer. */
+export function fail(locale: Locale, reason: AuthError, params?: TextParams, extra: Record<string, unknown> = {}): HttpError {
+  const { status, code = reason } = AUTH_ERRORS[reason] as { status: number; code?: string };
+  return new HttpError(status, code, text(authTexts, locale, reason, params), extra);
+}
+
+/** The same refusal, carrying how long to wait (429s). */
+export function failLater(locale: Locale, reason: AuthError, retryAfterMs: number, params?: TextParams, extra: Record<string, unknown> = {}): RetryLater {
+  const error = fail(locale, reason, params, extra);
+  return new RetryLater(error.status, error.code, error.message, error.extra, retryAfterMs);
+}
+
+/**
+ * The French text of a request check. Zod messages are fixed when a schema is built, and
+ * `parseInput` (shared/domain/validation.ts) cannot yet choose one per request, so the schemas
+ * speak French, from this catalogue (the English waits beside it).
+ */
+export function checkText(key: AuthTextKey, params?: TextParams): string {
+  return text(authTexts, 'fr', key, params);
 }

@@ -1,12 +1,12 @@
 /**
  * Test fixtures written the way the hub writes: a workshop with its owner (and optional members)
- * created through the server write function, plus access tokens for them.
+ * created through the server-write helper (ctx.services.serverWrites), plus access tokens for them.
  */
 import { sql } from 'drizzle-orm';
 import type { CloudContext } from '../context.js';
-import { applyFields, readStoredRow, SeqAllocator } from '../sync/hubWrite.js';
 import { signAccessToken } from '../auth/tokens.js';
-import { createWorkshopRows } from '../auth/signup.js';
+import { createWorkshopRows } from '../auth/workshopRows.js';
+import { linkMemberToUser } from '../auth/teamSql.js';
 import { newId } from '../../shared/domain/ids.js';
 import type { Role } from '../../shared/domain/roles.js';
 
@@ -44,12 +44,12 @@ export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier t
   const addMember = async (role: Role, memberName = `Membre ${role}`): Promise<FixtureMember> => {
     const { userId } = await createUser(ctx, memberName);
     const memberId = newId();
-    await ctx.db.withWorkshop(workshopId, async (tx) => {
-      const seqs = await SeqAllocator.lock(tx, workshopId);
-      await applyFields(tx, seqs, 'members', memberId, ctx.clock.now(), { name: memberName, phone: null, role, deletedAt: null }, await readStoredRow(tx, 'members', memberId));
-      await seqs.flush(tx);
-      await tx.execute(sql`UPDATE members SET user_id = ${userId} WHERE id = ${memberId}`);
-    });
+    await ctx.db.withWorkshop(workshopId, (tx) =>
+      ctx.services.serverWrites.inWorkshop(tx, workshopId, async (writes) => {
+        await writes.write('members', memberId, { name: memberName, phone: null, role, deletedAt: null });
+        await linkMemberToUser(tx, memberId, userId);
+      }),
+    );
     return { userId, memberId, role, token: sign({ userId, memberId }) };
   };
 
@@ -57,7 +57,12 @@ export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier t
   const { userId: ownerUserId, phone } = await createUser(ctx, 'Propriétaire');
   const ownerMemberId = newId();
   await ctx.db.withWorkshop(workshopId, (tx) =>
-    createWorkshopRows(ctx, tx, { workshopId, workshopName: name, phone, owner: { userId: ownerUserId, memberId: ownerMemberId, name: 'Propriétaire' } }),
+    createWorkshopRows(
+      ctx.services.serverWrites,
+      tx,
+      { workshopId, workshopName: name, phone, owner: { userId: ownerUserId, memberId: ownerMemberId, name: 'Propriétaire' } },
+      ctx.now(),
+    ),
   );
   const owner: FixtureMember = { userId: ownerUserId, memberId: ownerMemberId, role: 'owner', token: sign({ userId: ownerUserId, memberId: ownerMemberId }) };
   return { workshopId, owner, addMember, tokenFor: (m, ttl) => sign(m, ttl) };

@@ -1,10 +1,18 @@
 /**
- * Devices of a workshop. Each gets a code, unique in the workshop (A, B, … Z, AA, AB …), that
- * prefixes the order numbers it gives offline; the hub is the only one handing codes out.
+ * The statements of a workshop's devices, each in a function taking its transaction. Each device
+ * gets a code, unique in the workshop (A, B, … Z, AA, AB …), that prefixes the order numbers it
+ * gives offline; the hub is the only one handing codes out. Sync registers devices here too.
  */
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
+import { devices } from '../db/schema.js';
+
+/**
+ * The name a device gets when it registers by syncing before it said its name. A stored value,
+ * shown as it is in the owner's list (the app names its device with POST /api/devices).
+ */
+const UNNAMED_DEVICE = 'Appareil';
 
 /** 0 → A, 25 → Z, 26 → AA, 701 → ZZ, 702 → AAA. */
 export function deviceCodeFor(index: number): string {
@@ -60,9 +68,27 @@ export async function ensureDevice(
   const inserted = await rows<{ id: string }>(
     tx,
     sql`INSERT INTO devices (id, workshop_id, member_id, user_id, name, code, created_at, last_seen_at)
-      VALUES (${device.id}, ${device.workshopId}, ${device.memberId}, ${device.userId}, ${device.name ?? 'Appareil'}, ${code}, ${now.toISOString()}, ${now.toISOString()})
+      VALUES (${device.id}, ${device.workshopId}, ${device.memberId}, ${device.userId}, ${device.name ?? UNNAMED_DEVICE}, ${code}, ${now.toISOString()}, ${now.toISOString()})
       ON CONFLICT (id) DO NOTHING RETURNING id`,
   );
   if (inserted.length === 0) return null;
-  return { id: device.id, code, name: device.name ?? 'Appareil', revoked: false };
+  return { id: device.id, code, name: device.name ?? UNNAMED_DEVICE, revoked: false };
+}
+
+export type DeviceListRow = typeof devices.$inferSelect;
+
+/** The workshop's devices (inside `withWorkshop`), in the order their codes were handed out. */
+export function listDevices(tx: Tx): Promise<DeviceListRow[]> {
+  return tx.select().from(devices).orderBy(asc(devices.createdAt), asc(devices.code));
+}
+
+/** Every member's name, by id, including removed members (a device keeps its last user). */
+export async function memberNames(tx: Tx): Promise<Map<string, string | null>> {
+  return new Map((await rows<{ id: string; name: string | null }>(tx, sql`SELECT id, name FROM members`)).map((m) => [m.id, m.name]));
+}
+
+/** Marks a device removed; false when it is unknown here or already removed. */
+export async function revokeDevice(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const removed = await tx.update(devices).set({ revokedAt: now }).where(and(eq(devices.id, id), isNull(devices.revokedAt))).returning({ id: devices.id });
+  return removed.length > 0;
 }
