@@ -92,7 +92,9 @@ describe('two instances on one Postgres database', () => {
   let b: CloudDb;
   beforeAll(async () => {
     scratch = await createScratchDatabase(ADMIN_URL, 'styliste_ratelimit');
-    [a, b] = await Promise.all([1, 2].map(() => openCloudDb({ url: scratch.url, maxConnections: 5, syncStateCacheEntries: 0 })));
+    const opened = await Promise.all([1, 2].map(() => openCloudDb({ url: scratch.url, maxConnections: 5, syncStateCacheEntries: 0 })));
+    a = opened[0]!;
+    b = opened[1]!;
   });
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
