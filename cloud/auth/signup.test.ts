@@ -126,4 +126,31 @@ describe('OpenAPI', () => {
       expect(paths).toContain(path);
     }
   });
+
+  it('describes what the server validates: ids as uuid, the phone pattern, lengths', async () => {
+    type Schema = { properties: Record<string, { format?: string; pattern?: string; minLength?: number; maxLength?: number }> };
+    const doc = (await server.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; schema: { format?: string } }[] }>>;
+    };
+    const body = (path: string) => doc.paths[path]!.post!.requestBody!.content['application/json']!.schema.properties;
+    const signup = body('/auth/signup');
+    expect(signup.workshopName).toMatchObject({ minLength: 1, maxLength: 120 });
+    expect(signup.password).toMatchObject({ minLength: 8, maxLength: 256 });
+    expect(signup.phone).toMatchObject({ maxLength: 40, pattern: expect.any(String) });
+    expect(body('/auth/login').workshopId?.format).toBe('uuid');
+    expect(body('/devices').deviceId?.format).toBe('uuid');
+    expect(body('/invites').phone?.pattern).toBe(signup.phone?.pattern);
+    expect(doc.paths['/members/{id}']!.patch!.parameters!.find((p) => p.name === 'id')?.schema.format).toBe('uuid');
+    expect(doc.paths['/devices/{id}']!.delete!.parameters!.find((p) => p.name === 'id')?.schema.format).toBe('uuid');
+
+    // Forms of one number the server takes (the first signs up, the others are that number again)
+    // all match the documented pattern; a letter O for a zero does not, and is refused.
+    const pattern = new RegExp(signup.phone!.pattern!);
+    const [first, ...others] = [beninPhone(7), '+229 01 97 00 00 07', '00229 0197000007', '(+229) 01.97.00.00.07', '01-97-00-00-07'];
+    expect((await server.signup({ phone: first })).status).toBe(201);
+    for (const typed of [first!, ...others]) expect(pattern.test(typed), typed).toBe(true);
+    for (const typed of others) expect(errorOf(await server.signup({ phone: typed })).code, typed).toBe('phone_taken');
+    expect(pattern.test('01 97 OO 00 07')).toBe(false);
+    expect((await server.signup({ phone: '01 97 OO 00 07' })).status).toBe(400);
+  });
 });
