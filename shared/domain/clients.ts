@@ -4,7 +4,7 @@ import { optionalPhoneSchema } from './phone.js';
 import { CHANNELS, GENDERS } from './clientOptions.js';
 
 export * from './clientOptions.js';
-import { deletedAtSchema, emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './fields.js';
+import { deletedAtSchema, emailSchema, idSchema, isoDateTimeSchema, notesText, requiredText, searchText } from './fields.js';
 
 export const genderSchema = z
   .enum(GENDERS, { error: () => 'Genre inconnu (femme, homme ou autre)' })
@@ -22,7 +22,7 @@ const clientFields = {
   whatsapp: optionalPhoneSchema,
   email: emailSchema,
   gender: genderSchema,
-  notes: optionalText(2000),
+  notes: notesText(2000),
   preferredChannel: channelSchema,
 };
 
@@ -38,7 +38,7 @@ export const updateClientInput = z.strictObject({ id: idSchema, ...clientFields 
 export const deleteClientInput = z.strictObject({ id: idSchema });
 
 export const searchClientsInput = z.strictObject({
-  query: z.string().max(100, 'Recherche trop longue').default(''),
+  query: searchText(100),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).default(0),
 });

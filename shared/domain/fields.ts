@@ -1,6 +1,29 @@
-/** Field schemas shared by commands and by the sync row schemas (French messages). */
+/**
+ * Field schemas shared by commands and by the sync row schemas (French messages). Every free
+ * text goes through `safeString` (domain/safeText.ts: NUL, lone surrogates and non-characters
+ * refused, stray controls removed), so the engine and the hub refuse and clean text the same way.
+ */
 import { z } from 'zod';
 import { isUuid } from './ids.js';
+import { findJsonProblem, hasControl, MAX_JSON_DEPTH, refusedProblem, SAFE_TEXT_TEXTS, stripControls, type TextKind } from './safeText.js';
+import { fill } from '../i18n/texts.js';
+
+const TEXTS = SAFE_TEXT_TEXTS.fr;
+
+/**
+ * A string checked and cleaned by the rules of domain/safeText.ts for its kind: `line` (names,
+ * cities, labels: line breaks and tabs become spaces) or `lines` (notes: they are kept). Chain
+ * `.trim()`, `.min()`, `.max()` after it as on any zod string.
+ */
+export function safeString(kind: TextKind, params?: Parameters<typeof z.string>[0]) {
+  return z
+    .string(params)
+    .superRefine((s, ctx) => {
+      const problem = refusedProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: TEXTS[problem], continue: false });
+    })
+    .overwrite((s) => stripControls(s, kind));
+}
 
 export const idSchema = z.string({ error: () => 'Identifiant manquant' }).refine(isUuid, 'Identifiant invalide');
 
@@ -31,23 +54,51 @@ export const moneySchema = z
 
 export const positiveMoneySchema = moneySchema.refine((n) => n > 0, 'Le montant doit être supérieur à 0');
 
+/** Required one-line text (a name, a label), trimmed. */
 export function requiredText(max: number, missing = 'Ce champ est obligatoire') {
-  return z
-    .string({ error: () => missing })
+  return safeString('line', { error: () => missing })
     .trim()
     .min(1, missing)
     .max(max, `${max} caractères au plus`);
 }
 
-/** Optional text: '', null and undefined all mean "none" and are stored as null. */
+/** Optional one-line text (a city): '', null and undefined all mean "none" and are stored as null. */
 export function optionalText(max: number) {
-  return z
-    .string({ error: () => 'Texte attendu' })
+  return safeString('line', { error: () => 'Texte attendu' })
     .trim()
     .max(max, `${max} caractères au plus`)
     .nullish()
     .transform((s) => (s ? s : null));
 }
+
+/** Optional text on several lines (notes, descriptions): like optionalText, line breaks kept. */
+export function notesText(max: number) {
+  return safeString('lines', { error: () => 'Texte attendu' })
+    .trim()
+    .max(max, `${max} caractères au plus`)
+    .nullish()
+    .transform((s) => (s ? s : null));
+}
+
+/** A search box's text: one line, at most `max` characters, '' by default. */
+export function searchText(max: number) {
+  return safeString('line').max(max, 'Recherche trop longue').default('');
+}
+
+/**
+ * A free-form JSON object kept as it is (order_events.data): every key and string storable (no
+ * NUL, no lone surrogate: Postgres's jsonb refuses both), nested at most MAX_JSON_DEPTH levels,
+ * no `__proto__` key. Checked on the raw input, before zod copies the object.
+ */
+export const jsonRecordSchema = z.preprocess((value, ctx) => {
+  const problem = findJsonProblem(value, MAX_JSON_DEPTH, refusedProblem);
+  if (problem) {
+    const message =
+      problem.kind === 'tooDeep' ? fill(TEXTS.tooDeep, { max: problem.max }) : problem.kind === 'forbiddenKey' ? fill(TEXTS.forbiddenKey, { key: problem.key }) : TEXTS[problem.kind];
+    ctx.addIssue({ code: 'custom', message, path: problem.path });
+  }
+  return value;
+}, z.record(z.string(), z.unknown(), { error: () => 'Objet attendu' }));
 
 export const emailSchema = z
   .string({ error: () => 'Adresse e-mail attendue' })
@@ -56,7 +107,8 @@ export const emailSchema = z
   .max(254, 'Adresse e-mail trop longue')
   .nullish()
   .transform((s) => (s ? s : null))
-  .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Adresse e-mail invalide');
+  // No control character, no NUL, no lone surrogate: an address is refused, never "cleaned".
+  .refine((s) => s === null || (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && !hasControl(s) && refusedProblem(s) === null), 'Adresse e-mail invalide');
 
 export const timezoneSchema = z.string({ error: () => 'Fuseau horaire manquant' }).refine((tz) => {
   try {

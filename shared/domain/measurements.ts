@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MEASUREMENT_CATALOGUE, fieldLabel, isCatalogueKey } from './measurementCatalogue.js';
+import { safeString } from './fields.js';
 
 export * from './measurementCatalogue.js';
 
@@ -16,8 +17,7 @@ export const measurementFieldKeySchema = z
 
 export const customMeasurementFieldSchema = z.object({
   key: measurementFieldKeySchema,
-  label: z
-    .string({ error: () => 'Libellé de la mesure manquant' })
+  label: safeString('line', { error: () => 'Libellé de la mesure manquant' })
     .trim()
     .min(1, 'Le libellé de la mesure est obligatoire')
     .max(60, 'Le libellé de la mesure doit contenir 60 caractères au plus'),

@@ -1,6 +1,6 @@
 /** Orders, their insert-only history, payments and fittings as written by commands. */
 import { z } from 'zod';
-import { deletedAtSchema, idSchema, isoDateSchema, isoDateTimeSchema, moneySchema, optionalText, photoRefSchema, positiveMoneySchema } from './fields.js';
+import { deletedAtSchema, idSchema, isoDateSchema, isoDateTimeSchema, jsonRecordSchema, moneySchema, notesText, photoRefSchema, positiveMoneySchema } from './fields.js';
 import { ORDER_STATUSES } from './orderStatus.js';
 import { PAYMENT_KINDS, PAYMENT_METHODS } from './payments.js';
 import { lengthUnitSchema } from './workshop.js';
@@ -34,7 +34,7 @@ export const orderRowSchema = z.strictObject({
   number: z.string().regex(/^[A-Z]{1,3}-\d{1,7}$/, 'Numéro de commande invalide'),
   clientId: idSchema,
   garmentTypeId: idSchema.nullable(),
-  description: optionalText(2000),
+  description: notesText(2000),
   fabricSource: fabricSourceSchema,
   fabricPagnes: pagnesSchema,
   fabricPhoto: photoRefSchema,
@@ -45,7 +45,7 @@ export const orderRowSchema = z.strictObject({
   status: orderStatusSchema,
   assignedTo: idSchema.nullable(),
   promisedDate: isoDateSchema,
-  internalNote: optionalText(2000),
+  internalNote: notesText(2000),
   createdAt: isoDateTimeSchema,
   createdBy: idSchema.nullable(),
   deletedAt: deletedAtSchema,
@@ -58,7 +58,7 @@ const depositSchema = z.strictObject({ amount: positiveMoneySchema, method: paym
 export const createOrderInput = z.strictObject({
   clientId: idSchema,
   garmentTypeId: idSchema.nullish().transform((v) => v ?? null),
-  description: optionalText(2000),
+  description: notesText(2000),
   fabricSource: fabricSourceSchema.default('client'),
   fabricPagnes: pagnesSchema,
   fabricPhoto: photoRefSchema,
@@ -71,7 +71,7 @@ export const createOrderInput = z.strictObject({
   assignedTo: idSchema.nullish().transform((v) => v ?? null),
   /** Overrides the suggested date. */
   promisedDate: isoDateSchema.optional(),
-  internalNote: optionalText(2000),
+  internalNote: notesText(2000),
   deposit: depositSchema.nullish().transform((d) => d ?? null),
 });
 
@@ -79,7 +79,7 @@ export const updateOrderInput = z
   .strictObject({
     id: idSchema,
     garmentTypeId: idSchema.nullable(),
-    description: optionalText(2000),
+    description: notesText(2000),
     fabricSource: fabricSourceSchema,
     fabricPagnes: pagnesSchema,
     fabricPhoto: photoRefSchema,
@@ -88,12 +88,12 @@ export const updateOrderInput = z
     urgency: urgencySchema,
     assignedTo: idSchema.nullable(),
     promisedDate: isoDateSchema,
-    internalNote: optionalText(2000),
+    internalNote: notesText(2000),
   })
   .partial()
   .required({ id: true });
 
-export const changeOrderStatusInput = z.strictObject({ id: idSchema, status: orderStatusSchema, note: optionalText(500) });
+export const changeOrderStatusInput = z.strictObject({ id: idSchema, status: orderStatusSchema, note: notesText(500) });
 export const deleteOrderInput = z.strictObject({ id: idSchema });
 
 export const suggestDateInput = z.strictObject({
@@ -108,7 +108,7 @@ export const orderEventRowSchema = z.strictObject({
   at: isoDateTimeSchema,
   by: idSchema.nullable(),
   type: z.enum(ORDER_EVENT_TYPES),
-  data: z.record(z.string(), z.unknown()),
+  data: jsonRecordSchema,
 });
 
 export const paymentRowSchema = z.strictObject({
@@ -118,7 +118,7 @@ export const paymentRowSchema = z.strictObject({
   kind: paymentKindSchema,
   reverses: idSchema.nullable(),
   paidAt: isoDateTimeSchema,
-  note: optionalText(500),
+  note: notesText(500),
   recordedBy: idSchema.nullable(),
 });
 
@@ -127,10 +127,10 @@ export const recordPaymentInput = z.strictObject({
   amount: positiveMoneySchema,
   method: paymentMethodSchema.default('cash'),
   paidAt: isoDateTimeSchema.optional(),
-  note: optionalText(500),
+  note: notesText(500),
 });
 
-export const reversePaymentInput = z.strictObject({ paymentId: idSchema, note: optionalText(500) });
+export const reversePaymentInput = z.strictObject({ paymentId: idSchema, note: notesText(500) });
 
 export const FITTING_STATUSES = ['planned', 'done', 'missed'] as const;
 export const fittingStatusSchema = z.enum(FITTING_STATUSES, { error: () => 'Statut d’essayage inconnu (prévu, fait ou manqué)' });
@@ -140,13 +140,13 @@ export const fittingRowSchema = z.strictObject({
   orderId: idSchema,
   at: isoDateTimeSchema,
   status: fittingStatusSchema,
-  note: optionalText(1000),
+  note: notesText(1000),
   deletedAt: deletedAtSchema,
 });
 
-export const scheduleFittingInput = z.strictObject({ orderId: idSchema, at: isoDateTimeSchema, note: optionalText(1000) });
+export const scheduleFittingInput = z.strictObject({ orderId: idSchema, at: isoDateTimeSchema, note: notesText(1000) });
 export const updateFittingInput = z
-  .strictObject({ id: idSchema, at: isoDateTimeSchema, status: fittingStatusSchema, note: optionalText(1000) })
+  .strictObject({ id: idSchema, at: isoDateTimeSchema, status: fittingStatusSchema, note: notesText(1000) })
   .partial()
   .required({ id: true });
 export const deleteFittingInput = z.strictObject({ id: idSchema });

@@ -1,6 +1,6 @@
 /** Measurement sheets: a new sheet each time, older ones kept as history. */
 import { z } from 'zod';
-import { deletedAtSchema, idSchema, isoDateTimeSchema, optionalText } from './fields.js';
+import { deletedAtSchema, idSchema, isoDateTimeSchema, notesText } from './fields.js';
 import { measurementValuesSchema } from './measurements.js';
 import { lengthUnitSchema } from './workshop.js';
 
@@ -9,7 +9,7 @@ export const sheetRowSchema = z.strictObject({
   garmentTypeId: idSchema.nullable(),
   unit: lengthUnitSchema,
   values: measurementValuesSchema,
-  note: optionalText(1000),
+  note: notesText(1000),
   takenAt: isoDateTimeSchema,
   takenBy: idSchema.nullable(),
   deletedAt: deletedAtSchema,
@@ -20,7 +20,7 @@ export const recordSheetInput = z.strictObject({
   garmentTypeId: idSchema.nullish().transform((v) => v ?? null),
   unit: lengthUnitSchema.optional(),
   values: measurementValuesSchema.refine((v) => Object.keys(v).length > 0, 'Saisissez au moins une mesure'),
-  note: optionalText(1000),
+  note: notesText(1000),
 });
 
 export const sheetDraftInput = z.strictObject({
