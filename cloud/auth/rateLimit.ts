@@ -101,11 +101,11 @@ export function createRateLimiter(db: CloudDb, options: RateLimiterOptions): Rat
     };
     let opening: Promise<RateLimiterAbstract> | undefined;
     const shared = async () => {
-      opening ??= open();
+      const attempt = (opening ??= open());
       try {
-        return await opening;
+        return await attempt;
       } catch (error) {
-        opening = undefined; // tried again on the next call
+        if (opening === attempt) opening = undefined; // tried again on the next call
         throw error;
       }
     };
