@@ -72,12 +72,20 @@ function rejectionOutcome(error: unknown): Failed {
   }
   if ((error as { isAxiosError?: boolean } | null)?.isAxiosError) return networkFailure(error);
   if (error instanceof Error) {
-    // The SDK checks numbers itself (google-libphonenumber) before any request.
-    if (/valid phone number/i.test(error.message)) return failed('invalid_number', true, error.message);
+    // The SDK checks numbers itself (google-libphonenumber, through Joi) before any request:
+    // '"to" failed custom validation because …', 'to: must be a valid phone number'.
+    if (/^"to(\[\d+\])?"|\bto\b.*valid phone number/i.test(error.message)) return failed('invalid_number', true, error.message);
     return failed('rejected', true, error.message);
   }
   // A 2xx other than 201: the SDK rejects with the answer's body.
   return failed('unknown', false, `unexpected answer ${JSON.stringify(error)?.slice(0, 200)}`);
+}
+
+/** The positions the SDK's own number check refused ('"to[1]" failed custom validation…'). */
+function refusedNumbers(error: unknown, count: number): Set<number> {
+  if (!(error instanceof Error) || count < 2) return new Set();
+  const positions = [...error.message.matchAll(/"to\[(\d+)\]"/g)].map((match) => Number(match[1]));
+  return new Set(positions.filter((index) => index < count));
 }
 
 export class AfricasTalkingSms implements SmsSender {
@@ -113,6 +121,8 @@ export class AfricasTalkingSms implements SmsSender {
       });
       answer = await Promise.race([sending, timeout]);
     } catch (error) {
+      const refused = refusedNumbers(error, to.length);
+      if (refused.size > 0 && refused.size < to.length) return this.withoutRefused(to, refused, text, reference, error as Error);
       const isOurTimeout = (error as { code?: string } | null)?.code === 'ETIMEDOUT' && !(error as { isAxiosError?: boolean }).isAxiosError;
       const outcome = isOurTimeout ? failed('timeout', false, (error as Error).message) : rejectionOutcome(error);
       this.options.logger?.warn({ provider: 'africastalking', reference, code: outcome.code, detail: outcome.detail }, 'SMS not accepted');
@@ -128,6 +138,12 @@ export class AfricasTalkingSms implements SmsSender {
       const recipient = byNumber.get(number) ?? (to.length === 1 && recipients.length === 1 ? recipients[0] : recipients.length === to.length ? recipients[index] : undefined);
       return recipient ? recipientOutcome(recipient) : wholeRequestFailure(whole);
     });
+  }
+
+  /** The SDK refuses the whole request for one bad number: send to the others, fail that one. */
+  private async withoutRefused(to: string[], refused: Set<number>, text: string, reference: string | undefined, error: Error): Promise<SendOutcome[]> {
+    const rest = await this.sendToMany(to.filter((_, index) => !refused.has(index)), text, reference);
+    return to.map((_, index) => (refused.has(index) ? failed('invalid_number', true, error.message) : rest.shift()!));
   }
 
   acceptsWebhookToken(token: unknown): boolean {
