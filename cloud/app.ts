@@ -12,6 +12,8 @@ import { collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 import type { CloudContext } from './context.js';
 import { errorHandler, HttpError, message, requestLocale } from './http/errors.js';
 import { openApiDocument } from './http/openapi.js';
+import { logSerializers } from './http/logging.js';
+import { refuseUnsafeBody, refuseUnsafeUrl } from './http/safeJson.js';
 import { methodNotAllowed } from './http/methods.js';
 import { mountAuth } from './auth/routes.js';
 import { mountSync, mountSyncReads } from './sync/routes.js';
@@ -47,7 +49,8 @@ export function createApp(ctx: CloudContext): Express {
         return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      // No SQL parameters, no Postgres detail, no query-string values in the logs (http/logging.ts).
+      serializers: logSerializers,
     }),
   );
   app.use((req, res, next) => {
@@ -90,11 +93,15 @@ export function createApp(ctx: CloudContext): Express {
   // Sync, by far the most frequent request, answers for itself (http/leanJson.ts: its own
   // compression, no Vary): it is mounted ahead of the compression middleware and the JSON parser,
   // and parses its body only once the token is checked.
+  // No NUL or lone surrogate in any path or query string, sync's included (http/safeJson.ts).
+  app.use(refuseUnsafeUrl());
   const syncApi = Router();
   mountSync(syncApi, ctx);
   app.use('/api', syncApi);
   app.use(compression({ threshold: 512 }));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
+  // No NUL or lone surrogate anywhere in a body; bounded nesting (http/safeJson.ts).
+  app.use(refuseUnsafeBody());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

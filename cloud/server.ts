@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openCloudDb } from './db/client.js';
 import { createApp } from './app.js';
 import { ApiRegistry } from './http/route.js';
+import { logSerializers } from './http/logging.js';
 import { createGuards } from './http/guards.js';
 import { createServices } from './services.js';
 import { HybridClock } from '../shared/sync/hlc.js';
@@ -17,7 +18,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 
 export async function createContext(config: Config, overrides: Partial<CloudContext> = {}): Promise<CloudContext> {
-  const logger = overrides.logger ?? pino({ level: config.logLevel });
+  // Every logger of the context summarises errors without their values (http/logging.ts), a test's too.
+  const logger = (overrides.logger ?? pino({ level: config.logLevel })).child({}, { serializers: logSerializers });
   const db = overrides.db ?? (await openCloudDb({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), maxConnections: config.databasePoolSize, syncStateCacheEntries: config.syncStateCacheEntries }));
   const now = overrides.now ?? (() => new Date());
   const base = {

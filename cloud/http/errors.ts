@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { isEngineError, type EngineError } from '../../shared/domain/errors.js';
 import type { Locale } from '../../shared/i18n/index.js';
+import { errorSummary } from './logging.js';
 import { text } from '../../shared/i18n/texts.js';
 import { httpTexts } from './texts.js';
 
@@ -66,6 +67,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     res.status(status).json({ error: { code: 'bad_request', message: message('invalid_json', locale) } });
     return;
   }
-  req.log?.error({ err: error }, 'unhandled error');
+  // Summarised: class, SQLSTATE, statement — never the query's values (http/logging.ts).
+  req.log?.error({ err: errorSummary(error) }, 'unhandled error');
   res.status(500).json({ error: { code: 'internal', message: message('internal', locale) } });
 };
