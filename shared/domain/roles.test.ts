@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { can, actionOfChange, roleSchema, ROLES, ROLE_LABELS, type Action, type Role } from './roles.js';
+import { can, actionOfChange, canManageTeam, isRole, INVITED_ROLES, roleSchema, ROLES, ROLE_LABELS, type Action, type Role } from './roles.js';
 import { SYNCED_TABLE_NAMES, type SyncedTableName } from './tables.js';
 
 const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'delete'];
@@ -75,10 +75,10 @@ describe('the role table', () => {
   });
 
   it('labels roles in French and English', () => {
-    expect(ROLE_LABELS.owner.fr).toBe('Propriétaire');
-    expect(ROLE_LABELS.staff.fr).toBe('Employé');
-    expect(ROLE_LABELS.viewer.fr).toBe('Lecteur');
-    expect(ROLE_LABELS.viewer.en).toBe('Viewer');
+    expect(ROLE_LABELS.fr.owner).toBe('Propriétaire');
+    expect(ROLE_LABELS.fr.staff).toBe('Employé');
+    expect(ROLE_LABELS.fr.viewer).toBe('Lecteur');
+    expect(ROLE_LABELS.en.viewer).toBe('Viewer');
   });
 });
 
@@ -119,5 +119,19 @@ describe('actionOfChange', () => {
     expect(can('staff', 'payments', actionOfChange('payments', false, { kind: 'reversal', amount: -1 }))).toBe(false);
     expect(can('staff', 'clients', actionOfChange('clients', true, { deletedAt: '2026-11-25T10:00:00.000Z' }))).toBe(false);
     expect(can('staff', 'clients', actionOfChange('clients', true, { phone: '+2290197000000' }))).toBe(true);
+  });
+});
+
+describe('the UI helpers over the role table', () => {
+  it('only the owner manages the team, because only the owner may update members', () => {
+    expect(ROLES.filter(canManageTeam)).toEqual(['owner']);
+    for (const role of ROLES) expect(canManageTeam(role)).toBe(can(role, 'members', 'update'));
+  });
+
+  it('recognises roles and the roles one can be invited with', () => {
+    expect(ROLES.filter(isRole)).toEqual(ROLES);
+    expect(isRole('admin')).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+    expect(INVITED_ROLES).toEqual(['staff', 'viewer']);
   });
 });

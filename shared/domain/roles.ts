@@ -1,60 +1,10 @@
 /**
- * Who may do what: ONE rule table, used by the engine before every command and by the cloud to
- * re-check every pushed mutation.
- *
- * - owner: everything.
- * - staff: creates and edits the daily work; cannot delete clients, reverse (delete) payments,
- *   change the workshop settings (which include garment types) or members and roles.
- * - viewer: reads only.
+ * Who may do what: the ONE rule table (roleTable.ts, free of zod so that the app's screens can
+ * import it) and the zod schema of a role, for the engine, the host and the hub.
  */
 import { z } from 'zod';
-import type { SyncedTableName } from './tables.js';
-import { SYNCED_TABLE_NAMES } from './tables.js';
+import { ROLES } from './roleTable.js';
 
-export const ROLES = ['owner', 'staff', 'viewer'] as const;
+export * from './roleTable.js';
+
 export const roleSchema = z.enum(ROLES, { error: () => 'Rôle inconnu (propriétaire, employé ou lecteur)' });
-export type Role = z.infer<typeof roleSchema>;
-
-export type Action = 'read' | 'create' | 'update' | 'delete';
-
-const ALL: readonly Action[] = ['read', 'create', 'update', 'delete'];
-const READ: readonly Action[] = ['read'];
-const CREATE_EDIT: readonly Action[] = ['read', 'create', 'update'];
-
-const staffRules: Record<SyncedTableName, readonly Action[]> = {
-  workshop: READ,
-  garment_types: READ,
-  members: READ,
-  clients: CREATE_EDIT,
-  measurement_sheets: ALL,
-  orders: ALL,
-  order_events: ['read', 'create'],
-  payments: ['read', 'create'],
-  fittings: ALL,
-};
-
-export const ROLE_RULES: Record<Role, Record<SyncedTableName, readonly Action[]>> = {
-  owner: Object.fromEntries(SYNCED_TABLE_NAMES.map((t) => [t, ALL])) as Record<SyncedTableName, readonly Action[]>,
-  staff: staffRules,
-  viewer: Object.fromEntries(SYNCED_TABLE_NAMES.map((t) => [t, READ])) as Record<SyncedTableName, readonly Action[]>,
-};
-
-export function can(role: Role, table: SyncedTableName, action: Action): boolean {
-  return ROLE_RULES[role][table].includes(action);
-}
-
-/**
- * The action a change to a row amounts to, so that a synced mutation can be checked with the
- * same table: setting `deletedAt`, or recording a reversing payment, is a delete.
- */
-export function actionOfChange(table: SyncedTableName, rowExists: boolean, fields: Readonly<Record<string, unknown>>): Action {
-  if (table === 'payments' && fields.kind === 'reversal') return 'delete';
-  if ('deletedAt' in fields && fields.deletedAt != null) return 'delete';
-  return rowExists ? 'update' : 'create';
-}
-
-export const ROLE_LABELS: Record<Role, { fr: string; en: string }> = {
-  owner: { fr: 'Propriétaire', en: 'Owner' },
-  staff: { fr: 'Employé', en: 'Staff' },
-  viewer: { fr: 'Lecteur', en: 'Viewer' },
-};

@@ -97,7 +97,7 @@ export class Engine {
     const result = await this.mutex.run(async (): Promise<unknown> => {
       const { role } = this.ctx.actor;
       if (!can(role, def.permission.table, def.permission.action)) {
-        throw new EngineError('forbidden', t(this.ctx.locale, 'error.forbidden', { role: ROLE_LABELS[role][this.ctx.locale] }));
+        throw new EngineError('forbidden', t(this.ctx.locale, 'error.forbidden', { role: ROLE_LABELS[this.ctx.locale][role] }));
       }
       const parsed = parseInput(def.input, input, this.ctx.locale);
       if (!def.allowBeforeSetup && !(await this.ctx.db.get('SELECT id FROM workshop'))) {
