@@ -1,4 +1,6 @@
 /** The desktop app's settings, in one place. */
+import { text } from '../../shared/i18n/texts.js';
+import { MAIN_TEXTS } from './texts.js';
 
 /** The cloud the app talks to, unless STYLISTE_SERVER_URL says otherwise (staging, a local server). */
 export const DEFAULT_SERVER_URL = 'https://styliste.bj';
@@ -11,10 +13,10 @@ export function resolveServerUrl(env: Record<string, string | undefined>): strin
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`STYLISTE_SERVER_URL invalide : « ${raw} » (adresse http:// ou https:// attendue)`);
+    throw new Error(text(MAIN_TEXTS, 'fr', 'badServerUrl', { url: raw }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`STYLISTE_SERVER_URL invalide : « ${raw} » (adresse http:// ou https:// attendue)`);
+    throw new Error(text(MAIN_TEXTS, 'fr', 'badServerUrl', { url: raw }));
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

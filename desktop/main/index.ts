@@ -13,6 +13,11 @@ import { registerIpc, type IpcBridge } from './ipc.js';
 import { appEntryUrl, isAllowedExternalUrl, isAppUrl, type AppLocation } from './origins.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_SERVER_URL, resolveServerUrl } from './config.js';
 import { menuTemplate } from './menu.js';
+import { MAIN_TEXTS } from './texts.js';
+import { text, type Locale } from '../../shared/i18n/texts.js';
+
+/** The window's menu and dialogs speak the workshop's language, French (the app inside switches on its own). */
+const MENU_LOCALE: Locale = 'fr';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -96,10 +101,16 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
+        locale: MENU_LOCALE,
         isPackaged: app.isPackaged,
         openWebsite: () => void shell.openExternal(DEFAULT_SERVER_URL),
         showAbout: () =>
-          void dialog.showMessageBox({ type: 'info', title: 'Styliste', message: `Styliste ${app.getVersion()}`, detail: 'Logiciel d’atelier pour tailleurs et stylistes.' }),
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'Styliste',
+            message: text(MAIN_TEXTS, MENU_LOCALE, 'aboutMessage', { version: app.getVersion() }),
+            detail: text(MAIN_TEXTS, MENU_LOCALE, 'aboutDetail'),
+          }),
       }),
     ),
   );
@@ -144,7 +155,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       log('Démarrage impossible', error);
-      dialog.showErrorBox('Styliste', `Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`);
+      dialog.showErrorBox('Styliste', text(MAIN_TEXTS, MENU_LOCALE, 'startFailed', { reason: error instanceof Error ? error.message : String(error) }));
       app.quit();
     });
 }

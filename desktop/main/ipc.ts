@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { Channel, HostErrorShape, HostEvent } from '../../shared/host/channels.js';
 import { channelInputs } from '../../shared/host/channelSchemas.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/bridge.js';
+import { HOST_TEXTS } from '../../shared/host/texts.js';
+import { text, type Locale } from '../../shared/i18n/texts.js';
 
 export { EVENT_CHANNEL, INVOKE_CHANNEL };
 
@@ -35,6 +37,8 @@ export interface EventReceiver {
 /** The part of HostService the bridge calls. */
 export interface InvokeHandler {
   handle(channel: Channel, payload: unknown): Promise<unknown>;
+  /** The app's language, for the refusals written here (French when absent). */
+  readonly locale?: Locale;
 }
 
 export interface IpcOptions {
@@ -60,10 +64,10 @@ function failure(code: string, message: string, field?: string): IpcReply {
 }
 
 /** Anything thrown becomes a plain {code, message, field}; unexpected errors never leak details. */
-export function toErrorReply(error: unknown): IpcReply {
+export function toErrorReply(error: unknown, locale: Locale = 'fr'): IpcReply {
   const shape = errorShape.safeParse(error);
   if (shape.success) return failure(shape.data.code, shape.data.message, shape.data.field);
-  return failure('internal', 'Erreur inattendue. Réessayez ; si elle revient, redémarrez l’application.');
+  return failure('internal', text(HOST_TEXTS, locale, 'unexpected'));
 }
 
 export function registerIpc(
@@ -75,19 +79,20 @@ export function registerIpc(
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[styliste] ${message}`, error ?? ''));
 
   ipcMain.handle(INVOKE_CHANNEL, async (event, request): Promise<IpcReply> => {
+    const locale = service.locale ?? 'fr';
     const url = event.senderFrame?.url ?? '';
     if (!url || !options.isAllowedSender(url)) {
       log(`Appel IPC refusé depuis ${url || 'une page inconnue'}`);
-      return failure('forbidden', 'Appel refusé : cette page n’est pas celle de l’application.');
+      return failure('forbidden', text(HOST_TEXTS, locale, 'foreignPage'));
     }
     const parsed = envelope.safeParse(request);
-    if (!parsed.success) return failure('invalid_input', 'Requête invalide : canal et données attendus.');
+    if (!parsed.success) return failure('invalid_input', text(HOST_TEXTS, locale, 'invalidEnvelope'));
     const channel = knownChannel.safeParse(parsed.data.channel);
-    if (!channel.success) return failure('unknown_channel', `Canal inconnu : ${parsed.data.channel}`);
+    if (!channel.success) return failure('unknown_channel', text(HOST_TEXTS, locale, 'unknownChannel', { channel: parsed.data.channel }));
     try {
       return { ok: true, value: await service.handle(channel.data, parsed.data.payload) };
     } catch (error) {
-      const reply = toErrorReply(error);
+      const reply = toErrorReply(error, locale);
       if (!reply.ok && reply.error.code === 'internal') log(`Erreur sur ${channel.data}`, error);
       return reply;
     }

@@ -1,45 +1,49 @@
-/** The application menu, in French. Data only (Electron types), so that it is tested under Node. */
+/** The application menu (French by default). Data only (Electron types), so that it is tested under Node. */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../../shared/i18n/texts.js';
+import { MAIN_TEXTS } from './texts.js';
 
 export interface MenuOptions {
   /** Developer tools only in development. */
   isPackaged: boolean;
   openWebsite(): void;
   showAbout(): void;
+  locale?: Locale;
 }
 
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const t = MAIN_TEXTS[options.locale ?? 'fr'];
   const view: MenuItemConstructorOptions[] = [
-    { label: 'Recharger', role: 'reload' },
+    { label: t.reload, role: 'reload' },
     { type: 'separator' },
-    { label: 'Taille réelle', role: 'resetZoom' },
-    { label: 'Zoom avant', role: 'zoomIn' },
-    { label: 'Zoom arrière', role: 'zoomOut' },
+    { label: t.resetZoom, role: 'resetZoom' },
+    { label: t.zoomIn, role: 'zoomIn' },
+    { label: t.zoomOut, role: 'zoomOut' },
     { type: 'separator' },
-    { label: 'Plein écran', role: 'togglefullscreen' },
+    { label: t.fullScreen, role: 'togglefullscreen' },
   ];
-  if (!options.isPackaged) view.push({ type: 'separator' }, { label: 'Outils de développement', role: 'toggleDevTools' });
+  if (!options.isPackaged) view.push({ type: 'separator' }, { label: t.devTools, role: 'toggleDevTools' });
   return [
-    { label: 'Fichier', submenu: [{ label: 'Quitter', role: 'quit', accelerator: 'CmdOrCtrl+Q' }] },
+    { label: t.file, submenu: [{ label: t.quit, role: 'quit', accelerator: 'CmdOrCtrl+Q' }] },
     {
-      label: 'Édition',
+      label: t.edit,
       submenu: [
-        { label: 'Annuler', role: 'undo' },
-        { label: 'Rétablir', role: 'redo' },
+        { label: t.undo, role: 'undo' },
+        { label: t.redo, role: 'redo' },
         { type: 'separator' },
-        { label: 'Couper', role: 'cut' },
-        { label: 'Copier', role: 'copy' },
-        { label: 'Coller', role: 'paste' },
-        { label: 'Tout sélectionner', role: 'selectAll' },
+        { label: t.cut, role: 'cut' },
+        { label: t.copy, role: 'copy' },
+        { label: t.paste, role: 'paste' },
+        { label: t.selectAll, role: 'selectAll' },
       ],
     },
-    { label: 'Affichage', submenu: view },
+    { label: t.view, submenu: view },
     {
-      label: 'Aide',
+      label: t.help,
       submenu: [
-        { label: 'Site de Styliste', click: () => options.openWebsite() },
+        { label: t.website, click: () => options.openWebsite() },
         { type: 'separator' },
-        { label: 'À propos de Styliste', click: () => options.showAbout() },
+        { label: t.about, click: () => options.showAbout() },
       ],
     },
   ];

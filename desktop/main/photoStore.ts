@@ -7,15 +7,15 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { PhotoStore } from '../../shared/host/ports.js';
+import { FILE_KINDS, type FileKind } from '../../shared/domain/fileKinds.js';
 import { isMissing, removeStaleTemps, writeFileAtomic } from './atomicFile.js';
 
-type Kind = 'fabric' | 'model' | 'portfolio';
 
 const HASH = /^[0-9a-f]{64}$/;
 const INDEX_FILE = 'pending.json';
 const indexSchema = z.object({
   format: z.literal(1),
-  pending: z.record(z.string().regex(HASH), z.enum(['fabric', 'model', 'portfolio'])),
+  pending: z.record(z.string().regex(HASH), z.enum(FILE_KINDS)),
 });
 
 function checkHash(hash: string): string {
@@ -40,7 +40,7 @@ export function createPhotoStore(folder: string, log: (message: string) => void)
     return next;
   };
 
-  const readIndex = async (): Promise<Record<string, Kind>> => {
+  const readIndex = async (): Promise<Record<string, FileKind>> => {
     let text: string;
     try {
       text = await readFile(indexPath, 'utf8');
@@ -55,7 +55,7 @@ export function createPhotoStore(folder: string, log: (message: string) => void)
       return {};
     }
   };
-  const writeIndex = (pending: Record<string, Kind>) => writeFileAtomic(indexPath, JSON.stringify({ format: 1, pending }), 0o644);
+  const writeIndex = (pending: Record<string, FileKind>) => writeFileAtomic(indexPath, JSON.stringify({ format: 1, pending }), 0o644);
 
   return {
     async put(hash, bytes, kind) {

@@ -4,6 +4,8 @@
  * and `subscribe` are exposed: never ipcRenderer itself.
  */
 import type { Channel, ChannelInput, ChannelResults, HostApi, HostErrorShape, HostEvent } from '../../shared/host/channels.js';
+import { HOST_TEXTS } from '../../shared/host/texts.js';
+import { text } from '../../shared/i18n/texts.js';
 
 // Kept here (not imported from desktop/main/ipc.ts) so that the sandboxed preload bundles nothing else.
 export const INVOKE_CHANNEL = 'styliste:invoke';
@@ -18,7 +20,8 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-const FALLBACK: HostErrorShape = { code: 'internal', message: 'Erreur inattendue. Réessayez ; si elle revient, redémarrez l’application.' };
+// The bridge cannot know the app's language; the workshop's, French, is the default.
+const FALLBACK: HostErrorShape = { code: 'internal', message: text(HOST_TEXTS, 'fr', 'unexpected') };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

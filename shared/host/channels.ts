@@ -6,39 +6,21 @@
  */
 import type { z } from 'zod';
 import type { channelInputs } from './channelSchemas.js';
-import type { CommandName, CommandResult, QueryName, QueryResult } from '../engine/engine.js';
+import type { InviteCode, SessionPayload, TeamDevices, TeamList, Tokens } from './cloudContracts.js';
+import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../engine/engine.js';
 import type { SyncState } from '../sync/loop.js';
+
+export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode } from './cloudContracts.js';
 
 export type Channel = keyof typeof channelInputs;
 
-export interface SessionInfo {
-  serverUrl: string;
-  user: { id: string; name: string; phone: string; email: string | null };
-  workshop: { id: string; name: string };
-  member: { id: string; role: 'owner' | 'staff' | 'viewer' };
-  deviceCode: string | null;
-}
-
-export interface TeamMember {
-  id: string;
-  name: string;
-  phone: string | null;
-  role: 'owner' | 'staff' | 'viewer';
-  hasAccount: boolean;
-}
-
-export interface TeamDevice {
-  id: string;
-  name: string;
-  code: string;
-  memberName: string | null;
-  lastSeenAt: string;
-  revoked: boolean;
-}
+/** The signed-in session as the app sees it: the cloud's session answer without its tokens. */
+export type SessionInfo = Omit<SessionPayload, keyof Tokens> & { serverUrl: string; deviceCode: string | null };
 
 export interface ChannelResults {
   'engine.execute': unknown;
   'engine.query': unknown;
+  'app.setLocale': null;
   'session.get': SessionInfo | null;
   'session.signup': SessionInfo;
   'session.login': SessionInfo;
@@ -46,11 +28,11 @@ export interface ChannelResults {
   'session.logout': null;
   'sync.now': SyncState;
   'sync.state': SyncState;
-  'team.members': { members: TeamMember[]; invites: { id: string; phone: string; name: string; role: string; expiresAt: string }[] };
-  'team.invite': { inviteId: string; code: string; expiresAt: string };
+  'team.members': TeamList;
+  'team.invite': InviteCode;
   'team.setRole': null;
   'team.remove': null;
-  'team.devices': { devices: TeamDevice[] };
+  'team.devices': TeamDevices;
   'team.removeDevice': null;
   /** The history of an order closed long ago, fetched from the hub and kept (see domain/history.ts). */
   'orders.loadHistory': { applied: number };
@@ -73,13 +55,19 @@ export interface HostApi {
   subscribe(listener: (event: HostEvent) => void): () => void;
 }
 
-/** Typed helpers over the two engine channels. */
+/** A query's arguments: optional when its schema has a default, required otherwise. */
+export type QueryArgsParam<N extends QueryName> = undefined extends QueryArgs<N> ? [args?: QueryArgs<N>] : [args: QueryArgs<N>];
+
+/**
+ * Typed helpers over the two engine channels: the input of a command and the arguments of a
+ * query are those of its zod schema (`z.input`), its result what it returns, by name.
+ */
 export function engineClient(api: HostApi) {
   return {
-    execute<N extends CommandName>(name: N, input: unknown): Promise<CommandResult<N>> {
+    execute<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<N>> {
       return api.invoke('engine.execute', { name, input }) as Promise<CommandResult<N>>;
     },
-    query<N extends QueryName>(name: N, args?: unknown): Promise<QueryResult<N>> {
+    query<N extends QueryName>(name: N, ...[args]: QueryArgsParam<N>): Promise<QueryResult<N>> {
       return api.invoke('engine.query', { name, args }) as Promise<QueryResult<N>>;
     },
   };

@@ -1,18 +1,14 @@
 /**
  * The host's client of the cloud's HTTP API (accounts, team, devices, files). It keeps the
- * session's tokens, refreshes the access token once when it expires (one refresh at a time), and
- * turns error answers into CloudError with the server's code and French message.
+ * session's tokens, refreshes the access token once when it expires (one refresh at a time),
+ * asks for answers in the app's language, and turns error answers into CloudError with the
+ * server's code and message.
  */
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
+import { text, type Locale } from '../i18n/texts.js';
+import type { Tokens } from './cloudContracts.js';
+import { HOST_TEXTS } from './texts.js';
 
-export interface SessionPayload extends Tokens {
-  user: { id: string; name: string; phone: string; email: string | null };
-  workshop: { id: string; name: string };
-  member: { id: string; role: 'owner' | 'staff' | 'viewer' };
-}
+export type { SessionPayload, Tokens } from './cloudContracts.js';
 
 export class CloudError extends Error {
   constructor(
@@ -26,10 +22,10 @@ export class CloudError extends Error {
   }
 }
 
-const OFFLINE = 'Pas de connexion Internet : cette action a besoin du serveur. Réessayez une fois connecté.';
-
 export class CloudApi {
   private refreshing: Promise<string> | null = null;
+  /** The language of the cloud's messages (Accept-Language) and of this client's own. */
+  locale: Locale = 'fr';
 
   constructor(
     readonly baseUrl: string,
@@ -42,6 +38,10 @@ export class CloudApi {
     return this.tokens?.accessToken ?? null;
   }
 
+  private say(key: keyof (typeof HOST_TEXTS)['fr'], params?: Record<string, string | number>): string {
+    return text(HOST_TEXTS, this.locale, key, params);
+  }
+
   async setTokens(tokens: Tokens | null): Promise<void> {
     this.tokens = tokens;
     await this.onTokens(tokens);
@@ -49,7 +49,7 @@ export class CloudApi {
 
   /** A usable access token: the current one, or a new one from the refresh token. */
   async token(forceRefresh: boolean): Promise<string> {
-    if (!this.tokens) throw new CloudError(401, 'unauthorized', 'Connexion requise.');
+    if (!this.tokens) throw new CloudError(401, 'unauthorized', this.say('signInRequired'));
     if (!forceRefresh) return this.tokens.accessToken;
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = null;
@@ -59,7 +59,7 @@ export class CloudApi {
 
   private async refresh(): Promise<string> {
     const refreshToken = this.tokens?.refreshToken;
-    if (!refreshToken) throw new CloudError(401, 'unauthorized', 'Connexion requise.');
+    if (!refreshToken) throw new CloudError(401, 'unauthorized', this.say('signInRequired'));
     const fresh = await this.request<Tokens>('POST', '/api/auth/refresh', { refreshToken }, false);
     await this.setTokens(fresh);
     return fresh.accessToken;
@@ -68,13 +68,13 @@ export class CloudApi {
   /** JSON request; with `auth`, the Bearer token (refreshed once on token_expired). */
   async request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
     const send = async (token: string | null) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { 'accept-language': this.locale };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (token) headers.authorization = `Bearer ${token}`;
       try {
         return await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       } catch {
-        throw new CloudError(0, 'offline', OFFLINE);
+        throw new CloudError(0, 'offline', this.say('offline'));
       }
     };
     let response = await send(auth ? await this.token(false) : null);
@@ -85,9 +85,9 @@ export class CloudApi {
   async raw(method: string, path: string, body: Uint8Array | undefined, headers: Record<string, string> = {}): Promise<Response> {
     const send = async (token: string) => {
       try {
-        return await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers: { ...headers, authorization: `Bearer ${token}` }, body: body as BodyInit | undefined });
+        return await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers: { ...headers, 'accept-language': this.locale, authorization: `Bearer ${token}` }, body: body as BodyInit | undefined });
       } catch {
-        throw new CloudError(0, 'offline', OFFLINE);
+        throw new CloudError(0, 'offline', this.say('offline'));
       }
     };
     let response = await send(await this.token(false));
@@ -102,11 +102,11 @@ export class CloudApi {
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      throw new CloudError(response.status, 'bad_response', 'Réponse du serveur illisible.');
+      throw new CloudError(response.status, 'bad_response', this.say('unreadable'));
     }
     if (!response.ok) {
       const error = (json as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
-      throw new CloudError(response.status, error?.code ?? 'error', error?.message ?? `Erreur ${response.status}`, error?.field);
+      throw new CloudError(response.status, error?.code ?? 'error', error?.message ?? this.say('httpError', { status: response.status }), error?.field);
     }
     return json as T;
   }

@@ -3,9 +3,13 @@
  * engine worker: it checks every call's payload, runs the engine, holds the session, keeps the
  * workshop in sync in the background, and reaches the cloud for what needs it (accounts, team).
  */
+import type { z } from 'zod';
 import type { Channel, ChannelResults, HostErrorShape, SessionInfo } from './channels.js';
 import { channelInputs } from './channelSchemas.js';
-import { CloudApi, CloudError, type SessionPayload } from './cloudApi.js';
+import { CloudApi, CloudError } from './cloudApi.js';
+import type { InviteCode, SessionPayload, TeamDevices, TeamList } from './cloudContracts.js';
+import { HOST_TEXTS, type HostTextKey } from './texts.js';
+import { text, type Locale, type TextParams } from '../i18n/texts.js';
 import { sha256Hex, type HostPorts, type StoredSession, type WorkshopDatabase } from './ports.js';
 import { uploadPendingPhotos } from './photoUploads.js';
 import { loadOrderHistory } from './orderHistory.js';
@@ -14,6 +18,9 @@ import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
 import type { CommandName, QueryName } from '../engine/engine.js';
 
+/** A channel's payload once its schema has checked it. */
+type Input<C extends Channel> = z.output<(typeof channelInputs)[C]>;
+
 export class HostService {
   private session: StoredSession | null = null;
   private db: WorkshopDatabase | null = null;
@@ -21,8 +28,24 @@ export class HostService {
   private loop: SyncLoop | null = null;
   private client: SyncClient | null = null;
   private state: SyncState = { status: 'idle', lastSync: null, lastReport: null };
+  /** The app's language (app.setLocale): the engine's, the cloud's and the host's messages follow it. */
+  private currentLocale: Locale = 'fr';
 
   constructor(private readonly ports: HostPorts) {}
+
+  get locale(): Locale {
+    return this.currentLocale;
+  }
+
+  private say(key: HostTextKey, params?: TextParams): string {
+    return text(HOST_TEXTS, this.currentLocale, key, params);
+  }
+
+  private setLocale(locale: Locale): void {
+    this.currentLocale = locale;
+    if (this.db) this.db.engine.locale = locale;
+    if (this.api) this.api.locale = locale;
+  }
 
   /** At start: reopen the workshop of the saved session, if any, and resume syncing. */
   async init(): Promise<void> {
@@ -34,28 +57,31 @@ export class HostService {
   async handle<C extends Channel>(channel: C, payload: unknown): Promise<ChannelResults[C]> {
     try {
       const schema = channelInputs[channel];
-      if (!schema) throw new CloudError(400, 'unknown_channel', `Canal inconnu : ${String(channel)}`);
+      if (!schema) throw new CloudError(400, 'unknown_channel', this.say('unknownChannel', { channel: String(channel) }));
       const parsed = schema.safeParse(payload);
-      if (!parsed.success) throw new CloudError(400, 'invalid_input', `Requête invalide : ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success) throw new CloudError(400, 'invalid_input', this.say('invalidRequest', { message: parsed.error.issues[0]?.message ?? '' }));
       return (await this.dispatch(channel, parsed.data)) as ChannelResults[C];
     } catch (error) {
-      throw toShape(error);
+      throw toShape(error, this.currentLocale);
     }
   }
 
   private async dispatch(channel: Channel, input: unknown): Promise<unknown> {
     switch (channel) {
       case 'engine.execute': {
-        const { name, input: commandInput } = input as { name: string; input: unknown };
+        const { name, input: commandInput } = input as Input<'engine.execute'>;
         const result = await this.engine().execute(name as CommandName, commandInput as never);
         this.ports.emit({ type: 'changed' });
         this.loop?.poke();
         return result;
       }
       case 'engine.query': {
-        const { name, args } = input as { name: string; args?: unknown };
+        const { name, args } = input as Input<'engine.query'>;
         return this.engine().query(name as QueryName, args as never);
       }
+      case 'app.setLocale':
+        this.setLocale((input as Input<'app.setLocale'>).locale);
+        return null;
       case 'session.get':
         return this.info();
       case 'session.signup':
@@ -73,49 +99,49 @@ export class HostService {
       case 'sync.state':
         return this.state;
       case 'team.members':
-        return this.cloud().request('GET', '/api/members');
+        return this.cloud().request<TeamList>('GET', '/api/members');
       case 'team.invite':
-        return this.cloud().request('POST', '/api/invites', input);
+        return this.cloud().request<InviteCode>('POST', '/api/invites', input);
       case 'team.setRole': {
-        const { memberId, role } = input as { memberId: string; role: string };
+        const { memberId, role } = input as Input<'team.setRole'>;
         await this.cloud().request('PATCH', `/api/members/${memberId}`, { role });
         await this.loop?.tick();
         return null;
       }
       case 'team.remove':
-        await this.cloud().request('DELETE', `/api/members/${(input as { memberId: string }).memberId}`);
+        await this.cloud().request('DELETE', `/api/members/${(input as Input<'team.remove'>).memberId}`);
         await this.loop?.tick();
         return null;
       case 'team.devices':
-        return this.cloud().request('GET', '/api/devices');
+        return this.cloud().request<TeamDevices>('GET', '/api/devices');
       case 'team.removeDevice':
-        await this.cloud().request('DELETE', `/api/devices/${(input as { deviceId: string }).deviceId}`);
+        await this.cloud().request('DELETE', `/api/devices/${(input as Input<'team.removeDevice'>).deviceId}`);
         return null;
       case 'orders.loadHistory': {
-        const applied = await loadOrderHistory(this.cloud(), this.engine(), (input as { orderId: string }).orderId);
+        const applied = await loadOrderHistory(this.cloud(), this.engine(), (input as Input<'orders.loadHistory'>).orderId);
         if (applied > 0) this.ports.emit({ type: 'changed' });
         return { applied };
       }
       case 'files.put': {
-        const { bytes, kind } = input as { bytes: Uint8Array; kind: 'fabric' | 'model' | 'portfolio' };
-        if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', 'Photo trop lourde (15 Mo au plus).');
+        const { bytes, kind } = input as Input<'files.put'>;
+        if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', this.say('photoTooLarge'));
         const hash = await sha256Hex(bytes);
         await this.ports.photos.put(hash, bytes, kind);
         this.loop?.poke();
         return { hash };
       }
       case 'files.get':
-        return this.photo(input as { hash: string; thumb?: boolean });
+        return this.photo(input as Input<'files.get'>);
     }
   }
 
   private engine() {
-    if (!this.db) throw new CloudError(401, 'not_signed_in', 'Connectez-vous pour ouvrir votre atelier.');
+    if (!this.db) throw new CloudError(401, 'not_signed_in', this.say('notSignedIn'));
     return this.db.engine;
   }
 
   private cloud(): CloudApi {
-    if (!this.api) throw new CloudError(401, 'not_signed_in', 'Connectez-vous pour ouvrir votre atelier.');
+    if (!this.api) throw new CloudError(401, 'not_signed_in', this.say('notSignedIn'));
     return this.api;
   }
 
@@ -128,6 +154,7 @@ export class HostService {
   private async start(path: string, input: unknown): Promise<SessionInfo> {
     const { deviceName, ...body } = input as Record<string, unknown> & { deviceName?: string };
     const anonymous = new CloudApi(this.ports.serverUrl, this.ports.fetch, null, async () => undefined);
+    anonymous.locale = this.currentLocale;
     const payload = await anonymous.request<SessionPayload>('POST', path, body, false);
     if (this.session && this.session.workshop.id !== payload.workshop.id) await this.close();
     await this.enter({ ...payload, serverUrl: this.ports.serverUrl, deviceCode: null }, true, deviceName);
@@ -142,7 +169,9 @@ export class HostService {
       this.session = tokens ? { ...this.session, ...tokens } : this.session;
       await this.ports.saveSession(this.session);
     });
+    this.api.locale = this.currentLocale;
     this.db ??= await this.ports.openWorkshop(session.workshop.id);
+    this.db.engine.locale = this.currentLocale;
     const api = this.api;
     this.client = new SyncClient({
       engine: this.db.engine,
@@ -216,9 +245,9 @@ export class HostService {
   }
 }
 
-export function toShape(error: unknown): HostErrorShape {
+export function toShape(error: unknown, locale: Locale = 'fr'): HostErrorShape {
   if (isEngineError(error)) return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   if (error instanceof CloudError) return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
   if (error instanceof SyncFailure) return { code: error.kind, message: error.message };
-  return { code: 'internal', message: 'Erreur inattendue. Réessayez ; si elle revient, redémarrez l’application.' };
+  return { code: 'internal', message: text(HOST_TEXTS, locale, 'unexpected') };
 }

@@ -6,9 +6,8 @@
 import type { Engine } from '../engine/engine.js';
 import { CloudApi, CloudError } from './cloudApi.js';
 import { orderHistoryResponseSchema } from '../sync/protocol.js';
-
-const OFFLINE = 'Pas de connexion Internet : l’historique complet de cette commande sera chargé à la prochaine connexion.';
-const UNREADABLE = 'Réponse du serveur illisible : l’historique de cette commande n’a pas pu être chargé.';
+import { text } from '../i18n/texts.js';
+import { HOST_TEXTS } from './texts.js';
 
 /** Fetches the order's history and applies it; returns how many rows changed locally. */
 export async function loadOrderHistory(api: CloudApi, engine: Pick<Engine, 'applyOrderHistory'>, orderId: string): Promise<number> {
@@ -16,10 +15,10 @@ export async function loadOrderHistory(api: CloudApi, engine: Pick<Engine, 'appl
   try {
     answer = await api.request<unknown>('GET', `/api/orders/${encodeURIComponent(orderId)}/history`);
   } catch (error) {
-    if (error instanceof CloudError && error.code === 'offline') throw new CloudError(0, 'offline', OFFLINE);
+    if (error instanceof CloudError && error.code === 'offline') throw new CloudError(0, 'offline', text(HOST_TEXTS, api.locale, 'historyOffline'));
     throw error;
   }
   const parsed = orderHistoryResponseSchema.safeParse(answer);
-  if (!parsed.success) throw new CloudError(502, 'bad_response', UNREADABLE);
+  if (!parsed.success) throw new CloudError(502, 'bad_response', text(HOST_TEXTS, api.locale, 'historyUnreadable'));
   return engine.applyOrderHistory(orderId, parsed.data.changes);
 }

@@ -5,7 +5,8 @@
  */
 import type { Engine } from '../engine/engine.js';
 import type { HostEvent } from './channels.js';
-import type { SessionPayload } from './cloudApi.js';
+import type { SessionPayload } from './cloudContracts.js';
+import type { FileKind } from '../domain/fileKinds.js';
 
 export interface StoredSession extends SessionPayload {
   serverUrl: string;
@@ -19,10 +20,10 @@ export interface WorkshopDatabase {
 }
 
 export interface PhotoStore {
-  put(hash: string, bytes: Uint8Array, kind: 'fabric' | 'model' | 'portfolio'): Promise<void>;
+  put(hash: string, bytes: Uint8Array, kind: FileKind): Promise<void>;
   get(hash: string): Promise<Uint8Array | null>;
   /** Photos taken here and not yet on the server. */
-  pending(): Promise<{ hash: string; kind: 'fabric' | 'model' | 'portfolio' }[]>;
+  pending(): Promise<{ hash: string; kind: FileKind }[]>;
   markUploaded(hash: string): Promise<void>;
 }
 
