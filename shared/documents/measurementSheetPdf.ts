@@ -1,9 +1,11 @@
 /**
  * The measurement sheet (A4): the client, the garment, when the measures were taken, and every
- * measure with its French label and unit, two columns wide. Built from a sheet (or an order's
+ * measure with its label (French by default) and unit, two columns wide. Built from a sheet (or an order's
  * measurement snapshot), the garment type and the `settings` query.
  */
 import { fieldLabel } from '../domain/measurements.js';
+import { text, type Locale, type TextParams } from '../i18n/texts.js';
+import { DOCUMENT_TEXTS, type DocumentTextKey } from './texts.js';
 import { drawHeader, drawSection, pdfDate, pdfPhone, pdfText, renderPdf, INK, MUTED, type WorkshopHeader } from './pdfDocument.js';
 
 export interface MeasurementSheetInput {
@@ -15,13 +17,11 @@ export interface MeasurementSheetInput {
   /** Set when the sheet is printed for an order (its snapshot). */
   orderNumber?: string | null;
   issuedAt?: Date;
+  /** The sheet's language (default: French). */
+  locale?: Locale;
 }
 
-const UNIT_LABELS: Record<string, string> = { cm: 'centimètres (cm)', in: 'pouces (in)' };
-
-function value(n: number): string {
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n);
-}
+const UNIT_KEYS: Record<string, DocumentTextKey> = { cm: 'unitCm', in: 'unitIn' };
 
 /** The garment's fields first, in its order, then any other measure of the sheet. */
 function orderedKeys(values: Record<string, number>, order: readonly string[] = []): string[] {
@@ -31,28 +31,31 @@ function orderedKeys(values: Record<string, number>, order: readonly string[] = 
 }
 
 export function buildMeasurementSheetPdf(input: MeasurementSheetInput): Promise<Uint8Array> {
-  const { workshop, client, sheet, garment, orderNumber, issuedAt = new Date() } = input;
+  const { workshop, client, sheet, garment, orderNumber, issuedAt = new Date(), locale = 'fr' } = input;
   const tz = workshop.timezone;
-  const subtitle = [...(orderNumber ? [`Commande n° ${orderNumber}`] : []), `Imprimée le ${pdfDate(issuedAt, tz)}`];
+  const say = (key: DocumentTextKey, params?: TextParams) => text(DOCUMENT_TEXTS, locale, key, params);
+  const number = new Intl.NumberFormat(say('intl'), { maximumFractionDigits: 2 });
+  const subtitle = [...(orderNumber ? [say('orderNumber', { number: orderNumber })] : []), say('printedOn', { date: pdfDate(issuedAt, tz, locale) })];
+  const unitKey = UNIT_KEYS[sheet.unit];
   return renderPdf(
-    { size: 'A4', margin: 48, info: { Title: `Fiche de mesures - ${client.name}`, Author: workshop.name, Subject: 'Fiche de mesures' }, lang: 'fr-FR' },
+    { size: 'A4', margin: 48, info: { Title: say('sheetDocTitle', { client: client.name }), Author: workshop.name, Subject: say('sheetSubject') }, lang: say('intl') },
     (doc) => {
-      drawHeader(doc, workshop, 'FICHE DE MESURES', subtitle);
+      drawHeader(doc, workshop, say('sheetTitle'), subtitle);
       const left = doc.page.margins.left;
       const width = doc.page.width - left - doc.page.margins.right;
 
-      doc.font('Helvetica').fontSize(9).fillColor(MUTED).text('Client');
+      doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(say('client'));
       doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(pdfText(client.name));
       if (client.phone) doc.font('Helvetica').fontSize(10).text(pdfPhone(client.phone));
       doc.moveDown(0.4);
       doc.font('Helvetica').fontSize(10).fillColor(INK);
-      if (garment) doc.text(pdfText(`Vêtement : ${garment.name}`));
-      if (sheet.takenAt) doc.text(`Mesures prises le ${pdfDate(sheet.takenAt, tz)}`);
-      doc.text(pdfText(`Unité : ${UNIT_LABELS[sheet.unit] ?? sheet.unit}`));
+      if (garment) doc.text(pdfText(say('garment', { name: garment.name })));
+      if (sheet.takenAt) doc.text(pdfText(say('takenOn', { date: pdfDate(sheet.takenAt, tz, locale) })));
+      doc.text(pdfText(say('unit', { unit: unitKey ? say(unitKey) : sheet.unit })));
 
-      drawSection(doc, 'Mesures');
+      drawSection(doc, say('measures'));
       const keys = orderedKeys(sheet.values, garment?.measurementFields);
-      if (keys.length === 0) doc.font('Helvetica').fontSize(10).fillColor(MUTED).text('Aucune mesure.');
+      if (keys.length === 0) doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(pdfText(say('noMeasure')));
       const columnWidth = (width - 24) / 2;
       const half = Math.ceil(keys.length / 2);
       const startY = doc.y + 6;
@@ -66,14 +69,14 @@ export function buildMeasurementSheetPdf(input: MeasurementSheetInput): Promise<
         const y = startY + row * rowHeight;
         if (row % 2 === 0) doc.rect(x - 4, y - 5, columnWidth + 8, rowHeight).fill('#fff7ed');
         doc.font('Helvetica').fontSize(10.5).fillColor(INK)
-          .text(pdfText(fieldLabel(key, 'fr', garment?.customFields)), x, y, { width: columnWidth - 80, lineBreak: false, ellipsis: true });
-        doc.font('Helvetica-Bold').text(`${value(sheet.values[key]!)} ${sheet.unit}`, x + columnWidth - 80, y, { width: 80, align: 'right', lineBreak: false });
+          .text(pdfText(fieldLabel(key, locale, garment?.customFields)), x, y, { width: columnWidth - 80, lineBreak: false, ellipsis: true });
+        doc.font('Helvetica-Bold').text(`${number.format(sheet.values[key]!)} ${sheet.unit}`, x + columnWidth - 80, y, { width: 80, align: 'right', lineBreak: false });
       });
       doc.x = left;
       doc.y = startY + half * rowHeight + 8;
 
       if (sheet.note) {
-        drawSection(doc, 'Remarques');
+        drawSection(doc, say('remarks'));
         doc.font('Helvetica').fontSize(10).fillColor(INK).text(pdfText(sheet.note), { width });
       }
     },

@@ -4,6 +4,8 @@
  */
 import PDFDocument from 'pdfkit/js/pdfkit.standalone.js';
 import { formatXof } from '../domain/money.js';
+import type { Locale } from '../i18n/texts.js';
+import { DOCUMENT_TEXTS } from './texts.js';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -68,27 +70,27 @@ export function pdfText(text: string): string {
 }
 
 /** 12 000 FCFA, with a no-break space the standard fonts know. */
-export function pdfMoney(amount: number): string {
-  return pdfText(formatXof(amount, 'fr'));
+export function pdfMoney(amount: number, locale: Locale = 'fr'): string {
+  return pdfText(formatXof(amount, locale));
 }
 
 /** '2026-11-27' → « vendredi 27 novembre 2026 » */
-export function pdfDay(isoDay: string): string {
-  const text = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+export function pdfDay(isoDay: string, locale: Locale = 'fr'): string {
+  const text = new Intl.DateTimeFormat(DOCUMENT_TEXTS[locale].intl, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${isoDay}T12:00:00Z`));
   return pdfText(text);
 }
 
 /** An instant as « 25/11/2026 10:00 » in the workshop's timezone. */
-export function pdfDateTime(iso: string | Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone })
+export function pdfDateTime(iso: string | Date, timeZone: string, locale: Locale = 'fr'): string {
+  const text = new Intl.DateTimeFormat(DOCUMENT_TEXTS[locale].intl, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone })
     .format(typeof iso === 'string' ? new Date(iso) : iso);
   return pdfText(text);
 }
 
 /** An instant's day as « 25/11/2026 » in the workshop's timezone. */
-export function pdfDate(iso: string | Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })
+export function pdfDate(iso: string | Date, timeZone: string, locale: Locale = 'fr'): string {
+  const text = new Intl.DateTimeFormat(DOCUMENT_TEXTS[locale].intl, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })
     .format(typeof iso === 'string' ? new Date(iso) : iso);
   return pdfText(text);
 }

@@ -2,7 +2,9 @@
 import { useEffect } from 'react';
 import { useRoute, href, navigate, type Route } from './router.js';
 import { useSession } from './session.js';
-import { useLocale, useTexts } from './locale.js';
+import { otherLocale, useLocale, useTexts } from './locale.js';
+import { defineTexts } from '../../../../shared/i18n/texts.js';
+import { canManageTeam } from '../../../../shared/domain/roleTable.js';
 import { SyncBar } from './SyncBar.js';
 import { host } from '../host/host.js';
 import { AuthScreen } from '../screens/AuthScreen.js';
@@ -11,10 +13,16 @@ import { ordersRoutes } from '../screens/orders/routes.js';
 import { workshopRoutes } from '../screens/workshop/routes.js';
 import type { ScreenRoute } from './routeTypes.js';
 
-const TEXTS = {
-  fr: { today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.', loading: 'Ouverture de l’atelier…' },
-  en: { today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.', loading: 'Opening the workshop…' },
-};
+const TEXTS = defineTexts({
+  fr: {
+    today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.',
+    loading: 'Ouverture de l’atelier…', navigation: 'Navigation', switchLocale: 'EN',
+  },
+  en: {
+    today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.',
+    loading: 'Opening the workshop…', navigation: 'Navigation', switchLocale: 'FR',
+  },
+});
 
 const ROUTES: ScreenRoute[] = [...workshopRoutes, ...clientsRoutes, ...ordersRoutes];
 
@@ -40,7 +48,7 @@ export function App() {
     { path: 'today', label: t.today },
     { path: 'clients', label: t.clients },
     { path: 'orders', label: t.orders },
-    ...(session.member.role === 'owner' ? [{ path: 'team', label: t.team }] : []),
+    ...(canManageTeam(session.member.role) ? [{ path: 'team', label: t.team }] : []),
     { path: 'settings', label: t.settings },
   ];
   return (
@@ -50,7 +58,7 @@ export function App() {
           <img src="./icon-192.png" alt="" width={28} height={28} />
           <span>{session.workshop.name}</span>
         </a>
-        <nav className="mainnav" aria-label="Navigation">
+        <nav className="mainnav" aria-label={t.navigation}>
           {nav.map((item) => (
             <a key={item.path} href={href(item.path)} className={section === item.path ? 'active' : ''} aria-current={section === item.path ? 'page' : undefined}>
               {item.label}
@@ -58,8 +66,8 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-end">
-          <button type="button" className="small" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>
-            {locale === 'fr' ? 'EN' : 'FR'}
+          <button type="button" className="small" onClick={() => setLocale(otherLocale(locale))}>
+            {t.switchLocale}
           </button>
           <button
             type="button"

@@ -5,38 +5,44 @@
 import { useEffect, useState } from 'react';
 import { host } from '../host/host.js';
 import { useQuery } from './data.js';
-import { useLocale, useTexts } from './locale.js';
+import { fill, useLocale, useTexts } from './locale.js';
+import { clockTime, intlLocale } from '../ui/format.js';
+import { defineTexts } from '../../../../shared/i18n/texts.js';
 import { ProgressBar } from '../ui/components.js';
 import type { SyncState } from '../../../../shared/sync/loop.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     online: 'En ligne',
     offline: 'Hors ligne',
     syncing: 'Synchronisation…',
     stopped: 'Synchronisation arrêtée',
-    pending: (n: number) => (n === 0 ? 'Tout est envoyé' : n === 1 ? '1 modification à envoyer' : `${n} modifications à envoyer`),
-    last: 'Dernière synchro',
+    pendingNone: 'Tout est envoyé',
+    pendingOne: '1 modification à envoyer',
+    pendingMany: '{n} modifications à envoyer',
+    last: 'Dernière synchro : {time}',
     never: 'jamais',
     now: 'Synchroniser',
     first: 'Première synchronisation',
-    attention: (n: number) => `${n} modification(s) refusée(s) par le serveur`,
-    retry: 'nouvel essai',
+    attention: '{n} modification(s) refusée(s) par le serveur',
+    retry: '(nouvel essai {time})',
   },
   en: {
     online: 'Online',
     offline: 'Offline',
     syncing: 'Syncing…',
     stopped: 'Sync stopped',
-    pending: (n: number) => (n === 0 ? 'Everything is sent' : n === 1 ? '1 change to send' : `${n} changes to send`),
-    last: 'Last sync',
+    pendingNone: 'Everything is sent',
+    pendingOne: '1 change to send',
+    pendingMany: '{n} changes to send',
+    last: 'Last sync: {time}',
     never: 'never',
     now: 'Sync now',
     first: 'First sync',
-    attention: (n: number) => `${n} change(s) refused by the server`,
-    retry: 'retry',
+    attention: '{n} change(s) refused by the server',
+    retry: '(retry {time})',
   },
-};
+});
 
 export function SyncBar() {
   const t = useTexts(TEXTS);
@@ -64,22 +70,21 @@ export function SyncBar() {
   const label = !state ? '' : state.status === 'offline' ? t.offline : state.status === 'syncing' ? t.syncing : state.status === 'stopped' ? t.stopped : t.online;
   // The last successful sync stays shown while offline: "offline since" is what the tailor needs.
   const lastIso = state?.status === 'idle' && state.lastSync ? state.lastSync : lastSync;
-  const last = lastIso ? new Date(lastIso).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : null;
+  const last = lastIso ? clockTime(lastIso, locale) : null;
+  const pendingText = pending === 0 ? t.pendingNone : pending === 1 ? t.pendingOne : fill(t.pendingMany, { n: pending });
   return (
     <div className={`syncbar ${state?.status ?? 'idle'}`} data-testid="syncbar" data-status={state?.status ?? 'idle'} data-pending={pending}>
       <span className="dot" aria-hidden="true" />
       <strong>{label}</strong>
-      <span>{t.pending(pending)}</span>
-      <span className="muted">
-        {t.last} : {last ?? t.never}
-      </span>
-      {state?.status === 'offline' ? <span className="muted">({t.retry} {new Date(state.retryAt).toLocaleTimeString()})</span> : null}
+      <span>{pendingText}</span>
+      <span className="muted">{fill(t.last, { time: last ?? t.never })}</span>
+      {state?.status === 'offline' ? <span className="muted">{fill(t.retry, { time: new Date(state.retryAt).toLocaleTimeString(intlLocale(locale)) })}</span> : null}
       <button type="button" className="small" onClick={() => void host.invoke('sync.now').then(setState).catch(() => undefined)}>
         {t.now}
       </button>
       {refused.length > 0 ? (
         <button type="button" className="small warn" onClick={() => setOpen(!open)}>
-          {t.attention(refused.length)}
+          {fill(t.attention, { n: refused.length })}
         </button>
       ) : null}
       {progress !== undefined ? <ProgressBar fraction={progress} label={t.first} /> : null}

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { host } from '../host/host.js';
-import { engineClient, type HostErrorShape } from '../../../../shared/host/channels.js';
-import type { CommandName, CommandResult, QueryName, QueryResult } from '../../../../shared/engine/engine.js';
+import { engineClient, type HostErrorShape, type QueryArgsParam } from '../../../../shared/host/channels.js';
+import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../../../../shared/engine/engine.js';
 
 export const engine = engineClient(host);
 
@@ -25,7 +25,12 @@ export interface QueryState<T> {
   reload(): void;
 }
 
-export function useQuery<N extends QueryName>(name: N, args?: unknown, enabled = true): QueryState<QueryResult<N>> {
+/** A query's arguments (optional when its schema has a default), then whether to run it now. */
+type UseQueryParams<N extends QueryName> = undefined extends QueryArgs<N>
+  ? [args?: QueryArgs<N>, enabled?: boolean]
+  : [args: QueryArgs<N>, enabled?: boolean];
+
+export function useQuery<N extends QueryName>(name: N, ...[args, enabled = true]: UseQueryParams<N>): QueryState<QueryResult<N>> {
   const [data, setData] = useState<QueryResult<N>>();
   const [error, setError] = useState<HostErrorShape | null>(null);
   const [loading, setLoading] = useState(enabled);
@@ -36,7 +41,7 @@ export function useQuery<N extends QueryName>(name: N, args?: unknown, enabled =
     const mine = ++generation.current;
     setLoading(true);
     engine
-      .query(name, args)
+      .query(name, ...([args] as QueryArgsParam<N>))
       .then((value) => {
         if (mine !== generation.current) return;
         setData(value);
@@ -59,7 +64,7 @@ export function useCommand<N extends CommandName>(name: N) {
   const [error, setError] = useState<HostErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (input: unknown): Promise<CommandResult<N> | null> => {
+    async (input: CommandInput<N>): Promise<CommandResult<N> | null> => {
       setBusy(true);
       setError(null);
       try {

@@ -1,10 +1,20 @@
 /**
- * The app's language: French by default, English available. Each screen keeps its own texts as
- * `{ fr: {...}, en: {...} }` next to it and picks them with `useTexts`.
+ * The app's language: French by default, English available. Each screen keeps its texts in a
+ * catalogue next to it (`defineTexts({ fr: {...}, en: {...} })`, shared/i18n/texts.ts) and
+ * reads the current language's strings with `useTexts`; placeholders are filled with `fill`.
+ * The host is told the language too, so that its messages, the engine's and the cloud's follow.
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { host } from '../host/host.js';
+import { LOCALES, type Catalogue, type Locale } from '../../../../shared/i18n/texts.js';
 
-export type Locale = 'fr' | 'en';
+export type { Locale };
+export { fill } from '../../../../shared/i18n/texts.js';
+
+/** The other language, for the switch button. */
+export function otherLocale(locale: Locale): Locale {
+  return LOCALES.find((l) => l !== locale) ?? locale;
+}
 
 interface LocaleState {
   locale: Locale;
@@ -23,6 +33,10 @@ function initialLocale(): Locale {
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    void host.invoke('app.setLocale', { locale }).catch(() => undefined);
+  }, [locale]);
   const setLocale = (next: Locale) => {
     setState(next);
     try {
@@ -30,7 +44,6 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     } catch {
       /* private mode: keep it for this visit */
     }
-    document.documentElement.lang = next;
   };
   return <LocaleContext.Provider value={{ locale, setLocale }}>{children}</LocaleContext.Provider>;
 }
@@ -39,6 +52,7 @@ export function useLocale(): LocaleState {
   return useContext(LocaleContext);
 }
 
-export function useTexts<T>(texts: { fr: T; en: T }): T {
-  return texts[useLocale().locale];
+/** The strings of a catalogue in the current language. */
+export function useTexts<K extends string>(catalogue: Catalogue<K>): Readonly<Record<K, string>> {
+  return catalogue[useLocale().locale];
 }

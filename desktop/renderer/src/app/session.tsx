@@ -2,6 +2,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { host } from '../host/host.js';
 import type { SessionInfo } from '../../../../shared/host/channels.js';
+import { can, type Action, type Role } from '../../../../shared/domain/roleTable.js';
+import type { SyncedTableName } from '../../../../shared/domain/tables.js';
 
 interface SessionState {
   session: SessionInfo | null | undefined;
@@ -35,6 +37,13 @@ export function useSession(): SessionState {
   return useContext(SessionContext);
 }
 
-export function useRole(): 'owner' | 'staff' | 'viewer' {
+/** The signed-in member's role; a viewer's rights until the session is known. */
+export function useRole(): Role {
   return useSession().session?.member.role ?? 'viewer';
+}
+
+/** `can(table, action)` for the signed-in member: the engine's own role table decides what the screens offer. */
+export function useCan(): (table: SyncedTableName, action: Action) => boolean {
+  const role = useRole();
+  return (table, action) => can(role, table, action);
 }

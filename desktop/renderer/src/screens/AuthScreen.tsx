@@ -3,13 +3,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { host } from '../host/host.js';
 import { asError } from '../app/data.js';
 import { useSession } from '../app/session.js';
-import { useTexts, useLocale } from '../app/locale.js';
+import { otherLocale, useTexts, useLocale } from '../app/locale.js';
+import { defineTexts } from '../../../../shared/i18n/texts.js';
 import { navigate } from '../app/router.js';
 import { ErrorBanner, Field, ProgressBar } from '../ui/components.js';
 import type { HostErrorShape } from '../../../../shared/host/channels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
+    brand: 'Styliste',
     login: 'Se connecter',
     signup: 'Créer mon atelier',
     invite: 'J’ai un code d’invitation',
@@ -26,10 +28,11 @@ const TEXTS = {
     working: 'Un instant…',
     firstSync: 'Chargement de l’atelier',
     tagline: 'Clients, mesures, commandes et paiements de votre atelier — même sans Internet.',
-    locked: 'Accès retiré',
+    locked: 'Accès retiré.',
     english: 'English',
   },
   en: {
+    brand: 'Styliste',
     login: 'Log in',
     signup: 'Create my workshop',
     invite: 'I have an invitation code',
@@ -46,10 +49,10 @@ const TEXTS = {
     working: 'One moment…',
     firstSync: 'Loading the workshop',
     tagline: 'Clients, measurements, orders and payments of your workshop — even offline.',
-    locked: 'Access removed',
+    locked: 'Access removed.',
     english: 'Français',
   },
-};
+});
 
 type Mode = 'login' | 'signup' | 'invite';
 
@@ -95,9 +98,9 @@ export function AuthScreen() {
     <main className="auth">
       <div className="auth-card">
         <img src="./icon-192.png" alt="" width={64} height={64} />
-        <h1>Styliste</h1>
+        <h1>{t.brand}</h1>
         <p className="muted">{t.tagline}</p>
-        {lockedReason ? <p className="error-banner" role="alert"><strong>{t.locked}.</strong> {lockedReason}</p> : null}
+        {lockedReason ? <p className="error-banner" role="alert"><strong>{t.locked}</strong> {lockedReason}</p> : null}
         <nav className="tabs" role="tablist">
           {(['login', 'signup', 'invite'] as const).map((m) => (
             <button key={m} type="button" role="tab" aria-selected={mode === m} className={mode === m ? 'active' : ''} onClick={() => { setMode(m); setError(null); }}>
@@ -133,7 +136,7 @@ export function AuthScreen() {
             {busy ? t.working : t[mode]}
           </button>
         </form>
-        <button type="button" className="link" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>
+        <button type="button" className="link" onClick={() => setLocale(otherLocale(locale))}>
           {t.english}
         </button>
       </div>

@@ -7,6 +7,9 @@ import { Engine } from '../../../../shared/engine/engine.js';
 import type { HostEvent } from '../../../../shared/host/channels.js';
 import type { HostPorts, PhotoStore, StoredSession } from '../../../../shared/host/ports.js';
 import { openOpfsDatabase } from '../../../sqlite/wasmAdapter.js';
+import type { FileKind } from '../../../../shared/domain/fileKinds.js';
+import { HOST_TEXTS } from '../../../../shared/host/texts.js';
+import { text } from '../../../../shared/i18n/texts.js';
 
 async function dir(path: string[]): Promise<FileSystemDirectoryHandle> {
   let handle = await navigator.storage.getDirectory();
@@ -47,9 +50,9 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function photoStore(): PhotoStore {
-  const index = async (): Promise<Record<string, 'fabric' | 'model' | 'portfolio'>> => {
+  const index = async (): Promise<Record<string, FileKind>> => {
     const bytes = await readFile(['photos'], 'pending.json');
-    return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, 'fabric' | 'model' | 'portfolio'>) : {};
+    return bytes ? (JSON.parse(decoder.decode(bytes)) as Record<string, FileKind>) : {};
   };
   return {
     async put(hash, bytes, kind) {
@@ -86,7 +89,8 @@ export function opfsPorts(sqlite3: Sqlite3Static, serverUrl: string, emit: (even
     photos: photoStore(),
     fetch: (input, init) => fetch(input, init),
     serverUrl,
-    deviceName: `Navigateur — ${navigator.userAgent.includes('Mobile') ? 'téléphone' : 'ordinateur'}`,
+    // How the owner sees this device in the team's list: named once, in the workshop's language.
+    deviceName: text(HOST_TEXTS, 'fr', navigator.userAgent.includes('Mobile') ? 'browserPhone' : 'browserComputer'),
     emit,
   };
 }

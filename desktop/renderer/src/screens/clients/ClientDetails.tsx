@@ -2,34 +2,32 @@
 import { useState } from 'react';
 import { ConfirmButton, ErrorBanner } from '../../ui/components.js';
 import { dateTime, phoneDisplay } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole, useSession } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan, useSession } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
+import { channelLabel, genderLabel } from './clientOptions.js';
 import { navigate } from '../../app/router.js';
 import { useCommand } from '../../app/data.js';
 import { ClientForm, clientInput, clientValues, type ClientValues } from './ClientForm.js';
 import { smsLink, telLink, whatsappLink } from './contact.js';
 import type { ClientCard } from '../../../../../shared/engine/queries/clientQueries.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     contact: 'Coordonnées', call: 'Appeler', whatsapp: 'WhatsApp', sms: 'SMS', edit: 'Modifier les coordonnées', save: 'Enregistrer les modifications',
     phone: 'Téléphone', whatsappNumber: 'WhatsApp', email: 'E-mail', gender: 'Genre', channel: 'Canal préféré', notes: 'Notes', since: 'Client depuis',
     noNumber: 'Aucun numéro : ajoutez-en un pour pouvoir appeler ou prévenir le client.',
-    genders: { female: 'Femme', male: 'Homme', other: 'Autre' } as Record<string, string>,
-    channels: { sms: 'SMS', whatsapp: 'WhatsApp', email: 'E-mail', call: 'Appel' } as Record<string, string>,
-    message: (client: string, workshop: string) => `Bonjour ${client}, ici ${workshop}. `,
+    message: 'Bonjour {client}, ici {workshop}. ',
     remove: 'Supprimer le client', question: 'Supprimer ce client ? Ses mesures ne seront plus visibles.', confirm: 'Oui, supprimer', cancel: 'Annuler',
   },
   en: {
     contact: 'Contact details', call: 'Call', whatsapp: 'WhatsApp', sms: 'SMS', edit: 'Edit contact details', save: 'Save changes',
     phone: 'Phone', whatsappNumber: 'WhatsApp', email: 'Email', gender: 'Gender', channel: 'Preferred channel', notes: 'Notes', since: 'Client since',
     noNumber: 'No number: add one to be able to call or notify the client.',
-    genders: { female: 'Female', male: 'Male', other: 'Other' } as Record<string, string>,
-    channels: { sms: 'SMS', whatsapp: 'WhatsApp', email: 'Email', call: 'Call' } as Record<string, string>,
-    message: (client: string, workshop: string) => `Hello ${client}, this is ${workshop}. `,
+    message: 'Hello {client}, this is {workshop}. ',
     remove: 'Delete the client', question: 'Delete this client? Their measurements will no longer be shown.', confirm: 'Yes, delete', cancel: 'Cancel',
   },
-};
+});
 
 type Client = ClientCard['client'];
 
@@ -39,7 +37,7 @@ export function ContactButtons({ client }: { client: Client }) {
   const phone = client.phone ?? client.whatsapp;
   const wa = client.whatsapp ?? client.phone;
   if (!phone || !wa) return <p className="muted">{t.noNumber}</p>;
-  const text = t.message(client.name, workshop);
+  const text = fill(t.message, { client: client.name, workshop });
   return (
     <div className="actions fill">
       <a className="btn-link" href={telLink(phone)}>{t.call}</a>
@@ -52,7 +50,7 @@ export function ContactButtons({ client }: { client: Client }) {
 export function ClientDetails({ client }: { client: Client }) {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const [editing, setEditing] = useState(false);
   const update = useCommand('updateClient');
   const remove = useCommand('deleteClient');
@@ -79,15 +77,15 @@ export function ClientDetails({ client }: { client: Client }) {
             <dd data-testid="client-phone">{phoneDisplay(client.phone) || '—'}</dd>
             {client.whatsapp ? (<><dt>{t.whatsappNumber}</dt><dd>{phoneDisplay(client.whatsapp)}</dd></>) : null}
             {client.email ? (<><dt>{t.email}</dt><dd>{client.email}</dd></>) : null}
-            {client.gender ? (<><dt>{t.gender}</dt><dd>{t.genders[client.gender] ?? client.gender}</dd></>) : null}
-            {client.preferredChannel ? (<><dt>{t.channel}</dt><dd>{t.channels[client.preferredChannel] ?? client.preferredChannel}</dd></>) : null}
+            {client.gender ? (<><dt>{t.gender}</dt><dd>{genderLabel(client.gender, locale)}</dd></>) : null}
+            {client.preferredChannel ? (<><dt>{t.channel}</dt><dd>{channelLabel(client.preferredChannel, locale)}</dd></>) : null}
             {client.notes ? (<><dt>{t.notes}</dt><dd style={{ whiteSpace: 'pre-line' }}>{client.notes}</dd></>) : null}
             <dt>{t.since}</dt>
             <dd>{dateTime(client.createdAt, locale)}</dd>
           </dl>
           <div className="actions">
-            {role !== 'viewer' ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
-            {role === 'owner' ? (
+            {can('clients', 'update') ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
+            {can('clients', 'delete') ? (
               <ConfirmButton label={t.remove} question={t.question} confirm={t.confirm} cancel={t.cancel} onConfirm={() => void doRemove()} />
             ) : null}
           </div>

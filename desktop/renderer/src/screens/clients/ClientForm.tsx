@@ -3,26 +3,23 @@ import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../ui/components.js';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields.js';
 import { phoneDisplay } from '../../ui/format.js';
-import { useTexts } from '../../app/locale.js';
-import { GENDERS, CHANNELS } from '../../../../../shared/domain/clientOptions.js';
+import { useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
+import { asChannel, asGender, channelOptions, genderOptions } from './clientOptions.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     name: 'Nom du client', phone: 'Téléphone', whatsapp: 'WhatsApp', whatsappHint: 'Seulement s’il est différent',
     phoneHint: 'Ex. 01 97 00 00 00', email: 'E-mail', gender: 'Genre', channel: 'Canal préféré', notes: 'Notes',
     none: '—', cancel: 'Annuler',
-    genders: { female: 'Femme', male: 'Homme', other: 'Autre' },
-    channels: { sms: 'SMS', whatsapp: 'WhatsApp', email: 'E-mail', call: 'Appel' },
   },
   en: {
     name: 'Client name', phone: 'Phone', whatsapp: 'WhatsApp', whatsappHint: 'Only if different',
     phoneHint: 'E.g. 01 97 00 00 00', email: 'Email', gender: 'Gender', channel: 'Preferred channel', notes: 'Notes',
     none: '—', cancel: 'Cancel',
-    genders: { female: 'Female', male: 'Male', other: 'Other' },
-    channels: { sms: 'SMS', whatsapp: 'WhatsApp', email: 'Email', call: 'Call' },
   },
-};
+});
 
 export interface ClientValues {
   name: string;
@@ -58,8 +55,8 @@ export function clientInput(v: ClientValues) {
     phone: v.phone,
     whatsapp: v.whatsapp,
     email: v.email,
-    gender: v.gender === '' ? null : v.gender,
-    preferredChannel: v.preferredChannel === '' ? null : v.preferredChannel,
+    gender: asGender(v.gender),
+    preferredChannel: asChannel(v.preferredChannel),
     notes: v.notes,
   };
 }
@@ -75,6 +72,7 @@ export function ClientForm({ initial, submitLabel, busy, error, onSubmit, onCanc
   idPrefix: string;
 }) {
   const t = useTexts(TEXTS);
+  const { locale } = useLocale();
   const [values, setValues] = useState<ClientValues>(initial);
   const set = (key: keyof ClientValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -92,11 +90,11 @@ export function ClientForm({ initial, submitLabel, busy, error, onSubmit, onCanc
         <TextField id={`${idPrefix}-email`} label={t.email} name="email" type="email" inputMode="email" value={values.email} onChange={set('email')} error={fieldError} autoComplete="off" />
         <SelectField
           id={`${idPrefix}-gender`} label={t.gender} name="gender" value={values.gender} onChange={set('gender')} error={fieldError}
-          options={[{ value: '', label: t.none }, ...GENDERS.map((g) => ({ value: g, label: t.genders[g] }))]}
+          options={[{ value: '', label: t.none }, ...genderOptions(locale)]}
         />
         <SelectField
           id={`${idPrefix}-channel`} label={t.channel} name="preferredChannel" value={values.preferredChannel} onChange={set('preferredChannel')} error={fieldError}
-          options={[{ value: '', label: t.none }, ...CHANNELS.map((c) => ({ value: c, label: t.channels[c] }))]}
+          options={[{ value: '', label: t.none }, ...channelOptions(locale)]}
         />
         <div className="wide">
           <TextAreaField id={`${idPrefix}-notes`} label={t.notes} name="notes" value={values.notes} onChange={set('notes')} error={fieldError} rows={3} />

@@ -1,32 +1,33 @@
 /** The client card: contact, balance due across orders, the orders, links to measurements and a new order. */
 import { Page, ErrorBanner, Empty, Loading } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { href } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
 import { ClientDetails } from './ClientDetails.js';
 import { OrderLine, useGarmentNames } from '../today/OrderLine.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Client', back: '← Tous les clients', measurements: 'Mesures', newOrder: 'Nouvelle commande', balance: 'Reste à payer',
-    balanceHint: 'Total dû sur toutes ses commandes', paid: 'Déjà payé', orders: 'Commandes', ordersList: 'Commandes du client',
+    balanceHint: 'Total dû sur toutes ses commandes', paid: 'Déjà payé :', orders: 'Commandes ({n})', ordersList: 'Commandes du client',
     noOrders: 'Aucune commande pour ce client. Créez-en une avec « Nouvelle commande » : la date promise sera proposée selon la charge de l’atelier.',
     notFound: 'Ce client n’existe pas ou a été supprimé.',
   },
   en: {
     title: 'Client', back: '← All clients', measurements: 'Measurements', newOrder: 'New order', balance: 'Balance due',
-    balanceHint: 'Total owed across all orders', paid: 'Already paid', orders: 'Orders', ordersList: 'Client’s orders',
+    balanceHint: 'Total owed across all orders', paid: 'Already paid:', orders: 'Orders ({n})', ordersList: 'Client’s orders',
     noOrders: 'No orders for this client yet. Create one with “New order”: the promised date will be suggested from the workshop’s load.',
     notFound: 'This client does not exist or was deleted.',
   },
-};
+});
 
 export function ClientScreen({ id }: { id: string }) {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const card = useQuery('clientCard', { id });
   const garments = useGarmentNames();
 
@@ -45,7 +46,7 @@ export function ClientScreen({ id }: { id: string }) {
       actions={
         <>
           <a className="btn-link" href={href(`clients/${client.id}/measurements`)}>{t.measurements}</a>
-          {role !== 'viewer' ? <a className="btn-link primary" href={href(`orders/new?client=${client.id}`)}>{t.newOrder}</a> : null}
+          {can('orders', 'create') ? <a className="btn-link primary" href={href(`orders/new?client=${client.id}`)}>{t.newOrder}</a> : null}
         </>
       }
     >
@@ -58,11 +59,11 @@ export function ClientScreen({ id }: { id: string }) {
             <span className={`amount${balance > 0 ? ' due' : ''}`} data-testid="client-balance">{money(balance, locale)}</span>
           </p>
           <p className="muted">{t.balanceHint}</p>
-          <p>{t.paid} : <span className="amount" data-testid="client-paid">{money(totalPaid, locale)}</span></p>
+          <p>{t.paid} <span className="amount" data-testid="client-paid">{money(totalPaid, locale)}</span></p>
         </section>
       </div>
       <section className="card" aria-labelledby="client-orders-title">
-        <h2 id="client-orders-title">{t.orders} ({orders.length})</h2>
+        <h2 id="client-orders-title">{fill(t.orders, { n: orders.length })}</h2>
         {orders.length === 0 ? (
           <Empty>{t.noOrders}</Empty>
         ) : (

@@ -2,28 +2,29 @@
 import { useEffect, useState } from 'react';
 import { Page, ErrorBanner, Empty, Loading } from '../../ui/components.js';
 import { phoneDisplay } from '../../ui/format.js';
-import { useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { href, navigate, type Route } from '../../app/router.js';
 import { useCommand, useQuery } from '../../app/data.js';
 import { ClientForm, EMPTY_CLIENT, clientInput, type ClientValues } from './ClientForm.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Clients', add: 'Nouveau client', newTitle: 'Nouveau client', save: 'Enregistrer le client',
     search: 'Rechercher un client', searchHint: 'Nom ou numéro (n’importe quelle partie)', placeholder: 'Ex. Adjovi ou 97 00',
     none: 'Aucun client pour l’instant. Ajoutez le premier avec « Nouveau client » : ses mesures et ses commandes seront au même endroit.',
-    noMatch: (q: string) => `Aucun client ne correspond à « ${q} ». Vérifiez l’orthographe, essayez une partie du numéro, ou créez-le.`,
+    noMatch: 'Aucun client ne correspond à « {query} ». Vérifiez l’orthographe, essayez une partie du numéro, ou créez-le.',
     more: 'Afficher plus de clients', noPhone: 'pas de numéro', results: 'Liste des clients',
   },
   en: {
     title: 'Clients', add: 'New client', newTitle: 'New client', save: 'Save the client',
     search: 'Search for a client', searchHint: 'Name or number (any part of it)', placeholder: 'E.g. Adjovi or 97 00',
     none: 'No clients yet. Add the first one with “New client”: their measurements and orders will be in one place.',
-    noMatch: (q: string) => `No client matches “${q}”. Check the spelling, try part of the number, or create them.`,
+    noMatch: 'No client matches “{query}”. Check the spelling, try part of the number, or create them.',
     more: 'Show more clients', noPhone: 'no number', results: 'Client list',
   },
-};
+});
 
 const PAGE = 50;
 
@@ -39,8 +40,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function ClientsScreen({ route }: { route: Route }) {
   const t = useTexts(TEXTS);
-  const role = useRole();
-  const canCreate = role !== 'viewer';
+  const canCreate = useCan()('clients', 'create');
   const [text, setText] = useState(route.query.get('q') ?? '');
   const [limit, setLimit] = useState(PAGE);
   const [adding, setAdding] = useState(route.query.get('new') === '1');
@@ -84,7 +84,7 @@ export function ClientsScreen({ route }: { route: Route }) {
       {list.data === undefined ? (
         list.loading ? <Loading /> : null
       ) : clients.length === 0 ? (
-        <Empty>{query ? t.noMatch(query) : t.none}</Empty>
+        <Empty>{query ? fill(t.noMatch, { query }) : t.none}</Empty>
       ) : (
         <ul className="list client-list card" aria-label={t.results} data-testid="client-list" aria-busy={list.loading || undefined}>
           {clients.map((c) => (

@@ -2,31 +2,32 @@
 import { useMemo, useState } from 'react';
 import { Page, ErrorBanner, Loading } from '../../ui/components.js';
 import { dateTime } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { href, navigate, type Route } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
 import { SelectField } from '../../ui/fields.js';
 import { SheetForm } from './SheetForm.js';
 import { SheetHistory } from './SheetHistory.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Mesures', back: '← Fiche client', garment: 'Modèle (type de vêtement)', none: 'Sans modèle (mesures générales)',
+    title: 'Mesures', titleOf: 'Mesures — {name}', back: '← Fiche client', garment: 'Modèle (type de vêtement)', none: 'Sans modèle (mesures générales)',
     newSheet: 'Nouvelle prise de mesures', saved: 'Mesures enregistrées. L’ancienne fiche reste dans l’historique.',
   },
   en: {
-    title: 'Measurements', back: '← Client card', garment: 'Garment type', none: 'No garment (general measurements)',
+    title: 'Measurements', titleOf: 'Measurements — {name}', back: '← Client card', garment: 'Garment type', none: 'No garment (general measurements)',
     newSheet: 'New measurements', saved: 'Measurements saved. The previous sheet stays in the history.',
   },
-};
+});
 
 const NONE = 'none';
 
 export function MeasurementsScreen({ clientId, route }: { clientId: string; route: Route }) {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const card = useQuery('clientCard', { id: clientId });
   const garmentTypes = useQuery('garmentTypes');
   const settings = useQuery('settings');
@@ -55,7 +56,7 @@ export function MeasurementsScreen({ clientId, route }: { clientId: string; rout
   const name = card.data?.client.name;
   const error = card.error ?? garmentTypes.error ?? all.error ?? draft.error;
   return (
-    <Page title={name ? `${t.title} — ${name}` : t.title}>
+    <Page title={name ? fill(t.titleOf, { name }) : t.title}>
       <p><a href={href(`clients/${clientId}`)}>{t.back}</a></p>
       <ErrorBanner error={error} />
       {selected === null ? <Loading /> : (
@@ -64,7 +65,7 @@ export function MeasurementsScreen({ clientId, route }: { clientId: string; rout
             id="sheet-garment" label={t.garment} name="garment" value={selected} onChange={(e) => choose(e.target.value)}
             options={[...types.map((g) => ({ value: g.id, label: g.name })), { value: NONE, label: t.none }]}
           />
-          {role !== 'viewer' ? (
+          {can('measurement_sheets', 'create') ? (
             <section className="card" aria-labelledby="new-sheet-title">
               <h2 id="new-sheet-title">{t.newSheet}</h2>
               {savedFor === selected ? <p role="status" className="badge ok">{t.saved}</p> : null}

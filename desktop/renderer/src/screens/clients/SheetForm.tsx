@@ -2,26 +2,27 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorBanner } from '../../ui/components.js';
 import { SelectField, TextField } from '../../ui/fields.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { useCommand } from '../../app/data.js';
 import { MEASUREMENT_CATALOGUE, convertLength, fieldLabel, type LengthUnit } from '../../../../../shared/domain/measurementCatalogue.js';
 import { erroredKey, groupKeys, parseMeasure, showMeasure, type CustomFields } from './measureFields.js';
 import { UnitToggle } from './UnitToggle.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    groups: { haut: 'Haut', bas: 'Bas', femme: 'Femme', general: 'Général', custom: 'Mesures de l’atelier' },
-    inch: 'po', add: 'Ajouter une mesure', choose: 'Choisir…', note: 'Remarque', save: 'Enregistrer les mesures',
-    prefilled: (d: string) => `Pré-rempli avec la fiche du ${d} : corrigez ce qui a changé.`, fresh: 'Première fiche pour ce modèle.',
+    'group.haut': 'Haut', 'group.bas': 'Bas', 'group.femme': 'Femme', 'group.general': 'Général', 'group.custom': 'Mesures de l’atelier',
+    inch: 'po', cm: 'cm', add: 'Ajouter une mesure', choose: 'Choisir…', note: 'Remarque', save: 'Enregistrer les mesures',
+    prefilled: 'Pré-rempli avec la fiche du {date} : corrigez ce qui a changé.', fresh: 'Première fiche pour ce modèle.',
     empty: 'Ce modèle n’a pas de mesures prévues : ajoutez-en avec « Ajouter une mesure ».',
   },
   en: {
-    groups: { haut: 'Top', bas: 'Bottom', femme: 'Women', general: 'General', custom: 'Workshop measurements' },
-    inch: 'in', add: 'Add a measurement', choose: 'Choose…', note: 'Note', save: 'Save the measurements',
-    prefilled: (d: string) => `Pre-filled from the sheet of ${d}: correct what has changed.`, fresh: 'First sheet for this garment.',
+    'group.haut': 'Top', 'group.bas': 'Bottom', 'group.femme': 'Women', 'group.general': 'General', 'group.custom': 'Workshop measurements',
+    inch: 'in', cm: 'cm', add: 'Add a measurement', choose: 'Choose…', note: 'Note', save: 'Save the measurements',
+    prefilled: 'Pre-filled from the sheet of {date}: correct what has changed.', fresh: 'First sheet for this garment.',
     empty: 'This garment has no planned measurements: add some with “Add a measurement”.',
   },
-};
+});
 
 export interface SheetDraft {
   garmentTypeId: string | null;
@@ -96,17 +97,17 @@ export function SheetForm({ clientId, draft, defaultUnit, lastTakenLabel, onSave
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <div className="spread" style={{ flexWrap: 'wrap' }}>
-        <p className="muted" style={{ margin: 0 }}>{lastTakenLabel ? t.prefilled(lastTakenLabel) : t.fresh}</p>
+        <p className="muted" style={{ margin: 0 }}>{lastTakenLabel ? fill(t.prefilled, { date: lastTakenLabel }) : t.fresh}</p>
         <UnitToggle unit={unit} onChange={switchUnit} />
       </div>
       {keys.length === 0 ? <p className="empty">{t.empty}</p> : null}
       {groupKeys(keys).map((g) => (
         <fieldset key={g.group} className="measure-group" style={{ border: 'none', padding: 0, margin: 0 }}>
-          <legend><h3>{t.groups[g.group]}</h3></legend>
+          <legend><h3>{t[`group.${g.group}`]}</h3></legend>
           <div className="measure-grid">
             {g.keys.map((key) => (
               <MeasureInput
-                key={key} id={`m-${key}`} label={label(key)} unit={unit === 'in' ? t.inch : 'cm'} value={texts[key] ?? ''}
+                key={key} id={`m-${key}`} label={label(key)} unit={unit === 'in' ? t.inch : t.cm} value={texts[key] ?? ''}
                 error={badKey === key && record.error ? record.error.message : null}
                 onChange={(v) => setTexts((cur) => ({ ...cur, [key]: v }))}
               />

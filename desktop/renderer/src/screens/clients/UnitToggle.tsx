@@ -1,11 +1,12 @@
 /** cm / inches switch (the sheet is saved in the unit shown). */
 import { useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { LengthUnit } from '../../../../../shared/domain/measurementCatalogue.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: { unit: 'Unité', cm: 'cm', in: 'pouces' },
   en: { unit: 'Unit', cm: 'cm', in: 'inches' },
-};
+});
 
 export function UnitToggle({ unit, onChange }: { unit: LengthUnit; onChange(unit: LengthUnit): void }) {
   const t = useTexts(TEXTS);

@@ -1,6 +1,9 @@
 /** Helpers of the measurement sheet form: grouping, number parsing, which field an engine error names. */
 import { MEASUREMENT_CATALOGUE, fieldLabel, type MeasurementGroup } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
+import { LOCALES } from '../../../../../shared/i18n/texts.js';
+import { decimal } from '../../ui/format.js';
+import type { Locale } from '../../app/locale.js';
 
 export type GroupKey = MeasurementGroup | 'custom';
 export const GROUP_ORDER: readonly GroupKey[] = ['haut', 'bas', 'femme', 'general', 'custom'];
@@ -21,8 +24,8 @@ export function parseMeasure(text: string): number | null {
   return /^\d*\.?\d+$|^\d+\.$/.test(compact) ? Number(compact) : Number.NaN;
 }
 
-export function showMeasure(value: number, locale: 'fr' | 'en'): string {
-  return locale === 'fr' ? String(value).replace('.', ',') : String(value);
+export function showMeasure(value: number, locale: Locale): string {
+  return decimal(value, locale);
 }
 
 /**
@@ -34,7 +37,7 @@ export function erroredKey(error: HostErrorShape | null, keys: readonly string[]
   if (error.field && keys.includes(error.field)) return error.field;
   if (error.field !== 'values') return null;
   const candidates = keys
-    .flatMap((key) => (['fr', 'en'] as const).map((locale) => ({ key, label: fieldLabel(key, locale, custom) })))
+    .flatMap((key) => LOCALES.map((locale) => ({ key, label: fieldLabel(key, locale, custom) })))
     .sort((a, b) => b.label.length - a.label.length);
   return candidates.find((c) => error.message.includes(`${c.label} :`) || error.message.includes(`${c.label}:`))?.key
     ?? candidates.find((c) => error.message.includes(`« ${c.key} »`))?.key

@@ -6,8 +6,10 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
 import { href, navigate, useRoute } from '../../app/router.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
+import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 import { ErrorBanner, Field, Page, Select } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
 import { ClientPicker } from './new/ClientPicker.js';
@@ -15,28 +17,29 @@ import { PhotoInput } from './new/PhotoInput.js';
 import { PromisedDateField } from './new/PromisedDateField.js';
 import { MeasurementsNote } from './new/MeasurementsNote.js';
 import { createOrderInput, emptyDraft, SHOWN_FIELDS, type OrderDraft } from './new/orderDraft.js';
-import { methodOptions, URGENCIES, urgencyLabel, workshopToday, type Urgency } from './labels.js';
-import type { PaymentMethod } from '../../../../../shared/domain/payments.js';
+import { isPaymentMethod, methodOptions, URGENCIES, urgencyLabel, workshopToday } from './labels.js';
 import './orders.css';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Nouvelle commande', client: 'Client', garment: 'Vêtement', chooseGarment: '— Choisir le vêtement —', otherGarment: 'Autre (sans modèle)',
     description: 'Description (modèle, détails)', fabric: 'Tissu', fromClient: 'Apporté par le client', fromWorkshop: 'Fourni par l’atelier',
     pagnes: 'Nombre de pagnes', pagnesHint: 'Ex. 3 ou 1,5', photos: 'Photos', fabricPhoto: 'Photo du tissu', modelPhoto: 'Photo du modèle',
-    money: 'Prix et acompte', price: 'Prix (FCFA)', priceHint: (p: string) => `Prix habituel : ${p}`, deposit: 'Acompte versé (FCFA)', depositHint: 'Laisser vide si rien n’est versé',
+    money: 'Prix et acompte', price: 'Prix (FCFA)', priceHint: 'Prix habituel : {price}', deposit: 'Acompte versé (FCFA)', depositHint: 'Laisser vide si rien n’est versé',
     method: 'Moyen de paiement', delivery: 'Délai', urgency: 'Urgence', status: 'Statut de départ', confirmed: 'Confirmée', quote: 'Devis (pas encore confirmée)',
     note: 'Note interne (facultatif)', create: 'Créer la commande', creating: 'Création…', cancel: 'Annuler', readOnly: 'Votre rôle ne permet pas de créer des commandes.',
+    noClient: 'Choisissez le client de la commande, ou créez-le.',
   },
   en: {
     title: 'New order', client: 'Client', garment: 'Garment', chooseGarment: '— Choose the garment —', otherGarment: 'Other (no template)',
     description: 'Description (style, details)', fabric: 'Fabric', fromClient: 'Brought by the client', fromWorkshop: 'Supplied by the workshop',
     pagnes: 'Number of pagnes', pagnesHint: 'E.g. 3 or 1.5', photos: 'Photos', fabricPhoto: 'Fabric photo', modelPhoto: 'Model photo',
-    money: 'Price and deposit', price: 'Price (FCFA)', priceHint: (p: string) => `Usual price: ${p}`, deposit: 'Deposit paid (FCFA)', depositHint: 'Leave empty if nothing is paid',
+    money: 'Price and deposit', price: 'Price (FCFA)', priceHint: 'Usual price: {price}', deposit: 'Deposit paid (FCFA)', depositHint: 'Leave empty if nothing is paid',
     method: 'Payment method', delivery: 'Timing', urgency: 'Urgency', status: 'Starting status', confirmed: 'Confirmed', quote: 'Quote (not confirmed yet)',
     note: 'Internal note (optional)', create: 'Create the order', creating: 'Creating…', cancel: 'Cancel', readOnly: 'Your role cannot create orders.',
+    noClient: 'Choose the order’s client, or create them.',
   },
-};
+});
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return <fieldset><legend>{legend}</legend>{children}</fieldset>;
@@ -45,7 +48,7 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
 export function NewOrderScreen() {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const route = useRoute();
   const [draft, setDraft] = useState<OrderDraft>(() => emptyDraft(route.query.get('client') ?? ''));
   const set = (changes: Partial<OrderDraft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -55,7 +58,8 @@ export function NewOrderScreen() {
   const create = useCommand('createOrder');
   const garment = useMemo(() => garments.data?.find((g) => g.id === draft.garmentTypeId), [garments.data, draft.garmentTypeId]);
   const latestSheet = draft.clientId ? sheets.data?.[0] : undefined;
-  const error = create.error;
+  const [noClient, setNoClient] = useState<HostErrorShape | null>(null);
+  const error = noClient ?? create.error;
   const today = workshopToday(settings.data?.timezone);
 
   function chooseGarment(id: string) {
@@ -65,11 +69,13 @@ export function NewOrderScreen() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setNoClient(draft.clientId ? null : { code: 'invalid_input', field: 'clientId', message: t.noClient });
+    if (!draft.clientId) return;
     const created = await create.run(createOrderInput(draft, latestSheet?.id ?? null));
     if (created) navigate(`orders/${created.id}`);
   }
 
-  if (role === 'viewer') return <Page title={t.title}><p className="muted">{t.readOnly}</p></Page>;
+  if (!can('orders', 'create')) return <Page title={t.title}><p className="muted">{t.readOnly}</p></Page>;
   const garmentOptions = [
     { value: '', label: t.chooseGarment },
     ...(garments.data ?? []).map((g) => ({ value: g.id, label: g.name })),
@@ -81,7 +87,7 @@ export function NewOrderScreen() {
         <div className="o-new">
           <div>
             <Group legend={t.client}>
-              <ClientPicker clientId={draft.clientId} onChange={(clientId) => set({ clientId })} error={error} />
+              <ClientPicker clientId={draft.clientId} onChange={(clientId) => { setNoClient(null); set({ clientId }); }} error={error} />
             </Group>
             <Group legend={t.garment}>
               <Select label={t.garment} name="garmentTypeId" options={garmentOptions} value={draft.garmentTypeId} error={error} onChange={(e) => chooseGarment(e.target.value)} />
@@ -106,15 +112,15 @@ export function NewOrderScreen() {
           <div>
             <Group legend={t.money}>
               <Field label={t.price} name="price" inputMode="numeric" value={draft.price} error={error}
-                hint={garment ? t.priceHint(money(garment.defaultPrice, locale)) : undefined}
+                hint={garment ? fill(t.priceHint, { price: money(garment.defaultPrice, locale) }) : undefined}
                 onChange={(e) => set({ price: e.target.value, priceTouched: true })} />
               <Field label={t.deposit} name="deposit" inputMode="numeric" hint={t.depositHint} value={draft.deposit} error={error} onChange={(e) => set({ deposit: e.target.value })} />
-              <Select label={t.method} name="method" options={methodOptions(locale)} value={draft.method} onChange={(e) => set({ method: e.target.value as PaymentMethod })} />
+              <Select label={t.method} name="method" options={methodOptions(locale)} value={draft.method} onChange={(e) => { const method = e.target.value; if (isPaymentMethod(method)) set({ method }); }} />
             </Group>
             <Group legend={t.delivery}>
               <Select label={t.urgency} name="urgency" value={draft.urgency} error={error}
                 options={URGENCIES.map((u) => ({ value: u, label: urgencyLabel(u, locale) }))}
-                onChange={(e) => set({ urgency: e.target.value as Urgency })} />
+                onChange={(e) => { const urgency = URGENCIES.find((u) => u === e.target.value); if (urgency) set({ urgency }); }} />
               <PromisedDateField garmentTypeId={draft.garmentTypeId} urgency={draft.urgency} value={draft.promisedDate} today={today} error={error}
                 onChange={(promisedDate) => set({ promisedDate })} />
               <Select label={t.status} name="status" value={draft.status} error={error}

@@ -5,8 +5,9 @@
 import { useMemo, useState } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
 import { href, navigate } from '../../app/router.js';
-import { useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { ConfirmButton, ErrorBanner, Loading, Page } from '../../ui/components.js';
 import { OrderFacts } from './detail/OrderFacts.js';
 import { StatusMoves } from './detail/StatusMoves.js';
@@ -21,20 +22,20 @@ import { DocumentsPanel } from './detail/DocumentsPanel.js';
 import { workshopToday } from './labels.js';
 import './orders.css';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Commande', back: '← Toutes les commandes', edit: 'Modifier', remove: 'Supprimer la commande',
+    title: 'Commande', titleOf: 'Commande {number}', back: '← Toutes les commandes', edit: 'Modifier', remove: 'Supprimer la commande',
     removeQuestion: 'Supprimer cette commande ? Elle n’a aucun paiement.', yesRemove: 'Oui, supprimer', no: 'Non',
   },
   en: {
-    title: 'Order', back: '← All orders', edit: 'Edit', remove: 'Delete the order',
+    title: 'Order', titleOf: 'Order {number}', back: '← All orders', edit: 'Edit', remove: 'Delete the order',
     removeQuestion: 'Delete this order? It has no payment.', yesRemove: 'Yes, delete', no: 'No',
   },
-};
+});
 
 export function OrderScreen({ id }: { id: string }) {
   const t = useTexts(TEXTS);
-  const role = useRole();
+  const can = useCan();
   const detail = useQuery('orderDetail', { id });
   const settings = useQuery('settings');
   const garments = useQuery('garmentTypes');
@@ -55,11 +56,11 @@ export function OrderScreen({ id }: { id: string }) {
   }
   const timeZone = settings.data?.timezone;
   const garment = garments.data?.find((g) => g.id === order.garmentTypeId);
-  const canEdit = role !== 'viewer';
+  const canEdit = can('orders', 'update');
   const actions = canEdit ? (
     <>
       {!editing ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
-      {order.payments.length === 0 ? (
+      {order.payments.length === 0 && can('orders', 'delete') ? (
         <ConfirmButton label={t.remove} question={t.removeQuestion} confirm={t.yesRemove} cancel={t.no}
           onConfirm={() => void remove.run({ id: order.id }).then((done) => done && navigate('orders'))} />
       ) : null}
@@ -67,7 +68,7 @@ export function OrderScreen({ id }: { id: string }) {
   ) : undefined;
 
   return (
-    <Page title={`${t.title} ${order.number}`} actions={actions}>
+    <Page title={fill(t.titleOf, { number: order.number })} actions={actions}>
       <p><a href={href('orders')}>{t.back}</a></p>
       <ErrorBanner error={remove.error} />
       {editing ? <EditOrderForm order={order} onClose={() => setEditing(false)} /> : null}
@@ -75,13 +76,13 @@ export function OrderScreen({ id }: { id: string }) {
         <div>
           <OrderFacts order={order} today={workshopToday(timeZone)} timeZone={timeZone} />
           {canEdit ? <StatusMoves orderId={order.id} status={order.status} /> : null}
-          <PaymentsSection order={order} canRecord={canEdit} canReverse={role === 'owner'} />
+          <PaymentsSection order={order} canRecord={can('payments', 'create')} canReverse={can('payments', 'delete')} />
           <DocumentsPanel order={order} settings={settings.data} garment={garment} />
         </div>
         <div>
           <OrderPhotos fabricPhoto={order.fabricPhoto} modelPhoto={order.modelPhoto} />
           <MeasurementsTable order={order} garment={garment} />
-          <FittingsSection order={order} canEdit={canEdit} timeZone={timeZone} />
+          <FittingsSection order={order} canEdit={can('fittings', 'update')} timeZone={timeZone} />
           <OrderHistory events={order.events} memberNames={memberNames} timeZone={timeZone}
             load={order.historyComplete ? undefined : history.state} onRetry={history.retry} />
         </div>

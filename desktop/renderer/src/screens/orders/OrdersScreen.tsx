@@ -2,8 +2,9 @@
 import { useMemo, useState } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
 import { href } from '../../app/router.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { Empty, ErrorBanner, Loading, Page } from '../../ui/components.js';
 import type { OrderSummary } from '../../../../../shared/engine/queries/orderRows.js';
 import type { OrderStatus } from '../../../../../shared/domain/orderStatus.js';
@@ -11,7 +12,7 @@ import { OrderCard } from './board/OrderCard.js';
 import { statusLabel, workshopToday } from './labels.js';
 import './orders.css';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Commandes',
     newOrder: 'Nouvelle commande',
@@ -19,7 +20,8 @@ const TEXTS = {
     none: 'Aucune commande',
     empty: 'Aucune commande en cours. Créez la première avec « Nouvelle commande » : la date promise est proposée selon la charge de l’atelier.',
     jump: 'Aller à la colonne',
-    moved: (n: string, s: string) => `${n} est passée à « ${s} ».`,
+    moved: '{number} est passée à « {status} ».',
+    column: '{title} ({n})',
   },
   en: {
     title: 'Orders',
@@ -28,14 +30,15 @@ const TEXTS = {
     none: 'No orders',
     empty: 'No open orders. Create the first one with “New order”: the promised date is suggested from the workshop’s load.',
     jump: 'Go to column',
-    moved: (n: string, s: string) => `${n} moved to “${s}”.`,
+    moved: '{number} moved to “{status}”.',
+    column: '{title} ({n})',
   },
-};
+});
 
 export function OrdersScreen() {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const board = useQuery('orderBoard', { deliveredDays: 7 });
   const garments = useQuery('garmentTypes');
   const settings = useQuery('settings');
@@ -43,14 +46,14 @@ export function OrdersScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const garmentNames = useMemo(() => new Map((garments.data ?? []).map((g) => [g.id, g.name])), [garments.data]);
   const today = workshopToday(settings.data?.timezone);
-  const canEdit = role !== 'viewer';
+  const canEdit = can('orders', 'update');
 
   async function onMove(order: OrderSummary, to: OrderStatus) {
     setNotice(null);
-    if (await move.run({ id: order.id, status: to })) setNotice(t.moved(order.number, statusLabel(to, locale)));
+    if (await move.run({ id: order.id, status: to })) setNotice(fill(t.moved, { number: order.number, status: statusLabel(to, locale) }));
   }
 
-  const actions = canEdit ? <a className="o-btn primary" href={href('orders/new')}>{t.newOrder}</a> : null;
+  const actions = can('orders', 'create') ? <a className="o-btn primary" href={href('orders/new')}>{t.newOrder}</a> : null;
   if (!board.data) {
     return <Page title={t.title} actions={actions}>{board.error ? <ErrorBanner error={board.error} /> : <Loading />}</Page>;
   }
@@ -65,7 +68,7 @@ export function OrdersScreen() {
       <nav className="o-board-filter" aria-label={t.jump}>
         {columns.map((c) => (
           <button key={c.status} type="button" className="small" onClick={() => document.getElementById(`column-${c.status}`)?.scrollIntoView({ behavior: 'smooth' })}>
-            {title(c.status)} ({c.orders.length})
+            {fill(t.column, { title: title(c.status), n: c.orders.length })}
           </button>
         ))}
       </nav>

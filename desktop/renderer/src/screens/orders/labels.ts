@@ -2,27 +2,48 @@
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, OPEN_STATUSES, type OrderStatus } from '../../../../../shared/domain/orderStatus.js';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../../shared/domain/payments.js';
 import { todayIn } from '../../../../../shared/domain/calendar.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { Locale } from '../../app/locale.js';
 
 export type Urgency = 'normal' | 'high' | 'urgent';
 export const URGENCIES: readonly Urgency[] = ['normal', 'high', 'urgent'];
 
-const URGENCY_TEXT: Record<Urgency, { fr: string; en: string }> = {
-  normal: { fr: 'Normale', en: 'Normal' },
-  high: { fr: 'Haute', en: 'High' },
-  urgent: { fr: 'Urgente', en: 'Urgent' },
-};
+const URGENCY_TEXTS = defineTexts<Urgency>({
+  fr: { normal: 'Normale', high: 'Haute', urgent: 'Urgente' },
+  en: { normal: 'Normal', high: 'High', urgent: 'Urgent' },
+});
 
-export function urgencyLabel(urgency: string, locale: Locale): string {
-  return URGENCY_TEXT[urgency as Urgency]?.[locale] ?? urgency;
+function isKey<K extends string>(list: readonly K[], value: string): value is K {
+  return (list as readonly string[]).includes(value);
 }
 
+export function urgencyLabel(urgency: string, locale: Locale): string {
+  return isKey(URGENCIES, urgency) ? URGENCY_TEXTS[locale][urgency] : urgency;
+}
+
+// The statuses' and payment methods' names are the domain's (shared with the PDF documents).
 export function statusLabel(status: string, locale: Locale): string {
-  return ORDER_STATUS_LABELS[status as OrderStatus]?.[locale] ?? status;
+  return isKey(ORDER_STATUSES, status) ? ORDER_STATUS_LABELS[status][locale] : status;
 }
 
 export function methodLabel(method: string, locale: Locale): string {
-  return PAYMENT_METHOD_LABELS[method as PaymentMethod]?.[locale] ?? method;
+  return isKey(PAYMENT_METHODS, method) ? PAYMENT_METHOD_LABELS[method][locale] : method;
+}
+
+export const FITTING_STATUSES = ['planned', 'done', 'missed'] as const;
+export type FittingStatus = (typeof FITTING_STATUSES)[number];
+
+const FITTING_TEXTS = defineTexts<FittingStatus>({
+  fr: { planned: 'Prévu', done: 'Fait', missed: 'Manqué' },
+  en: { planned: 'Planned', done: 'Done', missed: 'Missed' },
+});
+
+export function fittingStatusLabel(status: string, locale: Locale): string {
+  return isKey(FITTING_STATUSES, status) ? FITTING_TEXTS[locale][status] : status;
+}
+
+export function isPaymentMethod(value: string): value is PaymentMethod {
+  return isKey(PAYMENT_METHODS, value);
 }
 
 export function methodOptions(locale: Locale): { value: string; label: string }[] {
@@ -46,10 +67,13 @@ export function isLate(order: { status: OrderStatus; promisedDate: string }, tod
   return OPEN_STATUSES.includes(order.status) && order.promisedDate < today;
 }
 
-/** « 12 000 », « 12000 », « 1,5 » → a number; anything else stays as typed so the engine names the mistake. */
-export function numberOrText(value: string): number | string | undefined {
+/**
+ * « 12 000 », « 12000 », « 1,5 » → a number; blank → undefined; anything else → NaN, which the
+ * engine refuses with the same message as any other non-number, naming the field.
+ */
+export function typedNumber(value: string): number | undefined {
   const compact = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
   if (compact === '') return undefined;
   const n = Number(compact);
-  return Number.isFinite(n) ? n : value;
+  return Number.isFinite(n) ? n : Number.NaN;
 }

@@ -1,25 +1,25 @@
 /** Fittings of the week (Monday to Sunday), in time order. */
 import { Empty } from '../../ui/components.js';
 import { dateTime, day } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
+import { fittingStatusLabel } from '../orders/labels.js';
 import { href } from '../../app/router.js';
 import type { FittingOfWeek } from '../../../../../shared/engine/queries/dashboardQueries.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 import { telLink } from '../clients/contact.js';
 import { TodaySection } from './OrderSection.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Essayages de la semaine', week: (d: string) => `Semaine du ${d}`, call: 'Appeler',
+    title: 'Essayages de la semaine', week: 'Semaine du {date}', call: 'Appeler',
     empty: 'Aucun essayage prévu cette semaine. Planifiez-les depuis la commande pour ne pas les oublier.',
-    status: { planned: 'Prévu', done: 'Fait', missed: 'Manqué' } as Record<string, string>,
   },
   en: {
-    title: 'Fittings this week', week: (d: string) => `Week of ${d}`, call: 'Call',
+    title: 'Fittings this week', week: 'Week of {date}', call: 'Call',
     empty: 'No fitting planned this week. Schedule them from the order so none is forgotten.',
-    status: { planned: 'Planned', done: 'Done', missed: 'Missed' } as Record<string, string>,
   },
-};
+});
 
 export function FittingsSection({ data, timezone, error, loading }: {
   data: { weekStart: string; fittings: FittingOfWeek[] } | undefined;
@@ -32,7 +32,7 @@ export function FittingsSection({ data, timezone, error, loading }: {
   const fittings = data?.fittings ?? [];
   return (
     <TodaySection id="fittings" title={t.title} count={data ? fittings.length : undefined} error={error} loading={loading && !data}>
-      {data ? <p className="muted" style={{ marginTop: 0 }}>{t.week(day(data.weekStart, locale))}</p> : null}
+      {data ? <p className="muted" style={{ marginTop: 0 }}>{fill(t.week, { date: day(data.weekStart, locale) })}</p> : null}
       <div data-testid="fittings-week">
         {fittings.length === 0 ? (
           <Empty>{t.empty}</Empty>
@@ -43,7 +43,7 @@ export function FittingsSection({ data, timezone, error, loading }: {
                 <div>
                   <div className="row">
                     <strong>{dateTime(f.at, locale, timezone)}</strong>
-                    <span className={`badge${f.status === 'done' ? ' ok' : f.status === 'missed' ? ' late' : ''}`}>{t.status[f.status] ?? f.status}</span>
+                    <span className={`badge${f.status === 'done' ? ' ok' : f.status === 'missed' ? ' late' : ''}`}>{fittingStatusLabel(f.status, locale)}</span>
                   </div>
                   <div className="meta">
                     <a href={href(`orders/${f.orderId}`)}>{f.orderNumber}</a> · {f.clientName}

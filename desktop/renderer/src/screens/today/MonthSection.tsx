@@ -1,22 +1,24 @@
 /** The month's figures and a small chart of money received per day (plain CSS bars). */
 import { useState } from 'react';
 import { money } from '../../ui/format.js';
-import { useLocale, useTexts, type Locale } from '../../app/locale.js';
+import { fill, useLocale, useTexts, type Locale } from '../../app/locale.js';
+import { intlLocale } from '../../ui/format.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { useQuery } from '../../app/data.js';
 import { TodaySection } from './OrderSection.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Ce mois-ci', created: 'Commandes créées', delivered: 'Commandes livrées', revenue: 'Encaissé', outstanding: 'Reste à encaisser',
     chart: 'Encaissements par jour', noRevenue: 'Aucun encaissement ce mois-ci : chaque acompte ou paiement enregistré apparaîtra ici, jour par jour.',
-    previous: 'Mois précédent', next: 'Mois suivant', dayLabel: (d: number) => `le ${d}`,
+    previous: 'Mois précédent', next: 'Mois suivant', dayLabel: 'le {day} : {amount}', chartLabel: 'Encaissements par jour : {total}',
   },
   en: {
     title: 'This month', created: 'Orders created', delivered: 'Orders delivered', revenue: 'Received', outstanding: 'Still to collect',
     chart: 'Money received per day', noRevenue: 'Nothing received this month: every deposit or payment recorded will show here, day by day.',
-    previous: 'Previous month', next: 'Next month', dayLabel: (d: number) => `day ${d}`,
+    previous: 'Previous month', next: 'Next month', dayLabel: 'day {day}: {amount}', chartLabel: 'Money received per day: {total}',
   },
-};
+});
 
 /** 'YYYY-MM' moved by `delta` months, as a date in the middle of that month. */
 function shiftMonth(month: string, delta: number): string {
@@ -25,7 +27,7 @@ function shiftMonth(month: string, delta: number): string {
 }
 
 function monthName(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 }
 
 export function MonthSection({ thisMonth }: { thisMonth: string | undefined }) {
@@ -50,9 +52,9 @@ export function MonthSection({ thisMonth }: { thisMonth: string | undefined }) {
           <h3 style={{ fontSize: '0.95rem', margin: '0.9rem 0 0.4rem' }}>{t.chart}</h3>
           {max > 0 ? (
             <>
-              <div className="chart" role="img" aria-label={`${t.chart} : ${money(f.revenueReceived, locale)}`} data-testid="revenue-chart">
+              <div className="chart" role="img" aria-label={fill(t.chartLabel, { total: money(f.revenueReceived, locale) })} data-testid="revenue-chart">
                 {f.revenueByDay.map((amount, i) => (
-                  <div key={i} title={`${t.dayLabel(i + 1)} : ${money(amount, locale)}`} style={{ height: `${(amount / max) * 100}%`, opacity: amount > 0 ? 1 : 0.25 }} />
+                  <div key={i} title={fill(t.dayLabel, { day: i + 1, amount: money(amount, locale) })} style={{ height: `${(amount / max) * 100}%`, opacity: amount > 0 ? 1 : 0.25 }} />
                 ))}
               </div>
               <div className="chart-days" aria-hidden="true">

@@ -2,25 +2,27 @@
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { day, money } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
+import { statusLabel } from '../orders/labels.js';
 import { href } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
-import { ACTIVE_STATUSES, ORDER_STATUS_LABELS } from '../../../../../shared/domain/orderStatus.js';
+import { ACTIVE_STATUSES } from '../../../../../shared/domain/orderStatus.js';
 import { diffDays } from '../../../../../shared/domain/calendar.js';
 import type { OrderSummary } from '../../../../../shared/engine/queries/orderRows.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    promised: 'Promise le', balance: 'Reste à payer', paid: 'Soldée', refund: 'À rembourser',
-    late: (n: number) => (n === 1 ? '1 jour de retard' : `${n} jours de retard`),
-    urgency: { urgent: 'Urgent', high: 'Prioritaire', normal: '' },
+    promised: 'Promise le {date}', balance: 'Reste à payer', paid: 'Soldée', refund: 'À rembourser', refundAmount: 'À rembourser {amount}',
+    lateOne: '1 jour de retard', lateMany: '{n} jours de retard',
+    'urgency.urgent': 'Urgent', 'urgency.high': 'Prioritaire',
   },
   en: {
-    promised: 'Promised', balance: 'Balance due', paid: 'Paid in full', refund: 'To refund',
-    late: (n: number) => (n === 1 ? '1 day late' : `${n} days late`),
-    urgency: { urgent: 'Urgent', high: 'High priority', normal: '' },
+    promised: 'Promised {date}', balance: 'Balance due', paid: 'Paid in full', refund: 'To refund', refundAmount: 'To refund {amount}',
+    lateOne: '1 day late', lateMany: '{n} days late',
+    'urgency.urgent': 'Urgent', 'urgency.high': 'High priority',
   },
-};
+});
 
 /** Garment type names by id, for order lines. */
 export function useGarmentNames(): Map<string, string> {
@@ -52,20 +54,20 @@ export function OrderLine({ order, garments, today, showClient = true, showStatu
       <div>
         <div className="row">
           <a href={href(`orders/${order.id}`)}><strong>{order.number}</strong></a>
-          {showStatus ? <span className={`badge ${order.status === 'ready' || order.status === 'delivered' ? 'ok' : ''}`}>{ORDER_STATUS_LABELS[order.status][locale]}</span> : null}
-          {order.urgency !== 'normal' ? <span className="badge urgent">{t.urgency[order.urgency]}</span> : null}
-          {late > 0 ? <span className="badge late" data-testid="days-late">{t.late(late)}</span> : null}
+          {showStatus ? <span className={`badge ${order.status === 'ready' || order.status === 'delivered' ? 'ok' : ''}`}>{statusLabel(order.status, locale)}</span> : null}
+          {order.urgency !== 'normal' ? <span className="badge urgent">{t[`urgency.${order.urgency}`]}</span> : null}
+          {late > 0 ? <span className="badge late" data-testid="days-late">{late === 1 ? t.lateOne : fill(t.lateMany, { n: late })}</span> : null}
         </div>
         <div className="meta">
           {[showClient ? order.clientName : '', garment].filter(Boolean).join(' · ')}
         </div>
-        <div className="meta">{t.promised} {day(order.promisedDate, locale)}</div>
+        <div className="meta">{fill(t.promised, { date: day(order.promisedDate, locale) })}</div>
       </div>
       <div className="side">
         {order.balance > 0 ? (
           <span className="amount due" title={t.balance}>{money(order.balance, locale)}</span>
         ) : order.balance < 0 ? (
-          <span className="amount" title={t.refund}>{t.refund} {money(-order.balance, locale)}</span>
+          <span className="amount" title={t.refund}>{fill(t.refundAmount, { amount: money(-order.balance, locale) })}</span>
         ) : (
           <span className="badge ok">{t.paid}</span>
         )}

@@ -1,7 +1,8 @@
 /** Ready garments not collected yet: how long they have waited, and a WhatsApp reminder. */
 import { Empty } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { useSession } from '../../app/session.js';
 import { useQuery } from '../../app/data.js';
 import { diffDays, todayIn } from '../../../../../shared/domain/calendar.js';
@@ -11,24 +12,24 @@ import { whatsappLink } from '../clients/contact.js';
 import { OrderLine, garmentOf } from './OrderLine.js';
 import { TodaySection } from './OrderSection.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Prêtes, pas encore récupérées', empty: 'Aucun vêtement prêt n’attend son client.',
-    remind: 'Rappel WhatsApp', remindTo: (c: string) => `Rappel WhatsApp à ${c}`, noPhone: 'Pas de numéro',
-    waiting: (n: number) => (n <= 0 ? 'Prête depuis aujourd’hui' : n === 1 ? 'Prête depuis hier' : `Prête depuis ${n} jours`),
-    message: (client: string, number: string, garment: string, workshop: string, due: string | null) =>
-      `Bonjour ${client}, votre commande n° ${number}${garment ? ` (${garment})` : ''} est prête. ` +
-      `Vous pouvez passer la récupérer.${due ? ` Reste à payer : ${due}.` : ''} Merci ! — ${workshop}`,
+    remind: 'Rappel WhatsApp', remindTo: 'Rappel WhatsApp à {client}', noPhone: 'Pas de numéro',
+    waitingToday: 'Prête depuis aujourd’hui', waitingYesterday: 'Prête depuis hier', waitingDays: 'Prête depuis {n} jours',
+    message: 'Bonjour {client}, votre commande n° {number}{garment} est prête. Vous pouvez passer la récupérer.{due} Merci ! — {workshop}',
+    messageGarment: ' ({garment})',
+    messageDue: ' Reste à payer : {due}.',
   },
   en: {
     title: 'Ready, not collected yet', empty: 'No finished garment is waiting for its client.',
-    remind: 'WhatsApp reminder', remindTo: (c: string) => `WhatsApp reminder to ${c}`, noPhone: 'No number',
-    waiting: (n: number) => (n <= 0 ? 'Ready since today' : n === 1 ? 'Ready since yesterday' : `Ready for ${n} days`),
-    message: (client: string, number: string, garment: string, workshop: string, due: string | null) =>
-      `Hello ${client}, your order no. ${number}${garment ? ` (${garment})` : ''} is ready. ` +
-      `You can come and collect it.${due ? ` Balance due: ${due}.` : ''} Thank you! — ${workshop}`,
+    remind: 'WhatsApp reminder', remindTo: 'WhatsApp reminder to {client}', noPhone: 'No number',
+    waitingToday: 'Ready since today', waitingYesterday: 'Ready since yesterday', waitingDays: 'Ready for {n} days',
+    message: 'Hello {client}, your order no. {number}{garment} is ready. You can come and collect it.{due} Thank you! — {workshop}',
+    messageGarment: ' ({garment})',
+    messageDue: ' Balance due: {due}.',
   },
-};
+});
 
 /** Order details are fetched (for the day it became ready) for this many lines at most. */
 const DETAILED = 30;
@@ -39,7 +40,7 @@ function Waiting({ orderId, today, timezone, enabled }: { orderId: string; today
   const readyAt = detail.data?.events.filter((e) => e.type === 'status' && e.data.to === 'ready').at(-1)?.at;
   if (!readyAt || !today) return null;
   const days = diffDays(todayIn(timezone, new Date(readyAt)), today);
-  return <span className={`badge${days >= 3 ? ' late' : ''}`} data-testid="ready-waiting">{t.waiting(days)}</span>;
+  return <span className={`badge${days >= 3 ? ' late' : ''}`} data-testid="ready-waiting">{days <= 0 ? t.waitingToday : days === 1 ? t.waitingYesterday : fill(t.waitingDays, { n: days })}</span>;
 }
 
 export function ReadySection({ orders, garments, today, timezone, error, loading }: {
@@ -61,12 +62,19 @@ export function ReadySection({ orders, garments, today, timezone, error, loading
         ) : (
           <ul className="list order-list" aria-label={t.title}>
             {orders.map((o, i) => {
-              const text = t.message(o.clientName, o.number, garmentOf(o, garments), workshop, o.balance > 0 ? money(o.balance, locale) : null);
+              const garment = garmentOf(o, garments);
+              const text = fill(t.message, {
+                client: o.clientName,
+                number: o.number,
+                garment: garment ? fill(t.messageGarment, { garment }) : '',
+                due: o.balance > 0 ? fill(t.messageDue, { due: money(o.balance, locale) }) : '',
+                workshop,
+              });
               return (
                 <OrderLine key={o.id} order={o} garments={garments}>
                   <Waiting orderId={o.id} today={today} timezone={timezone} enabled={i < DETAILED} />
                   {o.clientPhone ? (
-                    <a className="btn-link whatsapp small" href={whatsappLink(o.clientPhone, text)} target="_blank" rel="noopener noreferrer" aria-label={t.remindTo(o.clientName)}>
+                    <a className="btn-link whatsapp small" href={whatsappLink(o.clientPhone, text)} target="_blank" rel="noopener noreferrer" aria-label={fill(t.remindTo, { client: o.clientName })}>
                       {t.remind}
                     </a>
                   ) : <span className="muted">{t.noPhone}</span>}

@@ -4,8 +4,9 @@
  */
 import { Page } from '../../ui/components.js';
 import { day } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
-import { useRole } from '../../app/session.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { href } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
 import { useGarmentNames } from './OrderLine.js';
@@ -15,27 +16,27 @@ import { FittingsSection } from './FittingsSection.js';
 import { UnpaidSection } from './UnpaidSection.js';
 import { MonthSection } from './MonthSection.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Aujourd’hui', newOrder: 'Nouvelle commande', clients: 'Clients',
+    title: 'Aujourd’hui', titleOf: 'Aujourd’hui — {date}', newOrder: 'Nouvelle commande', clients: 'Clients',
     late: 'En retard', lateEmpty: 'Aucune commande en retard. Bravo, toutes les promesses sont tenues.',
     dueToday: 'À livrer aujourd’hui', dueTodayEmpty: 'Rien à livrer aujourd’hui.',
     due48h: 'À livrer dans les 48 heures', due48hEmpty: 'Rien à livrer demain ni après-demain.',
-    summary: (late: number, today: number, soon: number) => `${late} en retard · ${today} aujourd’hui · ${soon} sous 48 h`,
+    summary: '{late} en retard · {today} aujourd’hui · {soon} sous 48 h',
   },
   en: {
-    title: 'Today', newOrder: 'New order', clients: 'Clients',
+    title: 'Today', titleOf: 'Today — {date}', newOrder: 'New order', clients: 'Clients',
     late: 'Late', lateEmpty: 'No late order. Well done, every promise is kept.',
     dueToday: 'Due today', dueTodayEmpty: 'Nothing to deliver today.',
     due48h: 'Due within 48 hours', due48hEmpty: 'Nothing to deliver tomorrow or the day after.',
-    summary: (late: number, today: number, soon: number) => `${late} late · ${today} today · ${soon} within 48 h`,
+    summary: '{late} late · {today} today · {soon} within 48 h',
   },
-};
+});
 
 export function TodayScreen() {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const role = useRole();
+  const can = useCan();
   const garments = useGarmentNames();
   const due = useQuery('dueOrders');
   const ready = useQuery('readyNotCollected');
@@ -48,17 +49,17 @@ export function TodayScreen() {
 
   return (
     <Page
-      title={today ? `${t.title} — ${day(today, locale)}` : t.title}
+      title={today ? fill(t.titleOf, { date: day(today, locale) }) : t.title}
       actions={
         <>
           <a className="btn-link" href={href('clients')}>{t.clients}</a>
-          {role !== 'viewer' ? <a className="btn-link primary" href={href('orders/new')}>{t.newOrder}</a> : null}
+          {can('orders', 'create') ? <a className="btn-link primary" href={href('orders/new')}>{t.newOrder}</a> : null}
         </>
       }
     >
       {d ? (
         <p className={d.late.length > 0 ? 'today-summary alert' : 'today-summary muted'} role="status" data-testid="today-summary">
-          {t.summary(d.late.length, d.dueToday.length, d.dueWithin48h.length)}
+          {fill(t.summary, { late: d.late.length, today: d.dueToday.length, soon: d.dueWithin48h.length })}
         </p>
       ) : null}
       <div className="grid two">

@@ -2,22 +2,23 @@
 import { useState } from 'react';
 import { Empty } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { OrderSummary } from '../../../../../shared/engine/queries/orderRows.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 import { OrderLine } from './OrderLine.js';
 import { TodaySection } from './OrderSection.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Soldes impayés', total: 'Total à encaisser', empty: 'Aucun solde impayé : toutes les commandes sont réglées.',
-    more: (n: number) => `Voir les ${n} commandes`, less: 'Réduire la liste', list: 'Commandes avec un solde',
+    more: 'Voir les {n} commandes', less: 'Réduire la liste', list: 'Commandes avec un solde',
   },
   en: {
     title: 'Unpaid balances', total: 'Total to collect', empty: 'No unpaid balance: every order is paid.',
-    more: (n: number) => `Show all ${n} orders`, less: 'Show fewer', list: 'Orders with a balance',
+    more: 'Show all {n} orders', less: 'Show fewer', list: 'Orders with a balance',
   },
-};
+});
 
 const FIRST = 8;
 
@@ -49,7 +50,7 @@ export function UnpaidSection({ data, garments, today, error, loading }: {
         )}
       </div>
       {orders.length > FIRST ? (
-        <button type="button" className="link" onClick={() => setAll(!all)}>{all ? t.less : t.more(orders.length)}</button>
+        <button type="button" className="link" onClick={() => setAll(!all)}>{all ? t.less : fill(t.more, { n: orders.length })}</button>
       ) : null}
     </TodaySection>
   );

@@ -1,14 +1,15 @@
 /** Garment types: default duration, price and measurement template (owner edits, others read). */
 import { useState, type FormEvent } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
-import { useRole } from '../../app/session.js';
-import { useLocale, useTexts } from '../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { ConfirmButton, ErrorBanner, Field } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
 import { MEASUREMENT_CATALOGUE } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { GarmentType } from '../../../../../shared/engine/queries/settingsQueries.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Vêtements',
     name: 'Nom',
@@ -22,8 +23,9 @@ const TEXTS = {
     cancel: 'Annuler',
     remove: 'Supprimer',
     removeQuestion: 'Supprimer ce vêtement ? Les commandes existantes le gardent.',
-    days: (n: number) => `${n} j`,
-    groups: { haut: 'Haut', bas: 'Bas', femme: 'Femme', general: 'Général' },
+    days: '{n} j',
+    measures: '{n} mesures',
+    'group.haut': 'Haut', 'group.bas': 'Bas', 'group.femme': 'Femme', 'group.general': 'Général',
   },
   en: {
     title: 'Garments',
@@ -38,10 +40,11 @@ const TEXTS = {
     cancel: 'Cancel',
     remove: 'Delete',
     removeQuestion: 'Delete this garment? Existing orders keep it.',
-    days: (n: number) => `${n} d`,
-    groups: { haut: 'Top', bas: 'Bottom', femme: 'Women', general: 'General' },
+    days: '{n} d',
+    measures: '{n} measurements',
+    'group.haut': 'Top', 'group.bas': 'Bottom', 'group.femme': 'Women', 'group.general': 'General',
   },
-};
+});
 
 function keyOf(label: string): string {
   const key = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
@@ -59,7 +62,7 @@ function GarmentForm({ garment, onDone }: { garment?: GarmentType; onDone(): voi
     event.preventDefault();
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const customFields = (form.custom ?? '').split('\n').map((l) => l.trim()).filter(Boolean).map((label) => ({ key: keyOf(label), label }));
-    const input = { name: form.name, durationDays: Number(form.durationDays), defaultPrice: Number(form.defaultPrice), measurementFields: fields, customFields };
+    const input = { name: form.name ?? '', durationDays: Number(form.durationDays), defaultPrice: Number(form.defaultPrice), measurementFields: fields, customFields };
     const ok = garment ? await update.run({ id: garment.id, ...input }) : await create.run(input);
     if (ok) onDone();
   };
@@ -75,7 +78,7 @@ function GarmentForm({ garment, onDone }: { garment?: GarmentType; onDone(): voi
         <legend>{t.template}</legend>
         {groups.map((group) => (
           <div key={group}>
-            <strong>{t.groups[group]}</strong>
+            <strong>{t[`group.${group}`]}</strong>
             <div className="row">
               {MEASUREMENT_CATALOGUE.filter((f) => f.group === group).map((f) => (
                 <label key={f.key} className="row">
@@ -103,7 +106,7 @@ function GarmentForm({ garment, onDone }: { garment?: GarmentType; onDone(): voi
 export function GarmentTypesEditor() {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
-  const owner = useRole() === 'owner';
+  const owner = useCan()('garment_types', 'update');
   const garments = useQuery('garmentTypes');
   const remove = useCommand('deleteGarmentType');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -122,7 +125,7 @@ export function GarmentTypesEditor() {
           ) : (
             <li key={g.id} className="spread">
               <span>
-                <strong>{g.name}</strong> <span className="muted">· {t.days(g.durationDays)} · {money(g.defaultPrice, locale)} · {g.measurementFields.length + g.customFields.length} mesures</span>
+                <strong>{g.name}</strong> <span className="muted">· {fill(t.days, { n: g.durationDays })} · {money(g.defaultPrice, locale)} · {fill(t.measures, { n: g.measurementFields.length + g.customFields.length })}</span>
               </span>
               {owner ? (
                 <span className="row">

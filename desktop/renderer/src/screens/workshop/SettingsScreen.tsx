@@ -4,14 +4,16 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
-import { useRole } from '../../app/session.js';
-import { useTexts } from '../../app/locale.js';
+import { useCan } from '../../app/session.js';
+import { useLocale, useTexts } from '../../app/locale.js';
+import { longDay } from '../../ui/format.js';
+import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { navigate } from '../../app/router.js';
 import { ErrorBanner, Field, Loading, Page, Select } from '../../ui/components.js';
 import { GarmentTypesEditor } from './GarmentTypesEditor.js';
 import type { WorkshopSettings } from '../../../../../shared/engine/queries/settingsQueries.js';
 
-export const SETTINGS_TEXTS = {
+export const SETTINGS_TEXTS = defineTexts({
   fr: {
     title: 'Réglages de l’atelier',
     setupTitle: 'Bienvenue ! Vérifiez les réglages de votre atelier',
@@ -20,7 +22,7 @@ export const SETTINGS_TEXTS = {
     phone: 'Téléphone de l’atelier',
     city: 'Ville',
     workingDays: 'Jours de travail',
-    days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+    day1: 'lundi', day2: 'mardi', day3: 'mercredi', day4: 'jeudi', day5: 'vendredi', day6: 'samedi', day7: 'dimanche',
     closingDays: 'Jours de fermeture (fêtes, congés)',
     addClosing: 'Ajouter',
     remove: 'Retirer',
@@ -41,7 +43,7 @@ export const SETTINGS_TEXTS = {
     phone: 'Workshop phone',
     city: 'City',
     workingDays: 'Working days',
-    days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    day1: 'Monday', day2: 'Tuesday', day3: 'Wednesday', day4: 'Thursday', day5: 'Friday', day6: 'Saturday', day7: 'Sunday',
     closingDays: 'Closing days (holidays, leave)',
     addClosing: 'Add',
     remove: 'Remove',
@@ -54,11 +56,20 @@ export const SETTINGS_TEXTS = {
     finish: 'Finish and open the workshop',
     readOnly: 'Only the owner can change these settings.',
   },
-};
+});
+
+/** ISO weekdays, Monday = 1 … Sunday = 7 (as the workshop's working days are stored). */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+const UNITS = ['cm', 'in'] as const;
+function isUnit(value: string | undefined): value is (typeof UNITS)[number] {
+  return (UNITS as readonly (string | undefined)[]).includes(value);
+}
 
 function SettingsForm({ settings, setup }: { settings: WorkshopSettings; setup: boolean }) {
   const t = useTexts(SETTINGS_TEXTS);
-  const owner = useRole() === 'owner';
+  const { locale } = useLocale();
+  const owner = useCan()('workshop', 'update');
   const save = useCommand('updateSettings');
   const [workingDays, setWorkingDays] = useState<number[]>(settings.workingDays);
   const [closingDays, setClosingDays] = useState<string[]>(settings.closingDays);
@@ -70,13 +81,13 @@ function SettingsForm({ settings, setup }: { settings: WorkshopSettings; setup: 
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     setSaved(false);
     const result = await save.run({
-      name: form.name,
+      name: form.name ?? '',
       phone: form.phone ?? '',
       city: form.city ?? '',
       workingDays,
       closingDays,
       capacity: Number(form.capacity),
-      unit: form.unit,
+      unit: isUnit(form.unit) ? form.unit : undefined,
     });
     if (result) {
       setSaved(true);
@@ -98,14 +109,14 @@ function SettingsForm({ settings, setup }: { settings: WorkshopSettings; setup: 
         <fieldset className="field">
           <legend>{t.workingDays}</legend>
           <div className="row">
-            {t.days.map((label, i) => (
-              <label key={label} className="row">
+            {WEEKDAYS.map((d) => (
+              <label key={d} className="row">
                 <input
                   type="checkbox"
-                  checked={workingDays.includes(i + 1)}
-                  onChange={(e) => setWorkingDays(e.target.checked ? [...workingDays, i + 1].sort() : workingDays.filter((d) => d !== i + 1))}
+                  checked={workingDays.includes(d)}
+                  onChange={(e) => setWorkingDays(e.target.checked ? [...workingDays, d].sort() : workingDays.filter((x) => x !== d))}
                 />
-                {label}
+                {t[`day${d}`]}
               </label>
             ))}
           </div>
@@ -116,7 +127,7 @@ function SettingsForm({ settings, setup }: { settings: WorkshopSettings; setup: 
           <ul className="list">
             {closingDays.map((d) => (
               <li key={d} className="spread">
-                {new Date(`${d}T12:00:00Z`).toLocaleDateString('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}
+                {longDay(d, locale)}
                 <button type="button" className="small" onClick={() => setClosingDays(closingDays.filter((x) => x !== d))}>
                   {t.remove}
                 </button>

@@ -3,22 +3,23 @@
  * built, the file can be opened (to print), shared (WhatsApp… through the phone's share sheet) or saved.
  */
 import { useEffect, useState } from 'react';
-import { useTexts } from '../../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
 import type { GarmentType, WorkshopSettings } from '../../../../../../shared/engine/queries/settingsQueries.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    receipt: 'Reçu (PDF)', sheet: 'Fiche de mesures (PDF)', building: 'Préparation du PDF…', ready: (n: string) => `${n} est prêt.`,
-    open: 'Ouvrir / imprimer', share: 'Partager', download: 'Télécharger', close: 'Fermer', failed: 'Le PDF n’a pas pu être préparé : ',
+    receipt: 'Reçu (PDF)', sheet: 'Fiche de mesures (PDF)', building: 'Préparation du PDF…', ready: '{name} est prêt.',
+    open: 'Ouvrir / imprimer', share: 'Partager', download: 'Télécharger', close: 'Fermer', failed: 'Le PDF n’a pas pu être préparé : {reason}',
     title: 'Documents',
   },
   en: {
-    receipt: 'Receipt (PDF)', sheet: 'Measurement sheet (PDF)', building: 'Preparing the PDF…', ready: (n: string) => `${n} is ready.`,
-    open: 'Open / print', share: 'Share', download: 'Download', close: 'Close', failed: 'The PDF could not be prepared: ',
+    receipt: 'Receipt (PDF)', sheet: 'Measurement sheet (PDF)', building: 'Preparing the PDF…', ready: '{name} is ready.',
+    open: 'Open / print', share: 'Share', download: 'Download', close: 'Close', failed: 'The PDF could not be prepared: {reason}',
     title: 'Documents',
   },
-};
+});
 
 interface Ready {
   file: File;
@@ -29,6 +30,7 @@ interface Ready {
 
 export function DocumentsPanel({ order, settings, garment }: { order: OrderDetail; settings: WorkshopSettings | null | undefined; garment: GarmentType | undefined }) {
   const t = useTexts(TEXTS);
+  const { locale } = useLocale();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState<Ready | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,10 +46,10 @@ export function DocumentsPanel({ order, settings, garment }: { order: OrderDetai
     setReady(null);
     try {
       const documents = await import('./orderDocuments.js');
-      const file = kind === 'receipt' ? await documents.receiptFile(order, settings) : await documents.measurementSheetFile(order, settings, garment);
+      const file = kind === 'receipt' ? await documents.receiptFile(order, settings, locale) : await documents.measurementSheetFile(order, settings, garment, locale);
       setReady({ file, url: URL.createObjectURL(file), version: order.events.length });
     } catch (error) {
-      setFailure(t.failed + (error instanceof Error ? error.message : String(error)));
+      setFailure(fill(t.failed, { reason: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -87,7 +89,7 @@ export function DocumentsPanel({ order, settings, garment }: { order: OrderDetai
       {failure ? <p className="error-banner" role="alert">{failure}</p> : null}
       {ready && ready.version === order.events.length ? (
         <div className="o-docs" style={{ marginTop: '0.5rem' }} data-testid="pdf-ready">
-          <span role="status">{t.ready(ready.file.name)}</span>
+          <span role="status">{fill(t.ready, { name: ready.file.name })}</span>
           <button type="button" className="primary" onClick={() => open(ready)}>{t.open}</button>
           {canShare(ready) ? <button type="button" onClick={() => void share(ready)}>{t.share}</button> : null}
           <a className="o-btn" href={ready.url} download={ready.file.name}>{t.download}</a>

@@ -2,11 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { useCommand } from '../../../app/data.js';
 import { useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
+import type { CommandInput } from '../../../../../../shared/engine/engine.js';
 import { ErrorBanner, Field } from '../../../ui/components.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
-import { numberOrText } from '../labels.js';
+import { typedNumber } from '../labels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     promised: 'Date promise', price: 'Prix (FCFA)', description: 'Description', note: 'Note interne',
     save: 'Enregistrer les modifications', cancel: 'Fermer', title: 'Modifier la commande',
@@ -15,7 +17,7 @@ const TEXTS = {
     promised: 'Promised date', price: 'Price (FCFA)', description: 'Description', note: 'Internal note',
     save: 'Save the changes', cancel: 'Close', title: 'Edit the order',
   },
-};
+});
 
 const SHOWN = new Set(['promisedDate', 'price', 'description', 'internalNote']);
 
@@ -31,10 +33,11 @@ export function EditOrderForm({ order, onClose }: { order: OrderDetail; onClose(
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const changes: Record<string, unknown> = {};
+    const changes: Omit<CommandInput<'updateOrder'>, 'id'> = {};
     if (draft.promisedDate !== order.promisedDate) changes.promisedDate = draft.promisedDate;
-    const price = numberOrText(draft.price);
-    if (price !== order.price) changes.price = price ?? '';
+    // A blank price is no price: NaN, refused by the engine like any non-number.
+    const price = typedNumber(draft.price) ?? Number.NaN;
+    if (price !== order.price) changes.price = price;
     if (draft.description !== (order.description ?? '')) changes.description = draft.description;
     if (draft.internalNote !== (order.internalNote ?? '')) changes.internalNote = draft.internalNote;
     if (Object.keys(changes).length === 0 || (await update.run({ id: order.id, ...changes }))) onClose();

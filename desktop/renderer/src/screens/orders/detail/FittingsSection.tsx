@@ -2,21 +2,23 @@
 import { useState, type FormEvent } from 'react';
 import { useCommand } from '../../../app/data.js';
 import { useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { ErrorBanner, Field } from '../../../ui/components.js';
 import { dateTime } from '../../../ui/format.js';
 import { OPEN_STATUSES } from '../../../../../../shared/domain/orderStatus.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
+import { fittingStatusLabel } from '../labels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Essayages', none: 'Aucun essayage prévu.', planned: 'Prévu', done: 'Fait', missed: 'Manqué', list: 'Liste des essayages',
+    title: 'Essayages', none: 'Aucun essayage prévu.', list: 'Liste des essayages',
     at: 'Date et heure de l’essayage', plan: 'Planifier l’essayage', markDone: 'Essayage fait', markMissed: 'Client absent',
   },
   en: {
-    title: 'Fittings', none: 'No fitting planned.', planned: 'Planned', done: 'Done', missed: 'Missed', list: 'Fittings list',
+    title: 'Fittings', none: 'No fitting planned.', list: 'Fittings list',
     at: 'Fitting date and time', plan: 'Plan the fitting', markDone: 'Fitting done', markMissed: 'Client did not come',
   },
-};
+});
 
 /** 'YYYY-MM-DDTHH:mm' typed in the device's local time → an ISO instant ('' stays '' so the engine names the missing date). */
 function localToIso(value: string): string {
@@ -31,7 +33,6 @@ export function FittingsSection({ order, canEdit, timeZone }: { order: OrderDeta
   const update = useCommand('updateFitting');
   const [at, setAt] = useState('');
   const open = OPEN_STATUSES.includes(order.status);
-  const label = (status: string) => (status === 'done' ? t.done : status === 'missed' ? t.missed : t.planned);
 
   async function plan(event: FormEvent) {
     event.preventDefault();
@@ -49,7 +50,7 @@ export function FittingsSection({ order, canEdit, timeZone }: { order: OrderDeta
             <li key={f.id} className="spread" data-testid="fitting">
               <span>
                 {dateTime(f.at, locale, timeZone)}{' '}
-                <span className={`badge ${f.status === 'done' ? 'ok' : f.status === 'missed' ? 'late' : ''}`}>{label(f.status)}</span>
+                <span className={`badge ${f.status === 'done' ? 'ok' : f.status === 'missed' ? 'late' : ''}`}>{fittingStatusLabel(f.status, locale)}</span>
                 {f.note ? <small className="muted"> — {f.note}</small> : null}
               </span>
               {canEdit && f.status === 'planned' ? (

@@ -1,14 +1,16 @@
 /** The measurements the order is cut with (a copy of the sheet at creation), with their labels and unit. */
 import { useLocale, useTexts } from '../../../app/locale.js';
+import { intlLocale } from '../../../ui/format.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { href } from '../../../app/router.js';
 import { fieldLabel } from '../../../../../../shared/domain/measurementCatalogue.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
 import type { GarmentType } from '../../../../../../shared/engine/queries/settingsQueries.js';
 
-const TEXTS = {
-  fr: { title: 'Mesures de la commande', none: 'Cette commande a été créée sans mesures.', take: 'Prendre les mesures du client', unit: (u: string) => `Unité : ${u === 'in' ? 'pouces' : 'cm'}` },
-  en: { title: 'Order measurements', none: 'This order was created without measurements.', take: 'Take the client’s measurements', unit: (u: string) => `Unit: ${u === 'in' ? 'inches' : 'cm'}` },
-};
+const TEXTS = defineTexts({
+  fr: { title: 'Mesures de la commande', none: 'Cette commande a été créée sans mesures.', take: 'Prendre les mesures du client', unitCm: 'Unité : cm', unitIn: 'Unité : pouces' },
+  en: { title: 'Order measurements', none: 'This order was created without measurements.', take: 'Take the client’s measurements', unitCm: 'Unit: cm', unitIn: 'Unit: inches' },
+});
 
 export function MeasurementsTable({ order, garment }: { order: OrderDetail; garment: GarmentType | undefined }) {
   const t = useTexts(TEXTS);
@@ -16,7 +18,7 @@ export function MeasurementsTable({ order, garment }: { order: OrderDetail; garm
   const snapshot = order.measurements;
   const order_ = garment ? [...garment.measurementFields, ...garment.customFields.map((f) => f.key)] : [];
   const keys = snapshot ? [...order_.filter((k) => k in snapshot.values), ...Object.keys(snapshot.values).filter((k) => !order_.includes(k))] : [];
-  const number = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+  const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 });
   return (
     <section className="card" aria-labelledby="order-measures-title">
       <h2 id="order-measures-title" style={{ marginTop: 0 }}>{t.title}</h2>
@@ -27,7 +29,7 @@ export function MeasurementsTable({ order, garment }: { order: OrderDetail; garm
         </>
       ) : (
         <>
-          <p className="muted">{t.unit(snapshot.unit)}</p>
+          <p className="muted">{snapshot.unit === 'in' ? t.unitIn : t.unitCm}</p>
           <table className="o-measures" data-testid="order-measurements">
             <tbody>
               {keys.map((key) => (

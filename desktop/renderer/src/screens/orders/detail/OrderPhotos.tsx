@@ -2,11 +2,12 @@
 import { useEffect, useState } from 'react';
 import { host } from '../../../host/host.js';
 import { useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: { title: 'Photos', fabric: 'Photo du tissu', model: 'Photo du modèle', missing: 'Photo pas encore arrivée sur cet appareil (elle viendra à la prochaine synchronisation).', loading: 'Chargement…', enlarge: 'Voir en grand' },
   en: { title: 'Photos', fabric: 'Fabric photo', model: 'Model photo', missing: 'Photo not on this device yet (it will come with the next sync).', loading: 'Loading…', enlarge: 'View full size' },
-};
+});
 
 function PhotoThumb({ hash, label }: { hash: string; label: string }) {
   const t = useTexts(TEXTS);

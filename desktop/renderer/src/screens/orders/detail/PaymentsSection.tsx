@@ -5,12 +5,14 @@
 import { useState, type FormEvent } from 'react';
 import { useCommand } from '../../../app/data.js';
 import { useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { ConfirmButton, ErrorBanner, Field, Select } from '../../../ui/components.js';
 import { dateTime, money } from '../../../ui/format.js';
 import type { OrderDetail } from '../../../../../../shared/engine/queries/orderQueries.js';
-import { methodLabel, methodOptions, numberOrText } from '../labels.js';
+import { isPaymentMethod, methodLabel, methodOptions, typedNumber } from '../labels.js';
+import type { PaymentMethod } from '../../../../../../shared/domain/payments.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Paiements', none: 'Aucun paiement pour l’instant.', deposit: 'Acompte', instalment: 'Versement', reversal: 'Annulation', reversed: 'annulé',
     reverse: 'Annuler ce paiement', reverseQuestion: 'Annuler ce paiement ? Une écriture d’annulation sera ajoutée.', yes: 'Oui, annuler ce paiement', no: 'Non',
@@ -23,24 +25,24 @@ const TEXTS = {
     amount: 'Amount received (FCFA)', method: 'Payment method', record: 'Record the payment', recorded: 'Payment recorded.', paidUp: 'Order fully paid.',
     list: 'Payments list',
   },
-};
+});
 
 function PaymentForm({ orderId, balance, onRecorded }: { orderId: string; balance: number; onRecorded(): void }) {
   const t = useTexts(TEXTS);
   const { locale } = useLocale();
   const record = useCommand('recordPayment');
   const [amount, setAmount] = useState(balance > 0 ? String(balance) : '');
-  const [method, setMethod] = useState('cash');
+  const [method, setMethod] = useState<PaymentMethod>('cash');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await record.run({ orderId, amount: numberOrText(amount) ?? '', method })) onRecorded();
+    if (await record.run({ orderId, amount: typedNumber(amount) ?? Number.NaN, method })) onRecorded();
   }
 
   return (
     <form className="o-inline-form" onSubmit={(e) => void submit(e)} noValidate>
       <Field label={t.amount} name="amount" inputMode="numeric" value={amount} error={record.error} onChange={(e) => setAmount(e.target.value)} />
-      <Select label={t.method} name="method" options={methodOptions(locale)} value={method} error={record.error} onChange={(e) => setMethod(e.target.value)} />
+      <Select label={t.method} name="method" options={methodOptions(locale)} value={method} error={record.error} onChange={(e) => { const next = e.target.value; if (isPaymentMethod(next)) setMethod(next); }} />
       <button type="submit" className="primary" disabled={record.busy}>{t.record}</button>
       {record.error && record.error.field !== 'amount' && record.error.field !== 'method' ? <ErrorBanner error={record.error} /> : null}
     </form>

@@ -1,21 +1,22 @@
 /** The moves the order may make from its status, as buttons; the engine's refusal is shown if any. */
 import { useState } from 'react';
 import { useCommand } from '../../../app/data.js';
-import { useLocale, useTexts } from '../../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { ConfirmButton, ErrorBanner } from '../../../ui/components.js';
 import { ORDER_TRANSITIONS, type OrderStatus } from '../../../../../../shared/domain/orderStatus.js';
 import { statusLabel } from '../labels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
-    title: 'Avancement', moveTo: (s: string) => `Passer à « ${s} »`, cancel: 'Annuler la commande', cancelQuestion: 'Annuler cette commande ?',
-    yesCancel: 'Oui, annuler la commande', no: 'Non', reopen: 'Rouvrir en devis', moved: (s: string) => `Statut changé : « ${s} ».`,
+    title: 'Avancement', moveTo: 'Passer à « {status} »', cancel: 'Annuler la commande', cancelQuestion: 'Annuler cette commande ?',
+    yesCancel: 'Oui, annuler la commande', no: 'Non', reopen: 'Rouvrir en devis', moved: 'Statut changé : « {status} ».',
   },
   en: {
-    title: 'Progress', moveTo: (s: string) => `Move to “${s}”`, cancel: 'Cancel the order', cancelQuestion: 'Cancel this order?',
-    yesCancel: 'Yes, cancel the order', no: 'No', reopen: 'Reopen as a quote', moved: (s: string) => `Status changed: “${s}”.`,
+    title: 'Progress', moveTo: 'Move to “{status}”', cancel: 'Cancel the order', cancelQuestion: 'Cancel this order?',
+    yesCancel: 'Yes, cancel the order', no: 'No', reopen: 'Reopen as a quote', moved: 'Status changed: “{status}”.',
   },
-};
+});
 
 export function StatusMoves({ orderId, status }: { orderId: string; status: OrderStatus }) {
   const t = useTexts(TEXTS);
@@ -25,7 +26,7 @@ export function StatusMoves({ orderId, status }: { orderId: string; status: Orde
 
   async function move(to: OrderStatus) {
     setDone(null);
-    if (await change.run({ id: orderId, status: to })) setDone(t.moved(statusLabel(to, locale)));
+    if (await change.run({ id: orderId, status: to })) setDone(fill(t.moved, { status: statusLabel(to, locale) }));
   }
 
   const moves = ORDER_TRANSITIONS[status];
@@ -35,7 +36,7 @@ export function StatusMoves({ orderId, status }: { orderId: string; status: Orde
       <div className="row">
         {moves.filter((to) => to !== 'cancelled').map((to) => (
           <button key={to} type="button" className={to === 'delivered' || to === 'ready' ? 'primary' : undefined} disabled={change.busy} onClick={() => void move(to)}>
-            {status === 'cancelled' && to === 'quote' ? t.reopen : t.moveTo(statusLabel(to, locale))}
+            {status === 'cancelled' && to === 'quote' ? t.reopen : fill(t.moveTo, { status: statusLabel(to, locale) })}
           </button>
         ))}
         {moves.includes('cancelled') ? (

@@ -5,18 +5,19 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useCommand, useQuery } from '../../../app/data.js';
 import { useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { phoneDisplay } from '../../../ui/format.js';
 import { ErrorBanner, Field } from '../../../ui/components.js';
 import type { HostErrorShape } from '../../../../../../shared/host/channels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     search: 'Rechercher un client',
     searchHint: 'Nom ou numéro de téléphone',
     results: 'Clients trouvés',
     noMatch: 'Aucun client trouvé.',
     change: 'Changer de client',
-    newClient: 'Nouveau client',
+    newClient: '+ Nouveau client',
     name: 'Nom du nouveau client',
     phone: 'Téléphone du nouveau client',
     phoneHint: 'Ex. 01 97 00 00 00',
@@ -29,14 +30,14 @@ const TEXTS = {
     results: 'Clients found',
     noMatch: 'No client found.',
     change: 'Change client',
-    newClient: 'New client',
+    newClient: '+ New client',
     name: 'New client’s name',
     phone: 'New client’s phone',
     phoneHint: 'E.g. 01 97 00 00 00',
     add: 'Add the client',
     cancel: 'Cancel',
   },
-};
+});
 
 export function ClientPicker({ clientId, onChange, error }: { clientId: string; onChange(id: string): void; error: HostErrorShape | null }) {
   const t = useTexts(TEXTS);
@@ -125,7 +126,7 @@ export function ClientPicker({ clientId, onChange, error }: { clientId: string; 
           </ul>
         )
       ) : null}
-      <button type="button" onClick={startAdding}>+ {t.newClient}</button>
+      <button type="button" onClick={startAdding}>{t.newClient}</button>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 /** Says which measurement sheet the order will copy (the client's latest for this garment), with a link to take new ones. */
-import { useLocale, useTexts } from '../../../app/locale.js';
+import { fill, useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { href } from '../../../app/router.js';
 import { dateTime } from '../../../ui/format.js';
 import type { MeasurementSheet } from '../../../../../../shared/engine/queries/clientQueries.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: {
     title: 'Mesures',
     pickClient: 'Choisissez d’abord le client.',
-    from: (date: string, n: number) => `Les mesures de la fiche du ${date} (${n} mesure${n > 1 ? 's' : ''}) seront copiées dans la commande.`,
+    fromOne: 'Les mesures de la fiche du {date} ({n} mesure) seront copiées dans la commande.',
+    fromMany: 'Les mesures de la fiche du {date} ({n} mesures) seront copiées dans la commande.',
     none: 'Aucune fiche de mesures de ce client pour ce vêtement : la commande sera créée sans mesures.',
     take: 'Prendre les mesures',
     retake: 'Prendre de nouvelles mesures',
@@ -16,12 +18,18 @@ const TEXTS = {
   en: {
     title: 'Measurements',
     pickClient: 'Pick the client first.',
-    from: (date: string, n: number) => `The measurements of the sheet of ${date} (${n} measure${n > 1 ? 's' : ''}) will be copied into the order.`,
+    fromOne: 'The measurements of the sheet of {date} ({n} measure) will be copied into the order.',
+    fromMany: 'The measurements of the sheet of {date} ({n} measures) will be copied into the order.',
     none: 'No measurement sheet of this client for this garment: the order will be created without measurements.',
     take: 'Take measurements',
     retake: 'Take new measurements',
   },
-};
+});
+
+/** « 1 mesure », « 2 mesures »: French and English both take the plural from 2 on here. */
+function sheetSource(t: Readonly<Record<'fromOne' | 'fromMany', string>>, date: string, n: number): string {
+  return fill(n > 1 ? t.fromMany : t.fromOne, { date, n });
+}
 
 export function MeasurementsNote({ clientId, garmentTypeId, sheet, loading, timeZone }: {
   clientId: string;
@@ -43,7 +51,7 @@ export function MeasurementsNote({ clientId, garmentTypeId, sheet, loading, time
       ) : (
         <>
           <p data-testid="measurements-source">
-            {sheet ? t.from(dateTime(sheet.takenAt, locale, timeZone), Object.keys(sheet.values).length) : t.none}
+            {sheet ? sheetSource(t, dateTime(sheet.takenAt, locale, timeZone), Object.keys(sheet.values).length) : t.none}
           </p>
           <a className="o-btn small" href={href(link)}>{sheet ? t.retake : t.take}</a>
         </>

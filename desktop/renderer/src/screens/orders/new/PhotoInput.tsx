@@ -6,15 +6,17 @@ import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { host } from '../../../host/host.js';
 import { asError } from '../../../app/data.js';
 import { useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
+import type { FileKind } from '../../../../../../shared/domain/fileKinds.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: { none: 'Pas encore de photo', saving: 'Enregistrement de la photo…', remove: 'Retirer la photo', kept: 'Photo enregistrée' },
   en: { none: 'No photo yet', saving: 'Saving the photo…', remove: 'Remove the photo', kept: 'Photo saved' },
-};
+});
 
 export function PhotoInput({ label, kind, name, hash, onChange }: {
   label: string;
-  kind: 'fabric' | 'model';
+  kind: Exclude<FileKind, 'portfolio'>;
   name: string;
   hash: string | null;
   onChange(hash: string | null): void;

@@ -3,16 +3,17 @@
  * changes) with its reason; the user may pick another day.
  */
 import { useLocale, useTexts } from '../../../app/locale.js';
+import { defineTexts } from '../../../../../../shared/i18n/texts.js';
 import { useQuery } from '../../../app/data.js';
 import { Field } from '../../../ui/components.js';
 import { describePromisedDate } from '../../../../../../shared/domain/promisedDate.js';
 import type { HostErrorShape } from '../../../../../../shared/host/channels.js';
 import type { Urgency } from '../labels.js';
 
-const TEXTS = {
+const TEXTS = defineTexts({
   fr: { label: 'Date promise au client', reset: 'Reprendre la date proposée', chosen: 'Date choisie à la main.', loading: 'Calcul de la date proposée…' },
   en: { label: 'Date promised to the client', reset: 'Use the suggested date', chosen: 'Date chosen by hand.', loading: 'Working out the suggested date…' },
-};
+});
 
 export function PromisedDateField({ garmentTypeId, urgency, value, onChange, error, today }: {
   garmentTypeId: string;

@@ -1,6 +1,7 @@
 /** The new-order form's state and the createOrder input it turns into. */
 import type { PaymentMethod } from '../../../../../../shared/domain/payments.js';
-import { numberOrText, type Urgency } from '../labels.js';
+import type { CommandInput } from '../../../../../../shared/engine/engine.js';
+import { typedNumber, type Urgency } from '../labels.js';
 
 export interface OrderDraft {
   clientId: string;
@@ -45,18 +46,19 @@ export function emptyDraft(clientId: string): OrderDraft {
 /** Fields the form shows the engine's errors on; any other error goes to the banner. */
 export const SHOWN_FIELDS = new Set(['clientId', 'garmentTypeId', 'description', 'fabricPagnes', 'price', 'deposit', 'urgency', 'status', 'promisedDate', 'internalNote']);
 
-export function createOrderInput(draft: OrderDraft, measurementSheetId: string | null): Record<string, unknown> {
-  const deposit = numberOrText(draft.deposit);
+/** The createOrder input (the screen makes sure a client is chosen). */
+export function createOrderInput(draft: OrderDraft, measurementSheetId: string | null): CommandInput<'createOrder'> {
+  const deposit = typedNumber(draft.deposit);
   return {
-    clientId: draft.clientId || undefined,
+    clientId: draft.clientId,
     garmentTypeId: draft.garmentTypeId || null,
     description: draft.description,
     fabricSource: draft.fabricSource,
-    fabricPagnes: numberOrText(draft.fabricPagnes) ?? null,
+    fabricPagnes: typedNumber(draft.fabricPagnes) ?? null,
     fabricPhoto: draft.fabricPhoto,
     modelPhoto: draft.modelPhoto,
     measurementSheetId,
-    price: numberOrText(draft.price),
+    price: typedNumber(draft.price),
     urgency: draft.urgency,
     status: draft.status,
     promisedDate: draft.promisedDate || undefined,
