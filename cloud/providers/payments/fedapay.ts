@@ -8,7 +8,7 @@
  * whole process, and reads them synchronously when a request is built, so they are set right
  * before each call. Its errors are not `Error` instances (`ApiConnectionError` with `httpStatus`,
  * `errorMessage`): they are mapped to PaymentProviderError. Its axios client has no timeout; one
- * request interceptor gives every FedaPay request ours.
+ * request interceptor gives every FedaPay request the timeout of the adapter that made it.
  */
 import fedapay from 'fedapay';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -20,15 +20,19 @@ import { checkAmount, PaymentProviderError, type Checkout, type CheckoutCustomer
 
 const { FedaPay, Requestor, Transaction } = fedapay;
 
-let requestTimeoutMs = 20_000;
+/** Carries each call's timeout to the interceptor below, which removes it before the request leaves. */
+const TIMEOUT_HEADER = 'X-Styliste-Timeout-Ms';
 let interceptorInstalled = false;
 
 /** Once per process: the SDK applies its interceptors when it creates its one axios client. */
-function installTimeout(timeoutMs: number): void {
-  requestTimeoutMs = timeoutMs;
+function installTimeoutInterceptor(): void {
   if (interceptorInstalled) return;
   interceptorInstalled = true;
-  const interceptor = (config: Record<string, unknown>) => ({ ...config, timeout: requestTimeoutMs });
+  const interceptor = (config: { headers?: Record<string, unknown>; timeout?: number }) => {
+    const asked = Number(config.headers?.[TIMEOUT_HEADER]);
+    if (config.headers) delete config.headers[TIMEOUT_HEADER];
+    return { ...config, timeout: Number.isFinite(asked) && asked > 0 ? asked : 20_000 };
+  };
   Requestor.addRequestInterceptor({ callback: interceptor as never });
   // Should the client exist already (something used the SDK first), give it the interceptor too.
   const existing = (Requestor as unknown as { httpClient?: { interceptors: { request: { use(fn: unknown): void } } } }).httpClient;
@@ -80,11 +84,14 @@ export function toPaymentTransaction(t: Record<string, unknown> & { wasPaid?: ()
 export class FedaPayPayments implements PaymentProvider {
   readonly kind = 'fedapay' as const;
 
+  private readonly headers: Record<string, string>;
+
   constructor(
     private readonly settings: FedaPaySettings,
     options: { timeoutMs?: number } = {},
   ) {
-    installTimeout(options.timeoutMs ?? 20_000);
+    installTimeoutInterceptor();
+    this.headers = { [TIMEOUT_HEADER]: String(options.timeoutMs ?? 20_000) };
   }
 
   /** The SDK's static settings, for the request built right after this call (synchronously). */
@@ -105,9 +112,9 @@ export class FedaPayPayments implements PaymentProvider {
         callback_url: request.callbackUrl,
         ...(request.customer ? { customer: fedapayCustomer(request.customer) } : {}),
         custom_metadata: request.metadata,
-      });
+      }, { ...this.headers });
       this.apply();
-      const token = await transaction.generateToken();
+      const token = await transaction.generateToken({}, { ...this.headers });
       if (typeof token.url !== 'string' || !token.url) throw { httpStatus: 502, errorMessage: 'no payment URL in the token answer' };
       return { kind: 'fedapay', transactionId: String(transaction.id), url: token.url };
     } catch (error) {
@@ -119,7 +126,7 @@ export class FedaPayPayments implements PaymentProvider {
     if (!/^\d{1,20}$/.test(transactionId)) throw new PaymentProviderError('not_found', true, null, text(providerTexts, 'fr', 'payment.not_found'), `not a FedaPay id: ${transactionId.slice(0, 40)}`);
     try {
       this.apply();
-      return toPaymentTransaction((await Transaction.retrieve(transactionId)) as unknown as Record<string, unknown>);
+      return toPaymentTransaction((await Transaction.retrieve(transactionId, {}, { ...this.headers })) as unknown as Record<string, unknown>);
     } catch (error) {
       throw paymentError(error);
     }
