@@ -69,6 +69,13 @@ describe.each(ENGINES)('the job queue on %s', (engine) => {
     expect(seen.filter((s) => s.name === 'echo')).toHaveLength(1);
   });
 
+  it('runs many jobs enqueued in one statement, each once', async () => {
+    await jobs.queue.enqueueMany('echo', Array.from({ length: 50 }, (_, i) => ({ n: 1000 + i })));
+    const mine = () => seen.filter((s) => s.name === 'echo' && (s.data as { n: number }).n >= 1000).map((s) => (s.data as { n: number }).n);
+    await waitFor('the 50 jobs', () => mine().length >= 50);
+    expect(mine().sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => 1000 + i));
+  });
+
   it('refuses a job nobody defined, and a given id only once', async () => {
     await expect(jobs.queue.enqueue('nobody-runs-this', {})).rejects.toThrow(/unknown job/);
     const id = '00000000-0000-4000-8000-000000000001';
