@@ -62,6 +62,7 @@ function checkTimezone(timezone: string): void {
 export class Schedules {
   private readonly schedules = new Map<string, Schedule>();
   private tasks: ScheduledTask[] = [];
+  private started = false;
   private readonly counts = new Map<string, { ticked: number; enqueued: number }>();
 
   constructor(
@@ -76,11 +77,12 @@ export class Schedules {
     const timezone = options.timezone ?? 'UTC';
     checkTimezone(timezone);
     this.schedules.set(name, { name, expression, job, timezone, data: options.data ?? {} });
-    if (this.tasks.length > 0) this.arm(this.schedules.get(name)!);
+    if (this.started) this.arm(this.schedules.get(name)!);
   }
 
   start(): void {
-    if (this.tasks.length > 0) return;
+    if (this.started) return;
+    this.started = true;
     for (const schedule of this.schedules.values()) this.arm(schedule);
   }
 
@@ -137,6 +139,7 @@ export class Schedules {
   async stop(): Promise<void> {
     const tasks = this.tasks;
     this.tasks = [];
+    this.started = false;
     await Promise.all(tasks.map((task) => task.destroy()));
   }
 }
