@@ -15,6 +15,7 @@ import { openApiDocument } from './http/openapi.js';
 import { logSerializers } from './http/logging.js';
 import { refuseUnsafeBody, refuseUnsafeUrl } from './http/safeJson.js';
 import { methodNotAllowed } from './http/methods.js';
+import { mountDevOutbox } from './providers/outboxRoutes.js';
 import { mountAuth } from './auth/routes.js';
 import { mountSync, mountSyncReads } from './sync/routes.js';
 import { registerSyncStateGauges } from './sync/cacheGauges.js';
@@ -121,6 +122,8 @@ export function createApp(ctx: CloudContext): Express {
     res.json(openApiDocument(ctx.api, VERSION));
   });
 
+  // What the providers would have sent without credentials (never in production).
+  if (ctx.config.env !== 'production') mountDevOutbox(app, ctx);
   app.use(methodNotAllowed(ctx.api));
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', message('not_found', requestLocale(req)))));
   app.use(errorHandler);

@@ -11,6 +11,7 @@ import { AccountService } from './auth/accountService.js';
 import { TeamService } from './auth/teamService.js';
 import { DeviceService } from './auth/deviceService.js';
 import { createAuthLimiters, type AuthLimiters } from './auth/loginLimits.js';
+import { createProviders, type Providers } from './providers/providers.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -27,6 +28,8 @@ export interface Services {
   team: TeamService;
   /** The workshop's devices and their codes. */
   devices: DeviceService;
+  /** SMS, WhatsApp, email and payments: the official SDKs, or the development outbox without credentials. */
+  providers: Providers;
 }
 
 export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
@@ -44,5 +47,6 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     accounts,
     team: new TeamService(ctx, serverWrites, accounts, authLimits),
     devices: new DeviceService(ctx),
+    providers: createProviders(ctx.config, ctx.logger),
   };
 }
