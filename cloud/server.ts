@@ -36,6 +36,7 @@ export async function createContext(config: Config, overrides: Partial<CloudCont
 
 export async function startServer(config: Config): Promise<{ server: Server; ctx: CloudContext; url: string }> {
   const ctx = await createContext(config);
+  await ctx.services.jobs.start();
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   console.log(`Styliste cloud prêt sur ${url} — base : ${storage}`);
   const stop = async () => {
     server.close();
+    await ctx.services.jobs.stop(10_000);
+    ctx.services.providers.email.close();
     await ctx.db.close();
     process.exit(0);
   };

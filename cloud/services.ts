@@ -12,6 +12,8 @@ import { TeamService } from './auth/teamService.js';
 import { DeviceService } from './auth/deviceService.js';
 import { createAuthLimiters, type AuthLimiters } from './auth/loginLimits.js';
 import { createProviders, type Providers } from './providers/providers.js';
+import { createJobs, type Jobs } from './jobs/jobs.js';
+import { registerPurgeUploads } from './jobs/purgeUploads.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -30,6 +32,11 @@ export interface Services {
   devices: DeviceService;
   /** SMS, WhatsApp, email and payments: the official SDKs, or the development outbox without credentials. */
   providers: Providers;
+  /**
+   * The job queue and the schedules (defined here, before they start). `startServer` starts them
+   * and stops them at shutdown; test servers leave them stopped unless a test starts them.
+   */
+  jobs: Jobs;
 }
 
 export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
@@ -39,14 +46,18 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     ctx.logger.warn({ code: (error as { code?: unknown } | null)?.code }, 'rate-limit store unavailable: counting in memory'),
   );
   const accounts = new AccountService(ctx, serverWrites, authLimits);
+  const uploads = new Uploads(ctx, createStorage(ctx.config));
+  const jobs = createJobs({ db: ctx.db, logger: ctx.logger, now: ctx.now });
+  registerPurgeUploads(jobs, (before) => uploads.purgeStale(before));
   return {
     serverWrites,
-    uploads: new Uploads(ctx, createStorage(ctx.config)),
+    uploads,
     sync: new SyncService(ctx),
     authLimits,
     accounts,
     team: new TeamService(ctx, serverWrites, accounts, authLimits),
     devices: new DeviceService(ctx),
     providers: createProviders(ctx.config, ctx.logger),
+    jobs,
   };
 }
