@@ -133,7 +133,7 @@ export class QueueWorker {
       const final = job.retryCount >= job.retryLimit;
       const message = error instanceof Error ? error.message : String(error);
       if (final) this.logger.error({ queue: name, jobId: job.id, retryCount: job.retryCount, err: error }, 'job failed for good: dead-lettered');
-      else this.logger.warn({ queue: name, jobId: job.id, retryCount: job.retryCount, error: message }, 'job failed: will retry');
+      else this.logger.warn({ queue: name, jobId: job.id, retryCount: job.retryCount, err: error }, 'job failed: will retry');
       await this.failQuietly(job, error);
     } finally {
       clearTimeout(timer);
