@@ -131,7 +131,6 @@ export class QueueWorker {
     } catch (error) {
       if (controller.signal.aborted && this.stopping) return; // stop() already handed it back
       const final = job.retryCount >= job.retryLimit;
-      const message = error instanceof Error ? error.message : String(error);
       if (final) this.logger.error({ queue: name, jobId: job.id, retryCount: job.retryCount, err: error }, 'job failed for good: dead-lettered');
       else this.logger.warn({ queue: name, jobId: job.id, retryCount: job.retryCount, err: error }, 'job failed: will retry');
       await this.failQuietly(job, error);
