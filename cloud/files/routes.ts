@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { filesError } from './texts.js';
-import { fileKindSchema, findFile, FILE_KINDS, type FileRecord } from './records.js';
+import { findFile, type FileRecord } from './records.js';
+import { fileStatusSchema, hashParams, uploadQuery, type FileStatus } from './schemas.js';
 import { BodyTooLargeError, IncompleteBodyError, parseContentRange, readBody, type ChunkRange } from './requestBody.js';
 import type { Variant } from './storage.js';
 import { MAX_CHUNK_BYTES, MAX_FILE_BYTES } from './uploads.js';
@@ -21,24 +22,6 @@ import { can } from '../../shared/domain/roles.js';
 
 const CACHE_FOREVER = 'private, max-age=31536000, immutable';
 
-const hashParams = z.object({
-  hash: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'empreinte SHA-256 attendue (64 caractères hexadécimaux)')
-    .transform((h) => h.toLowerCase()),
-});
-
-/** The answer of `GET /api/files/:hash/status` and of every chunk `PUT` (the host resumes from `received`). */
-export const fileStatusSchema = z.object({
-  hash: z.string(),
-  kind: z.enum(FILE_KINDS),
-  state: z.enum(['uploading', 'ready']),
-  size: z.number().int().nonnegative(),
-  received: z.number().int().nonnegative(),
-  width: z.number().int().positive().nullable(),
-  height: z.number().int().positive().nullable(),
-});
-type FileStatus = z.infer<typeof fileStatusSchema>;
 
 const webp = { schema: z.string().meta({ format: 'binary' }), contentType: 'image/webp' };
 
@@ -75,7 +58,7 @@ export function mountFiles(router: Router, ctx: CloudContext): void {
         'Reprise : un morceau doit commencer à « received » ; un morceau déjà reçu est accepté de nouveau ; une photo déjà prête répond 200 sans corps.',
       access: 'member',
       params: hashParams,
-      query: z.object({ kind: fileKindSchema }),
+      query: uploadQuery,
       rawBody: 'application/octet-stream',
       responses: {
         200: { description: 'Morceau reçu (state uploading) ou photo déjà prête', schema: fileStatusSchema },

@@ -83,10 +83,12 @@ export interface TestMember {
 export async function addMember(ctx: CloudContext, role: Role, workshopId: string = randomUUID()): Promise<TestMember> {
   const memberId = randomUUID();
   const userId = randomUUID();
-  await ctx.db.system((tx) =>
-    tx.execute(sql`INSERT INTO members (workshop_id, id, name, role, user_id, clocks, seqs, last_seq)
-      VALUES (${workshopId}, ${memberId}, ${`Membre ${role}`}, ${role}, ${userId}, '{}'::jsonb, '{}'::jsonb, 0)`),
-  );
+  await ctx.db.system(async (tx) => {
+    // Every real workshop has its sync state (signup writes it): the guards read the member there.
+    await tx.execute(sql`INSERT INTO workshop_sync (workshop_id, last_seq, next_device_number) VALUES (${workshopId}, 0, 0) ON CONFLICT DO NOTHING`);
+    await tx.execute(sql`INSERT INTO members (workshop_id, id, name, role, user_id, clocks, seqs, last_seq)
+      VALUES (${workshopId}, ${memberId}, ${`Membre ${role}`}, ${role}, ${userId}, '{}'::jsonb, '{}'::jsonb, 0)`);
+  });
   const token = signAccessToken(ctx.config.jwtSecret, { userId, workshopId, memberId }, 900);
   return { workshopId, memberId, userId, token };
 }

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { deviceResponse, devicesResponse, inviteResponse, memberResponse, membersResponse, sessionResponse, tokensResponse } from '../../cloud/auth/schemas.js';
-import type { fileStatusSchema } from '../../cloud/files/routes.js';
+import type { fileStatusSchema } from '../../cloud/files/schemas.js';
 
 /** POST /api/auth/refresh. */
 export type Tokens = z.infer<typeof tokensResponse>;
