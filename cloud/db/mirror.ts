@@ -6,7 +6,7 @@
  */
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { pgTable, text, jsonb, bigint, doublePrecision, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { pgTable, text, jsonb, bigint, boolean, doublePrecision, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { FRACTIONAL_COLUMNS, LOCAL_COLUMNS } from '../../shared/engine/schema.js';
 
 /** The role the application's workshop queries run as; RLS applies to it. */
@@ -31,6 +31,10 @@ function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase>
   for (const [key, column] of Object.entries(getTableColumns(source))) {
     if (LOCAL_COLUMNS.has(key)) continue;
     if (column.dataType === 'json') columns[key] = jsonb(column.name);
+    // A flag added after the first release (clients.messagesOptOut): absent in a new row means its
+    // default, on the hub as on the device, so the hub's rows and the devices' agree.
+    else if (column.dataType === 'boolean' && column.notNull && column.hasDefault) columns[key] = boolean(column.name).notNull().default(column.default as boolean);
+    else if (column.dataType === 'boolean') columns[key] = boolean(column.name);
     else if (column.dataType === 'number' && FRACTIONAL_COLUMNS.has(`${table}.${column.name}`)) columns[key] = doublePrecision(column.name);
     else if (column.dataType === 'number') columns[key] = bigint(column.name, { mode: 'number' });
     else columns[key] = text(column.name);

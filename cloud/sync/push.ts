@@ -9,12 +9,14 @@ import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
 import type { Mutation, Rejection } from '../../shared/sync/protocol.js';
 import { parseHlc } from '../../shared/sync/hlc.js';
-import { INSERT_SCHEMAS, PATCH_SCHEMAS } from '../../shared/domain/rowSchemas.js';
+import { INSERT_SCHEMAS, PATCH_SCHEMAS, unknownField } from '../../shared/domain/rowSchemas.js';
 import { actionOfChange, can, type Role } from '../../shared/domain/roles.js';
 import { INSERT_ONLY_TABLES } from '../../shared/engine/schema.js';
 import { parseInput } from '../../shared/domain/validation.js';
 import { isEngineError } from '../../shared/domain/errors.js';
-import type { Locale } from '../../shared/i18n/index.js';
+import { fill, type Locale } from '../../shared/i18n/index.js';
+import { isSyncedTableName, type SyncedTableName } from '../../shared/domain/tables.js';
+import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SeqAllocator, StoredRows, updateRow, winningFields } from './hubWrite.js';
 import { NewRowBuffer } from './newRows.js';
 
@@ -26,7 +28,40 @@ const TEXT = {
   foreign: { fr: 'Cette ligne n’existe pas dans votre atelier.', en: 'This row does not exist in your workshop.' },
   skew: { fr: 'L’horloge de cet appareil est en avance : elle sera corrigée.', en: 'This device’s clock is ahead: it will be corrected.' },
   workshopRow: { fr: 'Un appareil ne peut pas créer un autre atelier.', en: 'A device cannot create another workshop.' },
+  unknownTable: {
+    fr: 'Le serveur ne connaît pas la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
+    en: 'The server does not know the table “{table}”: this change comes from a newer version of Styliste.',
+  },
+  unknownField: {
+    fr: 'Le serveur ne connaît pas le champ « {field} » de la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
+    en: 'The server does not know the field “{field}” of the table “{table}”: this change comes from a newer version of Styliste.',
+  },
 };
+
+/** A mutation whose table the hub knows (the protocol lets any short name through). */
+type KnownMutation = Mutation & { table: SyncedTableName };
+const isKnown = (m: Mutation): m is KnownMutation => isSyncedTableName(m.table);
+
+/**
+ * Whether another workshop has a row with this id (invisible here under row-level security): an
+ * insert that yields to it, undone at once. Only asked for a mutation that is neither a valid new
+ * row nor a change of one of this workshop's rows, to tell "another workshop's row" (forbidden)
+ * from "a new row missing a field" (invalid, naming it).
+ */
+async function takenElsewhere(tx: Tx, workshopId: string, table: SyncedTableName, rowId: string): Promise<boolean> {
+  await tx.execute(sql`SAVEPOINT id_probe`);
+  try {
+    const inserted = await rows<{ id: string }>(
+      tx,
+      sql`INSERT INTO ${sql.identifier(TABLE_META[table].sql)} (workshop_id, id, last_seq) VALUES (${workshopId}, ${rowId}, 0)
+        ON CONFLICT (id) DO NOTHING RETURNING id`,
+    );
+    return inserted.length === 0;
+  } finally {
+    await tx.execute(sql`ROLLBACK TO SAVEPOINT id_probe`);
+    await tx.execute(sql`RELEASE SAVEPOINT id_probe`);
+  }
+}
 
 export interface PushOutcome {
   acked: string[];
@@ -57,16 +92,16 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
   );
   const seqs = await SeqAllocator.lock(tx, push.workshopId);
   // Read under the workshop's lock, so a push committed meanwhile is seen.
-  const stored = await StoredRows.read(tx, mutations.filter((m) => !seen.has(m.id)));
+  const stored = await StoredRows.read(tx, mutations.filter((m): m is KnownMutation => isKnown(m) && !seen.has(m.id)));
   const reject = (m: Mutation, code: string, message: string) => outcome.rejected.push({ id: m.id, code, message });
-  const done = (m: Mutation, seq: number, applied: Record<string, unknown>) => {
+  const done = (m: KnownMutation, seq: number, applied: Record<string, unknown>) => {
     seqs.record({ seq, table: m.table, rowId: m.rowId, hlc: m.hlc, applied, mutationId: m.id, deviceId: push.deviceId });
     stored.afterApply(m.table, m.rowId, m.hlc, applied);
     outcome.ownSeqs.add(seq);
     seen.add(m.id);
     outcome.acked.push(m.id);
   };
-  const newRows = new NewRowBuffer<Mutation>();
+  const newRows = new NewRowBuffer<KnownMutation>();
   const heldIds = new Set<string>();
   const writeNewRows = async () => {
     heldIds.clear();
@@ -78,9 +113,19 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
   for (const m of mutations) {
     // A row held back is written before anything else touches it, and before a mutation with
     // the same id (sent twice, even naming another row) is weighed: that one is then a repeat.
-    if (newRows.holds(m.table, m.rowId) || heldIds.has(m.id)) await writeNewRows();
+    if ((isKnown(m) && newRows.holds(m.table, m.rowId)) || heldIds.has(m.id)) await writeNewRows();
     if (seen.has(m.id)) {
       outcome.acked.push(m.id);
+      continue;
+    }
+    // A later version's table or field (schema evolution): refused on its own, never near SQL.
+    if (!isKnown(m)) {
+      reject(m, 'unknown_table', fill(TEXT.unknownTable[push.locale], { table: m.table }));
+      continue;
+    }
+    const stray = unknownField(m.table, m.fields);
+    if (stray !== undefined) {
+      reject(m, 'unknown_field', fill(TEXT.unknownField[push.locale], { table: m.table, field: stray }));
       continue;
     }
     if (parseHlc(m.hlc).millis > push.now.getTime() + MAX_CLOCK_AHEAD_MS) {
@@ -100,8 +145,13 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       reject(m, 'forbidden', TEXT.forbidden[push.locale]);
       continue;
     }
-    if (!existing && PATCH_SCHEMAS[m.table].safeParse(m.fields).success && !INSERT_SCHEMAS[m.table].safeParse(m.fields).success) {
-      // A change to a row this workshop does not have: another workshop's, or none at all.
+    if (
+      !existing &&
+      !INSERT_SCHEMAS[m.table].safeParse(m.fields).success &&
+      PATCH_SCHEMAS[m.table].safeParse(m.fields).success &&
+      (await takenElsewhere(tx, push.workshopId, m.table, m.rowId))
+    ) {
+      // A change to another workshop's row. (A new row that lacks a field is `invalid` below.)
       reject(m, 'forbidden', TEXT.foreign[push.locale]);
       continue;
     }

@@ -39,7 +39,7 @@ export class SyncService {
         return applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now }, body.mutations);
       });
       // 2. Pull, on one snapshot that includes what was just pushed.
-      page = await db.readWorkshop(caller.workshopId, (tx) => pullPage(tx, caller.workshopId, body.cursor, config.syncPageRows, pushed.ownSeqs, now));
+      page = await db.readWorkshop(caller.workshopId, (tx) => pullPage(tx, caller.workshopId, body.cursor, config.syncPageRows, pushed.ownSeqs, now, body));
     } else {
       // Nothing to push (most syncs). A device already at the head, known and seen recently, is
       // answered at once; anything else (behind, new, stale, mid-pull) takes the full read below.
@@ -53,7 +53,7 @@ export class SyncService {
         const read = await db.readWorkshop(caller.workshopId, async (tx) => {
           const device = await findDevice(tx, body.deviceId);
           if (device?.revoked) checkDevice(device, locale);
-          return { device, page: await pullPage(tx, caller.workshopId, body.cursor, config.syncPageRows, new Set(), now) };
+          return { device, page: await pullPage(tx, caller.workshopId, body.cursor, config.syncPageRows, new Set(), now, body) };
         });
         page = read.page;
         if (!read.device || now.getTime() - read.device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {

@@ -45,6 +45,8 @@ function chainDiff(chain: ChainState, hub: WorkshopSnapshot, label: string): str
       }
       for (const field of TABLE_META[table].fields.keys()) {
         const received = got.get(field);
+        // A field never written (added after the first release, left at its default) has no clock to send.
+        if (!received && row.clocks[field] === undefined) continue;
         if (!received) out.push(`${label}: ${table}/${rowId}.${field} never received (hub: ${canonical(row.fields[field])} @${row.clocks[field]})`);
         else if (canonical(received.value) !== canonical(row.fields[field]) || received.hlc !== row.clocks[field]) {
           out.push(`${label}: ${table}/${rowId}.${field} received ${canonical(received.value)} @${received.hlc}, hub ${canonical(row.fields[field])} @${row.clocks[field]}`);

@@ -52,7 +52,7 @@ export class RawDevice {
     readonly deviceId: string = newId(),
   ) {}
 
-  mutation(table: SyncedTableName, rowId: string, fields: Record<string, unknown>, hlc = this.clock.now()): Mutation {
+  mutation(table: SyncedTableName, rowId: string, fields: Record<string, unknown>, hlc = this.clock.now()): Mutation & { table: SyncedTableName } {
     return { id: newId(), table, rowId, hlc, fields };
   }
 

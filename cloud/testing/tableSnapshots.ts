@@ -33,6 +33,7 @@ function normalise(table: SyncedTableName, key: string, raw: unknown, jsonAsText
   if (raw === null || raw === undefined) return null;
   if (field.json) return jsonAsText && typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   if (field.number) return Number(raw);
+  if (field.boolean) return raw === true || raw === 1; // SQLite keeps 0/1, Postgres a boolean
   return raw;
 }
 
@@ -41,7 +42,7 @@ function snapshotRow(table: SyncedTableName, row: Record<string, unknown>, jsonA
   for (const [key, field] of TABLE_META[table].fields) fields[key] = normalise(table, key, row[field.column], jsonAsText);
   // Clocks may be stored compactly ("*" for the clock most fields share): expand them per field.
   const rawClocks = row.clocks;
-  const clocks = decodeClocks(typeof rawClocks === 'string' ? rawClocks : JSON.stringify(rawClocks ?? {}), TABLE_META[table].fields.keys());
+  const clocks = decodeClocks(typeof rawClocks === 'string' ? rawClocks : JSON.stringify(rawClocks ?? {}), TABLE_META[table].fields.keys(), TABLE_META[table].ownClocks);
   return { fields, clocks };
 }
 

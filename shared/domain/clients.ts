@@ -24,6 +24,11 @@ const clientFields = {
   gender: genderSchema,
   notes: notesText(2000),
   preferredChannel: channelSchema,
+  /**
+   * The client does not want messages. Added after the first release (sync schema 2), so it is
+   * optional in a new row: absent means false (shared/sync/schemaEvolution.ts).
+   */
+  messagesOptOut: z.boolean({ error: () => 'Oui ou non attendu' }).optional(),
 };
 
 export const clientRowSchema = z.strictObject({ ...clientFields, createdAt: isoDateTimeSchema, deletedAt: deletedAtSchema });

@@ -36,5 +36,14 @@ export const PATCH_SCHEMAS: Record<SyncedTableName, z.ZodType<Record<string, unk
   Object.entries(ROW_SCHEMAS).map(([table, schema]) => [table, schema.partial().strict()]),
 ) as unknown as Record<SyncedTableName, z.ZodType<Record<string, unknown>>>;
 
-/** Schemas for a whole new row (every field present). */
+/**
+ * Schemas for a whole new row: every field present, except those added after the first release
+ * (shared/sync/schemaEvolution.ts), which are optional so that older devices keep creating rows.
+ */
 export const INSERT_SCHEMAS: Record<SyncedTableName, z.ZodType<Record<string, unknown>>> = ROW_SCHEMAS;
+
+/** The first field of `fields` that `table`'s rows do not have (a later version's, or a typo). */
+export function unknownField(table: SyncedTableName, fields: Readonly<Record<string, unknown>>): string | undefined {
+  const shape = ROW_SCHEMAS[table].shape as Record<string, unknown>;
+  return Object.keys(fields).find((key) => !Object.hasOwn(shape, key));
+}

@@ -19,6 +19,7 @@ import { parseInput } from '../domain/validation.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Change, Mutation, Rejection } from '../sync/protocol.js';
 import { applyChanges, applyOrderHistory, currentCursor, pendingMutations, restampAhead, settlePush } from './syncLocal.js';
+import { applyRefetch, noteSchemaUpgrade, pendingRefetch, type Refetch } from './syncLocal.js';
 import { formatHlc } from '../sync/hlc.js';
 
 export type CommandName = keyof typeof COMMANDS;
@@ -47,6 +48,8 @@ export class Engine {
 
   static async open(db: SqlPort, options: EngineOptions = {}): Promise<Engine> {
     await migrate(db);
+    // A database synced by an older version pulls again the tables that gained fields since.
+    await noteSchemaUpgrade(db);
     const now = options.now ?? (() => new Date());
     const identity = await db.transaction(async (tx) => {
       let nodeId = await getMeta(tx, 'nodeId');
@@ -174,6 +177,20 @@ export class Engine {
 
   cursor(): Promise<string> {
     return this.mutex.run(() => currentCursor(this.ctx.db));
+  }
+
+  /** Tables to pull again after an upgrade (schema evolution) and that pull's cursor, or null. */
+  refetchState(): Promise<Refetch | null> {
+    return this.mutex.run(() => pendingRefetch(this.ctx.db));
+  }
+
+  /** Apply a page of that pull (like applyChanges) and move its own cursor; the last page ends it. */
+  applyRefetch(changes: readonly Change[], cursor: string, more: boolean): Promise<number> {
+    return this.mutex.run(async () => {
+      const applied = await applyRefetch(this.ctx.db, this.ctx.clock, changes, cursor, more);
+      if (changes.some((c) => c.table === 'members') && this.ctx.actor.memberId) await this.refreshActorRole();
+      return applied;
+    });
   }
 
   /** This device's own clock (uncorrected), in ms. */

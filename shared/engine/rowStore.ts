@@ -28,6 +28,7 @@ function encode(meta: TableMeta, key: string, value: unknown): SqlValue {
 
 function decode(meta: TableMeta, key: string, value: SqlValue): unknown {
   if (value === null) return null;
+  if (meta.fields.get(key)!.boolean) return value === 1;
   return meta.fields.get(key)!.json ? JSON.parse(value as string) : value;
 }
 
@@ -37,7 +38,7 @@ export async function readRow(tx: SqlExecutor, table: SyncedTableName, rowId: st
   if (!row) return undefined;
   const fields: Fields = {};
   for (const [key, field] of meta.fields) fields[key] = decode(meta, key, row[field.column] ?? null);
-  return { fields, clocks: decodeClocks(row.clocks as string, meta.fields.keys()) };
+  return { fields, clocks: decodeClocks(row.clocks as string, meta.fields.keys(), meta.ownClocks) };
 }
 
 /**
@@ -77,7 +78,7 @@ export async function mergeStampedFields(
     const sets = keys.map((k) => `"${meta.fields.get(k)!.column}" = ?`).join(', ');
     await tx.run(`UPDATE ${meta.sql} SET ${sets}, clocks = ? WHERE id = ?`, [
       ...keys.map((k) => encode(meta, k, applied[k])),
-      encodeClocks(clocks),
+      encodeClocks(clocks, meta.ownClocks),
       rowId,
     ]);
   } else {
@@ -85,7 +86,7 @@ export async function mergeStampedFields(
     await tx.run(`INSERT INTO ${meta.sql} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, [
       rowId,
       ...keys.map((k) => encode(meta, k, applied[k])),
-      encodeClocks(clocks),
+      encodeClocks(clocks, meta.ownClocks),
     ]);
   }
   await refreshLocalColumns(tx, table, rowId, applied);

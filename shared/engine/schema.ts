@@ -59,6 +59,11 @@ export const clients = sqliteTable(
     notes: text('notes'),
     preferredChannel: text('preferred_channel'),
     createdAt: text('created_at').notNull(),
+    /**
+     * The client does not want messages (added in sync schema 2, shared/sync/schemaEvolution.ts):
+     * optional in a new row, absent means false.
+     */
+    messagesOptOut: integer('messages_opt_out', { mode: 'boolean' }).notNull().default(false),
     deletedAt: text('deleted_at'),
     clocks: clocks(),
     searchName: text('search_name').notNull().default(''),

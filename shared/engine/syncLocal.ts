@@ -8,7 +8,8 @@ import type { HybridClock } from '../sync/hlc.js';
 import type { Change, Mutation, Rejection } from '../sync/protocol.js';
 import { mergeStampedFields, type Clocks, type Fields } from './rowStore.js';
 import { getMeta, setMeta } from './meta.js';
-import { TABLE_META } from './tableMeta.js';
+import { TABLE_META, knownTableMeta } from './tableMeta.js';
+import { FIRST_SCHEMA_VERSION, SYNC_SCHEMA_VERSION, tablesToRefetch } from '../sync/schemaEvolution.js';
 import { decodeClocks, encodeClocks } from '../sync/clockCodec.js';
 import type { SyncedTableName } from '../domain/tables.js';
 import { EngineError } from '../domain/errors.js';
@@ -68,7 +69,7 @@ export async function applyOrderHistory(
 }
 
 interface RowChanges {
-  table: Change['table'];
+  table: SyncedTableName;
   rowId: string;
   fields: Fields;
   stamps: Clocks;
@@ -77,14 +78,21 @@ interface RowChanges {
 /**
  * The changes of one row are applied together (each field with its own clock), so a row whose
  * fields were last written at different times is inserted whole. Observes every clock.
+ *
+ * Tables and fields this version does not know (a later version's, DESIGN.md "Schema evolution")
+ * are left out and never reach SQL; this device receives them after it upgrades (the tables that
+ * gained something are pulled again: `noteSchemaUpgrade`). A row left with no field is skipped.
  */
 function groupByRow(clock: HybridClock, changes: readonly Change[]): RowChanges[] {
   const byRow = new Map<string, RowChanges>();
   for (const change of changes) {
     clock.observe(change.hlc);
-    const key = `${change.table}/${change.rowId}`;
-    const row = byRow.get(key) ?? { table: change.table, rowId: change.rowId, fields: {}, stamps: {} };
+    const meta = knownTableMeta(change.table);
+    if (!meta) continue;
+    const key = `${meta.name}/${change.rowId}`;
+    const row = byRow.get(key) ?? { table: meta.name, rowId: change.rowId, fields: {}, stamps: {} };
     for (const [field, value] of Object.entries(change.fields)) {
+      if (!meta.fields.has(field)) continue;
       const known = row.stamps[field];
       if (known !== undefined && known >= change.hlc) continue;
       row.fields[field] = value;
@@ -92,7 +100,7 @@ function groupByRow(clock: HybridClock, changes: readonly Change[]): RowChanges[
     }
     byRow.set(key, row);
   }
-  return [...byRow.values()];
+  return [...byRow.values()].filter((row) => Object.keys(row.fields).length > 0);
 }
 
 /** Merges grouped changes (LWW per field) and remembers the clock; returns how many rows changed. */
@@ -112,6 +120,60 @@ export async function currentCursor(db: SqlExecutor): Promise<string> {
 }
 
 /**
+ * Tables to pull again after an upgrade (their rows came without the fields this version added),
+ * and how far that pull has come: its own cursor, apart from the sync cursor.
+ */
+export interface Refetch {
+  tables: string[];
+  cursor: string;
+}
+
+export async function pendingRefetch(db: SqlExecutor): Promise<Refetch | null> {
+  const stored = await getMeta(db, 'refetch');
+  return stored ? (JSON.parse(stored) as Refetch) : null;
+}
+
+/**
+ * Called when the database opens, after the migrations: a database synced by an older version
+ * (no `syncSchema` noted: the first release) must pull again the tables that gained fields or
+ * were added since (shared/sync/schemaEvolution.ts). A database never synced needs nothing.
+ * Returns the tables now waiting to be pulled again.
+ */
+export async function noteSchemaUpgrade(db: SqlPort): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const noted = await getMeta(tx, 'syncSchema');
+    const cursor = (await getMeta(tx, 'cursor')) ?? '0';
+    const from = noted !== undefined ? Number(noted) : cursor !== '0' ? FIRST_SCHEMA_VERSION : SYNC_SCHEMA_VERSION;
+    if (from >= SYNC_SCHEMA_VERSION) {
+      if (noted === undefined) await setMeta(tx, 'syncSchema', String(SYNC_SCHEMA_VERSION));
+      return (await pendingRefetch(tx))?.tables ?? [];
+    }
+    const pending = await pendingRefetch(tx);
+    const tables = [...new Set([...(pending?.tables ?? []), ...tablesToRefetch(from)])].sort();
+    // A refetch already under way starts again from "0": the new tables have everything to pull.
+    if (tables.length > 0) await setMeta(tx, 'refetch', JSON.stringify({ tables, cursor: '0' } satisfies Refetch));
+    await setMeta(tx, 'syncSchema', String(SYNC_SCHEMA_VERSION));
+    return tables;
+  });
+}
+
+/**
+ * Applies a page of a refetch like any pulled page (last writer wins per field, one transaction)
+ * and moves the refetch's cursor; the sync cursor stays where it is. The last page (`more`
+ * false) ends the refetch.
+ */
+export async function applyRefetch(db: SqlPort, clock: HybridClock, changes: readonly Change[], cursor: string, more: boolean): Promise<number> {
+  return db.transaction(async (tx) => {
+    const pending = await pendingRefetch(tx);
+    if (!pending) return 0;
+    const applied = await mergeChanges(tx, clock, groupByRow(clock, changes));
+    if (more) await setMeta(tx, 'refetch', JSON.stringify({ tables: pending.tables, cursor } satisfies Refetch));
+    else await tx.run("DELETE FROM meta WHERE key = 'refetch'");
+    return applied;
+  });
+}
+
+/**
  * After a clock_skew refusal: every pending mutation stamped too far ahead of the hub's time gets
  * a new clock, and so do the fields it wrote in the local rows (where that clock still stands).
  */
@@ -127,9 +189,9 @@ export async function restampAhead(db: SqlPort, clock: HybridClock, limitHlc: st
       const table = TABLE_META[m.tbl as SyncedTableName];
       const row = await tx.get<{ clocks: string }>(`SELECT clocks FROM ${table.sql} WHERE id = ?`, [m.row_id]);
       if (!row) continue;
-      const clocks = decodeClocks(row.clocks, table.fields.keys());
+      const clocks = decodeClocks(row.clocks, table.fields.keys(), table.ownClocks);
       for (const key of Object.keys(JSON.parse(m.fields) as object)) if (clocks[key] === m.hlc) clocks[key] = fresh;
-      await tx.run(`UPDATE ${table.sql} SET clocks = ? WHERE id = ?`, [encodeClocks(clocks), m.row_id]);
+      await tx.run(`UPDATE ${table.sql} SET clocks = ? WHERE id = ?`, [encodeClocks(clocks, table.ownClocks), m.row_id]);
     }
     const last = clock.last();
     if (last) await setMeta(tx, 'lastHlc', last);

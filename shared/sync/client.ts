@@ -5,10 +5,16 @@
  * It never drops a change: an entry leaves the outbox only once acknowledged or refused.
  */
 import type { Engine } from '../engine/engine.js';
-import { PROTOCOL_VERSION, syncResponseSchema, type SyncResponse } from './protocol.js';
+import { PROTOCOL_VERSION, syncResponseSchema, type SyncRequest, type SyncResponse } from './protocol.js';
 import { cursorPosition } from './cursor.js';
+import { SYNC_SCHEMA_VERSION } from './schemaEvolution.js';
 
-export type SyncEngine = Pick<Engine, 'deviceId' | 'pendingMutations' | 'settlePush' | 'applyChanges' | 'cursor' | 'setClockOffset' | 'correctClockAhead' | 'clockOffsetMs' | 'wallTime'>;
+/**
+ * What the client needs of the engine. The refetch pair (schema evolution) is optional so that an
+ * engine without it (a bench's timed wrapper) still syncs; without it nothing is pulled again.
+ */
+export type SyncEngine = Pick<Engine, 'deviceId' | 'pendingMutations' | 'settlePush' | 'applyChanges' | 'cursor' | 'setClockOffset' | 'correctClockAhead' | 'clockOffsetMs' | 'wallTime'> &
+  Partial<Pick<Engine, 'refetchState' | 'applyRefetch'>>;
 
 export interface SyncProgress {
   /** Fraction of the pull done, 0…1 (known from the hub's head on a first sync). */
@@ -97,11 +103,16 @@ export class SyncClient {
     const report: SyncReport = { fraction: null, pushed: 0, pulled: 0, roundTrips: 0, rejected: 0, cursor: await engine.cursor() };
     const startCursor = cursorPosition(report.cursor);
     let head: number | null = null;
+    // After an upgrade, the tables that gained fields are pulled again first, from "0" on a cursor
+    // of their own (the request's `tables`), then the usual cursor goes on (schemaEvolution.ts).
+    let refetch = (await engine.refetchState?.()) ?? null;
     for (;;) {
       if (report.roundTrips >= MAX_ROUND_TRIPS) throw new SyncFailure('server', 'Synchronisation interrompue : trop d’allers-retours.');
       const mutations = await engine.pendingMutations(this.options.batchSize ?? 500);
-      const cursor = await engine.cursor();
-      const response = await this.roundTrip({ protocol: PROTOCOL_VERSION, deviceId: engine.deviceId, cursor, mutations });
+      const cursor = refetch ? refetch.cursor : await engine.cursor();
+      const request: SyncRequest = { protocol: PROTOCOL_VERSION, deviceId: engine.deviceId, cursor, mutations, schema: SYNC_SCHEMA_VERSION };
+      if (refetch) request.tables = refetch.tables;
+      const response = await this.roundTrip(request);
       report.roundTrips += 1;
 
       const skewed = response.rejected.filter((r) => r.code === 'clock_skew');
@@ -110,7 +121,8 @@ export class SyncClient {
       if (skewed.length > 0) await engine.correctClockAhead(response.serverTime, HUB_MAX_AHEAD_MS);
       else await this.followHubTime(response.serverTime);
       try {
-        await engine.applyChanges(response.changes, response.cursor);
+        if (refetch) await engine.applyRefetch!(response.changes, response.cursor, response.more);
+        else await engine.applyChanges(response.changes, response.cursor);
       } catch (error) {
         // Nothing was applied (one transaction); the next attempt starts again from the same cursor.
         throw new SyncFailure('bad_response', `Changements reçus impossibles à appliquer : ${(error as Error).message}`);
@@ -119,6 +131,14 @@ export class SyncClient {
       report.pushed += response.acked.length;
       report.rejected += refused.length;
       report.pulled += response.changes.length;
+      const pushedAll = mutations.length < (this.options.batchSize ?? 500) && skewed.length === 0;
+      if (refetch) {
+        // The refetch's pages say nothing of the usual cursor's progress; its last page ends it,
+        // and the loop goes on with the usual cursor (at least one more round trip).
+        refetch = response.more ? { tables: refetch.tables, cursor: response.cursor } : null;
+        this.options.onProgress?.({ ...report });
+        continue;
+      }
       report.cursor = response.cursor;
       if (response.head) head = Number(response.head);
       const moved = cursorPosition(response.cursor) - startCursor;
@@ -126,7 +146,6 @@ export class SyncClient {
       report.fraction = head === null || span <= 0 ? null : Math.min(1, moved / span);
       this.options.onProgress?.({ ...report });
 
-      const pushedAll = mutations.length < (this.options.batchSize ?? 500) && skewed.length === 0;
       if (!response.more && pushedAll) break;
     }
     report.fraction = 1;

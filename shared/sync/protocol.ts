@@ -3,7 +3,6 @@
  * sync client and the cloud hub.
  */
 import { z } from 'zod';
-import { SYNCED_TABLE_NAMES } from '../domain/tables.js';
 import { idSchema } from '../domain/fields.js';
 import { isHlc } from './hlc.js';
 import { CURSOR_PATTERN } from './cursor.js';
@@ -11,7 +10,13 @@ import { CURSOR_PATTERN } from './cursor.js';
 export const PROTOCOL_VERSION = 1;
 
 export const hlcSchema = z.string().refine(isHlc, 'Horloge (HLC) invalide');
-export const tableNameSchema = z.enum(SYNCED_TABLE_NAMES, { error: () => 'Table inconnue' });
+/**
+ * Any short name (schema evolution, DESIGN.md): a mutation for a table the hub does not know is
+ * refused on its own (`unknown_table`), and a pulled change for a table the device does not know
+ * is ignored — neither fails a whole request or answer. Looked up before any SQL
+ * (engine/tableMeta.ts `knownTableMeta`).
+ */
+export const tableNameSchema = z.string({ error: () => 'Table manquante' }).min(1, 'Table manquante').max(64, 'Nom de table trop long');
 export const cursorSchema = z.string().regex(CURSOR_PATTERN, 'Curseur invalide');
 
 export const mutationSchema = z.strictObject({
@@ -36,10 +41,29 @@ export const syncRequestSchema = z.strictObject({
   deviceId: idSchema,
   cursor: cursorSchema,
   mutations: z.array(mutationSchema).max(1000, '1000 modifications au plus par requête'),
+  /**
+   * Extension (schema evolution): the synced schema the device speaks (sync/schemaEvolution.ts).
+   * Absent = 1, the first release, which sends none: the hub leaves out of its pulls every table
+   * and field added after the device's version (that release cannot take them).
+   */
+  schema: z.number().int().min(1).max(1_000_000).optional(),
+  /**
+   * Extension (schema evolution): pull only these tables, from `cursor` (names the hub does not
+   * know are skipped; none left: an empty page at the head). A device that upgraded pulls the
+   * tables that gained fields again this way, from "0", on a cursor of its own, then goes on
+   * with its usual cursor; pushes are unaffected.
+   */
+  tables: z.array(tableNameSchema).max(100).optional(),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
-export const REJECTION_CODES = ['forbidden', 'invalid', 'not_found', 'clock_skew', 'conflict'] as const;
+/**
+ * `unknown_table` and `unknown_field` (extension, schema evolution): a mutation naming a table, or
+ * a field of a table, that the hub does not know (a later version's); the rest of the batch applies.
+ * A new row missing a required field is `invalid`, naming the field; `forbidden` is for the role,
+ * insert-only rows, and rows of another workshop.
+ */
+export const REJECTION_CODES = ['forbidden', 'invalid', 'not_found', 'clock_skew', 'conflict', 'unknown_table', 'unknown_field'] as const;
 export const rejectionSchema = z.strictObject({ id: idSchema, code: z.string(), message: z.string() });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
