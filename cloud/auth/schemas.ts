@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PHONE_INVALID_MESSAGE, phoneSchema } from '../../shared/domain/phone.js';
 import { emailSchema, idSchema, requiredText } from '../../shared/domain/fields.js';
 import { roleSchema } from '../../shared/domain/roles.js';
+import { INVITED_ROLES } from '../../shared/domain/roleTable.js';
 import { givenPasswordSchema, passwordSchema } from './passwords.js';
 import { checkText } from './texts.js';
 
@@ -61,7 +62,7 @@ export const refreshBody = z.strictObject({
 export const inviteBody = z.strictObject({
   phone: phoneInput,
   name: requiredText(120, checkText('nameMissing')),
-  role: z.enum(['staff', 'viewer'], { error: () => checkText('inviteRole') }),
+  role: z.enum(INVITED_ROLES, { error: () => checkText('inviteRole') }),
 });
 
 export const acceptInviteBody = z.strictObject({
