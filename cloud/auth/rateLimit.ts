@@ -19,8 +19,6 @@ import { ensureRateLimitTable, pgLikeClient, RATE_LIMIT_TABLE } from './rateLimi
 
 export type Take = { ok: true } | { ok: false; retryAfterMs: number };
 
-/** Until the auth routes move to createRateLimiter (then rateLimitWindow.ts goes). */
-export { WindowLimiter } from './rateLimitWindow.js';
 
 export interface RateLimiter {
   readonly name: string;

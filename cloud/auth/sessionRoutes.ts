@@ -2,7 +2,7 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
-import { askerOf, withRetryAfter } from './routeHelpers.js';
+import { askerOf } from './routeHelpers.js';
 import { loginBody, refreshBody, sessionResponse, signupBody, tokensResponse } from './schemas.js';
 
 export function mountSessionRoutes(router: Router, ctx: CloudContext): void {
@@ -44,7 +44,7 @@ export function mountSessionRoutes(router: Router, ctx: CloudContext): void {
       },
     },
     async (req, res, { body }) => {
-      res.json(await withRetryAfter(res, accounts.login(body, askerOf(req))));
+      res.json(await accounts.login(body, askerOf(req)));
     },
   );
 

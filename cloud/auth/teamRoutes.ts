@@ -5,7 +5,7 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
-import { askerOf, withRetryAfter } from './routeHelpers.js';
+import { askerOf } from './routeHelpers.js';
 import { acceptInviteBody, inviteBody, inviteResponse, memberParams, memberResponse, membersResponse, roleBody, sessionResponse } from './schemas.js';
 
 export function mountTeamRoutes(router: Router, ctx: CloudContext): void {
@@ -105,7 +105,7 @@ export function mountTeamRoutes(router: Router, ctx: CloudContext): void {
       },
     },
     async (req, res, { body }) => {
-      res.json(await withRetryAfter(res, team.accept(body, askerOf(req))));
+      res.json(await team.accept(body, askerOf(req)));
     },
   );
 }

@@ -100,26 +100,16 @@ export const AUTH_ERRORS = {
 } satisfies Partial<Record<AuthTextKey, { status: number; code?: string }>>;
 export type AuthError = keyof typeof AUTH_ERRORS;
 
-/**
- * A refusal that also says when to try again; the routes turn it into a Retry-After header
- * (routeHelpers.ts, `withRetryAfter`), the only part of it the JSON body cannot carry.
- */
-export class RetryLater extends HttpError {
-  constructor(status: number, code: string, message: string, extra: Record<string, unknown>, readonly retryAfterMs: number) {
-    super(status, code, message, extra);
-  }
-}
-
 /** The HttpError of a refusal, in the request's language; `extra` joins the `error` object of the answer. */
 export function fail(locale: Locale, reason: AuthError, params?: TextParams, extra: Record<string, unknown> = {}): HttpError {
   const { status, code = reason } = AUTH_ERRORS[reason] as { status: number; code?: string };
   return new HttpError(status, code, text(authTexts, locale, reason, params), extra);
 }
 
-/** The same refusal, carrying how long to wait (429s). */
-export function failLater(locale: Locale, reason: AuthError, retryAfterMs: number, params?: TextParams, extra: Record<string, unknown> = {}): RetryLater {
+/** The same refusal, with the Retry-After header of how long to wait (429s). */
+export function failLater(locale: Locale, reason: AuthError, retryAfterMs: number, params?: TextParams, extra: Record<string, unknown> = {}): HttpError {
   const error = fail(locale, reason, params, extra);
-  return new RetryLater(error.status, error.code, error.message, error.extra, retryAfterMs);
+  return new HttpError(error.status, error.code, error.message, error.extra, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
 }
 
 /**

@@ -15,6 +15,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Headers the answer carries too (a 429's Retry-After, say). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -42,6 +44,7 @@ export function message(code: 'invalid_json' | 'payload_too_large' | 'unsupporte
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const locale = requestLocale(req);
   if (error instanceof HttpError) {
+    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
     res.status(error.status).json({ error: { code: error.code, message: error.message, ...error.extra } });
     return;
   }
