@@ -12,14 +12,15 @@ import { parseCursor } from '../../shared/sync/cursor.js';
 import type { Locale } from '../../shared/i18n/index.js';
 import { applyPush, type PushOutcome } from './push.js';
 import { pullPage, type PullPage } from './pull.js';
-import { syncError } from './texts.js';
+import { fail } from '../auth/texts.js';
 
 /** How often an idle device's "last seen" is written (a write on every sync would cost a disk flush). */
 const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
 function checkDevice(device: DeviceRow | null, locale: Locale): asserts device is DeviceRow {
-  if (!device) throw syncError('device_conflict', locale);
-  if (device.revoked) throw syncError('device_revoked', locale);
+  // Devices are the accounts area's: the same refusals as POST /api/devices.
+  if (!device) throw fail(locale, 'device_conflict');
+  if (device.revoked) throw fail(locale, 'device_revoked');
 }
 
 export class SyncService {

@@ -6,16 +6,12 @@ export const syncTexts = defineTexts({
   fr: {
     upgrade_required: 'Cette version de Styliste est trop ancienne : mettez l’application à jour.',
     unsupported_protocol: 'Version du protocole inconnue.',
-    device_conflict: 'Cet appareil est enregistré dans un autre atelier.',
-    device_revoked: 'Cet appareil a été retiré de l’atelier.',
     order_not_found: 'Commande introuvable dans cet atelier.',
     orders_forbidden: 'Votre rôle ne permet pas de consulter les commandes.',
   },
   en: {
     upgrade_required: 'This version of Styliste is too old: please update the app.',
     unsupported_protocol: 'Unknown protocol version.',
-    device_conflict: 'This device is registered to another workshop.',
-    device_revoked: 'This device was removed from the workshop.',
     order_not_found: 'Order not found in this workshop.',
     orders_forbidden: 'Your role does not allow reading orders.',
   },
@@ -25,8 +21,6 @@ export const syncTexts = defineTexts({
 const ERRORS = {
   upgrade_required: [426, 'upgrade_required'],
   unsupported_protocol: [400, 'unsupported_protocol'],
-  device_conflict: [409, 'device_conflict'],
-  device_revoked: [403, 'access_revoked'],
   order_not_found: [404, 'not_found'],
   orders_forbidden: [403, 'forbidden'],
 } as const satisfies Record<keyof typeof syncTexts.fr, readonly [number, string]>;
