@@ -28,7 +28,8 @@ export async function writeToOutbox(
   return { status: 'outbox', entryId: entry.id, file, entry };
 }
 
-export class OutboxSms implements SmsSender {
+/** What the three message senders share: where they write, and the outcome without the entry. */
+abstract class OutboxSender {
   readonly kind = 'outbox' as const;
 
   constructor(
@@ -36,9 +37,15 @@ export class OutboxSms implements SmsSender {
     private readonly logger?: Logger,
   ) {}
 
-  async send(message: SmsMessage): Promise<SendOutcome> {
-    const { entry: _entry, ...outcome } = await writeToOutbox(this.outbox, this.logger, 'sms', { reference: message.reference, to: message.to, payload: { to: message.to, message: message.text } });
+  protected async write(provider: OutboxProvider, reference: string | undefined, to: string, payload: Record<string, unknown>): Promise<SendOutcome> {
+    const { entry: _entry, ...outcome } = await writeToOutbox(this.outbox, this.logger, provider, { reference, to, payload });
     return outcome;
+  }
+}
+
+export class OutboxSms extends OutboxSender implements SmsSender {
+  send(message: SmsMessage): Promise<SendOutcome> {
+    return this.write('sms', message.reference, message.to, { to: message.to, message: message.text });
   }
 
   async sendToMany(to: string[], text: string, reference?: string): Promise<SendOutcome[]> {
@@ -52,22 +59,10 @@ export class OutboxSms implements SmsSender {
   }
 }
 
-export class OutboxWhatsApp implements WhatsAppSender {
-  readonly kind = 'outbox' as const;
-
-  constructor(
-    private readonly outbox: DevOutbox,
-    private readonly logger?: Logger,
-  ) {}
-
-  async send(message: WhatsAppMessage): Promise<SendOutcome> {
+export class OutboxWhatsApp extends OutboxSender implements WhatsAppSender {
+  send(message: WhatsAppMessage): Promise<SendOutcome> {
     const content = message.template ? { contentSid: message.template.contentSid, contentVariables: JSON.stringify(message.template.variables) } : { body: message.text };
-    const { entry: _entry, ...outcome } = await writeToOutbox(this.outbox, this.logger, 'whatsapp', {
-      reference: message.reference,
-      to: message.to,
-      payload: { to: `whatsapp:${message.to}`, ...content },
-    });
-    return outcome;
+    return this.write('whatsapp', message.reference, message.to, { to: `whatsapp:${message.to}`, ...content });
   }
 
   validateWebhook(): boolean {
@@ -75,21 +70,10 @@ export class OutboxWhatsApp implements WhatsAppSender {
   }
 }
 
-export class OutboxEmail implements EmailSender {
-  readonly kind = 'outbox' as const;
-
-  constructor(
-    private readonly outbox: DevOutbox,
-    private readonly logger?: Logger,
-  ) {}
-
-  async send(message: EmailMessage): Promise<SendOutcome> {
-    const { entry: _entry, ...outcome } = await writeToOutbox(this.outbox, this.logger, 'email', {
-      reference: message.reference,
-      to: message.to,
-      payload: { to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), ...(message.replyTo ? { replyTo: message.replyTo } : {}) },
-    });
-    return outcome;
+export class OutboxEmail extends OutboxSender implements EmailSender {
+  send(message: EmailMessage): Promise<SendOutcome> {
+    const { to, subject, text, html, replyTo } = message;
+    return this.write('email', message.reference, to, { to, subject, text, ...(html ? { html } : {}), ...(replyTo ? { replyTo } : {}) });
   }
 
   close(): void {}
