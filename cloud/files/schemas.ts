@@ -9,7 +9,7 @@ import { FILE_KINDS } from '../../shared/domain/fileKinds.js';
 export const hashParams = z.strictObject({
   hash: z
     .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'empreinte SHA-256 attendue (64 caractères hexadécimaux)')
+    .regex(/^[0-9a-fA-F]{64}$/, 'invalid.fileHash')
     .transform((h) => h.toLowerCase()),
 });
 

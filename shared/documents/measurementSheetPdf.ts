@@ -3,7 +3,7 @@
  * measure with its label (French by default) and unit, two columns wide. Built from a sheet (or an order's
  * measurement snapshot), the garment type and the `settings` query.
  */
-import { fieldLabel } from '../domain/measurements.js';
+import { fieldLabel } from '../domain/measurementCatalogue.js';
 import { text, type Locale, type TextParams } from '../i18n/texts.js';
 import { DOCUMENT_TEXTS, type DocumentTextKey } from './texts.js';
 import { drawHeader, drawSection, pdfDate, pdfPhone, pdfText, renderPdf, INK, MUTED, type WorkshopHeader } from './pdfDocument.js';

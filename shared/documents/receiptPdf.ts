@@ -28,7 +28,7 @@ type Say = (key: DocumentTextKey, params?: TextParams) => string;
 
 function methodLabel(method: string, locale: Locale): string {
   const known = PAYMENT_METHODS.find((m) => m === method);
-  return known ? PAYMENT_METHOD_LABELS[known][locale] : method;
+  return known ? PAYMENT_METHOD_LABELS[locale][known] : method;
 }
 
 function fabricLine(order: ReceiptOrder, say: Say, locale: Locale): string {
@@ -60,7 +60,7 @@ export function buildReceiptPdf({ workshop, order, issuedAt = new Date(), locale
       doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(say('client'));
       doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(pdfText(order.clientName));
       if (order.clientPhone) doc.font('Helvetica').fontSize(10).text(pdfPhone(order.clientPhone));
-      doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(say('orderOf', { date: pdfDate(order.createdAt, tz, locale), status: ORDER_STATUS_LABELS[order.status][locale] }));
+      doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(say('orderOf', { date: pdfDate(order.createdAt, tz, locale), status: ORDER_STATUS_LABELS[locale][order.status] }));
 
       drawSection(doc, say('designation'));
       const garment = [order.garmentTypeName, order.description].filter(Boolean).join(' - ') || say('tailoring');

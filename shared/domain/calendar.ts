@@ -70,13 +70,9 @@ function fromUtcMs(ms: number): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-function assertInteger(n: number, what: string): void {
-  if (!Number.isInteger(n)) throw new Error(`${what} doit être un nombre entier (reçu : ${String(n)}).`);
-}
-
 /** `date` shifted by `n` calendar days (n may be negative). */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  assertInteger(n, 'Le nombre de jours');
+  if (!Number.isInteger(n)) throw new Error(`Le nombre de jours doit être un nombre entier (reçu : ${String(n)}).`);
   return fromUtcMs(toUtcMs(date) + n * MS_PER_DAY);
 }
 
@@ -144,7 +140,7 @@ export function isWorkingDay(date: IsoDate, calendar: WorkCalendar): boolean {
  * not counted). With n = 0: the first working day on or after `start`.
  */
 export function addWorkingDays(start: IsoDate, n: number, calendar: WorkCalendar): IsoDate {
-  assertInteger(n, 'Le nombre de jours ouvrés');
+  if (!Number.isInteger(n)) throw new Error(`Le nombre de jours ouvrés doit être un nombre entier (reçu : ${String(n)}).`);
   if (n < 0) throw new Error(`Le nombre de jours ouvrés ne peut pas être négatif (reçu : ${n}).`);
   const weekdays = new Set(calendar.workingDays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 7));
   if (weekdays.size === 0) {

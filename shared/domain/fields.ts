@@ -1,14 +1,17 @@
 /**
- * Field schemas shared by commands and by the sync row schemas (French messages). Every free
+ * Field schemas shared by commands and by the sync row schemas. Their messages are keys of the
+ * engine's catalogue (`invalid.*`, shared/i18n/fr.ts), put into words in the request's language by
+ * `parseInput` (domain/validation.ts). Every free
  * text goes through `safeString` (domain/safeText.ts: NUL, lone surrogates and non-characters
  * refused, stray controls removed), so the engine and the hub refuse and clean text the same way.
  */
 import { z } from 'zod';
 import { isUuid } from './ids.js';
-import { findJsonProblem, hasControl, MAX_JSON_DEPTH, refusedProblem, SAFE_TEXT_TEXTS, stripControls, type TextKind } from './safeText.js';
-import { fill } from '../i18n/texts.js';
+import { findJsonProblem, hasControl, MAX_JSON_DEPTH, refusedProblem, stripControls, type TextKind } from './safeText.js';
+import type { MessageKey } from '../i18n/index.js';
 
-const TEXTS = SAFE_TEXT_TEXTS.fr;
+/** The catalogue key of a schema message. */
+export type InvalidKey = Extract<MessageKey, `invalid.${string}`>;
 
 /**
  * A string checked and cleaned by the rules of domain/safeText.ts for its kind: `line` (names,
@@ -20,12 +23,12 @@ export function safeString(kind: TextKind, params?: Parameters<typeof z.string>[
     .string(params)
     .superRefine((s, ctx) => {
       const problem = refusedProblem(s);
-      if (problem) ctx.addIssue({ code: 'custom', message: TEXTS[problem], continue: false });
+      if (problem) ctx.addIssue({ code: 'custom', message: `invalid.text.${problem}` satisfies InvalidKey, continue: false });
     })
     .overwrite((s) => stripControls(s, kind));
 }
 
-export const idSchema = z.string({ error: () => 'Identifiant manquant' }).refine(isUuid, 'Identifiant invalide');
+export const idSchema = z.string({ error: () => 'invalid.idMissing' }).refine(isUuid, 'invalid.id');
 
 /** A real calendar day: '2026-02-30' is refused, not rolled over to March. */
 function isRealDay(day: string): boolean {
@@ -34,55 +37,58 @@ function isRealDay(day: string): boolean {
 }
 
 export const isoDateSchema = z
-  .string({ error: () => 'Date manquante (AAAA-MM-JJ)' })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), 'Date invalide (AAAA-MM-JJ)');
+  .string({ error: () => 'invalid.dateMissing' })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s), 'invalid.date');
 
 export const isoDateTimeSchema = z
-  .string({ error: () => 'Date et heure manquantes' })
+  .string({ error: () => 'invalid.dateTimeMissing' })
   .refine(
     (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isRealDay(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)),
-    'Date et heure invalides',
+    'invalid.dateTime',
   )
   .transform((s) => new Date(s).toISOString());
 
 /** An amount of FCFA: a whole number, no decimals. */
 export const moneySchema = z
-  .number({ error: (issue) => (issue.input === undefined ? 'Montant manquant (nombre entier de FCFA)' : 'Le montant doit être un nombre entier de FCFA') })
-  .int('Le montant doit être un nombre entier de FCFA (sans centimes)')
-  .min(0, 'Le montant ne peut pas être négatif')
-  .max(100_000_000, 'Montant trop élevé (100 000 000 FCFA au plus)');
+  .number({ error: (issue) => (issue.input === undefined ? 'invalid.amountMissing' : 'invalid.amountNotNumber') })
+  .int('invalid.amountWhole')
+  .min(0, 'invalid.amountNegative')
+  .max(100_000_000, 'invalid.amountTooHigh');
 
-export const positiveMoneySchema = moneySchema.refine((n) => n > 0, 'Le montant doit être supérieur à 0');
+export const positiveMoneySchema = moneySchema.refine((n) => n > 0, 'invalid.amountNotPositive');
 
-/** Required one-line text (a name, a label), trimmed. */
-export function requiredText(max: number, missing = 'Ce champ est obligatoire') {
+/**
+ * Required one-line text (a name, a label), trimmed. `missing` is the key of what to say when it
+ * is empty (a sentence would be shown as it is, in every language).
+ */
+export function requiredText(max: number, missing: InvalidKey | (string & {}) = 'invalid.required') {
   return safeString('line', { error: () => missing })
     .trim()
     .min(1, missing)
-    .max(max, `${max} caractères au plus`);
+    .max(max, 'invalid.tooLong');
 }
 
 /** Optional one-line text (a city): '', null and undefined all mean "none" and are stored as null. */
 export function optionalText(max: number) {
-  return safeString('line', { error: () => 'Texte attendu' })
+  return safeString('line', { error: () => 'invalid.textExpected' })
     .trim()
-    .max(max, `${max} caractères au plus`)
+    .max(max, 'invalid.tooLong')
     .nullish()
     .transform((s) => (s ? s : null));
 }
 
 /** Optional text on several lines (notes, descriptions): like optionalText, line breaks kept. */
 export function notesText(max: number) {
-  return safeString('lines', { error: () => 'Texte attendu' })
+  return safeString('lines', { error: () => 'invalid.textExpected' })
     .trim()
-    .max(max, `${max} caractères au plus`)
+    .max(max, 'invalid.tooLong')
     .nullish()
     .transform((s) => (s ? s : null));
 }
 
 /** A search box's text: one line, at most `max` characters, '' by default. */
 export function searchText(max: number) {
-  return safeString('line').max(max, 'Recherche trop longue').default('');
+  return safeString('line').max(max, 'invalid.searchTooLong').default('');
 }
 
 /**
@@ -93,37 +99,36 @@ export function searchText(max: number) {
 export const jsonRecordSchema = z.preprocess((value, ctx) => {
   const problem = findJsonProblem(value, MAX_JSON_DEPTH, refusedProblem);
   if (problem) {
-    const message =
-      problem.kind === 'tooDeep' ? fill(TEXTS.tooDeep, { max: problem.max }) : problem.kind === 'forbiddenKey' ? fill(TEXTS.forbiddenKey, { key: problem.key }) : TEXTS[problem.kind];
-    ctx.addIssue({ code: 'custom', message, path: problem.path });
+    const params = problem.kind === 'tooDeep' ? { max: problem.max } : problem.kind === 'forbiddenKey' ? { key: problem.key } : {};
+    ctx.addIssue({ code: 'custom', message: `invalid.text.${problem.kind}` satisfies InvalidKey, params, path: problem.path });
   }
   return value;
-}, z.record(z.string(), z.unknown(), { error: () => 'Objet attendu' }));
+}, z.record(z.string(), z.unknown(), { error: () => 'invalid.objectExpected' }));
 
 export const emailSchema = z
-  .string({ error: () => 'Adresse e-mail attendue' })
+  .string({ error: () => 'invalid.emailMissing' })
   .trim()
   .toLowerCase()
-  .max(254, 'Adresse e-mail trop longue')
+  .max(254, 'invalid.emailTooLong')
   .nullish()
   .transform((s) => (s ? s : null))
   // No control character, no NUL, no lone surrogate: an address is refused, never "cleaned".
-  .refine((s) => s === null || (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && !hasControl(s) && refusedProblem(s) === null), 'Adresse e-mail invalide');
+  .refine((s) => s === null || (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && !hasControl(s) && refusedProblem(s) === null), 'invalid.email');
 
-export const timezoneSchema = z.string({ error: () => 'Fuseau horaire manquant' }).refine((tz) => {
+export const timezoneSchema = z.string({ error: () => 'invalid.timezoneMissing' }).refine((tz) => {
   try {
     new Intl.DateTimeFormat('fr', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'Fuseau horaire inconnu');
+}, 'invalid.timezone');
 
 export const deletedAtSchema = isoDateTimeSchema.nullable();
 
 /** A reference to an uploaded photo: its SHA-256 content hash (files are stored by hash). */
 export const photoRefSchema = z
-  .string({ error: () => 'Référence de photo invalide' })
-  .regex(/^[0-9a-f]{64}$/, 'Référence de photo invalide (empreinte SHA-256 attendue)')
+  .string({ error: () => 'invalid.photoRef' })
+  .regex(/^[0-9a-f]{64}$/, 'invalid.photoRefHash')
   .nullish()
   .transform((s) => s ?? null);

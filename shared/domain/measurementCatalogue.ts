@@ -2,69 +2,151 @@
  * The measurement catalogue (standard West-African tailoring measurements, French and English),
  * the default garment types, units and pre-filling. No zod here: the app's screens import it.
  */
+import { defineTexts, type Locale } from '../i18n/texts.js';
 
 export type MeasurementGroup = 'haut' | 'bas' | 'femme' | 'general';
 
+/** Each measurement's name, in French (the tailors' words) and English. */
+export const MEASUREMENT_LABELS = defineTexts({
+  fr: {
+    tour_cou: 'Tour de cou',
+    epaule: "Largeur d'épaule",
+    carrure_dos: 'Carrure dos',
+    carrure_devant: 'Carrure devant',
+    tour_poitrine: 'Tour de poitrine',
+    tour_taille: 'Tour de taille',
+    tour_ventre: 'Tour de ventre',
+    longueur_manche_courte: 'Longueur manche courte',
+    longueur_manche_longue: 'Longueur manche longue',
+    tour_manche: 'Tour de manche (biceps)',
+    tour_poignet: 'Tour de poignet',
+    longueur_chemise: 'Longueur chemise',
+    longueur_boubou: 'Longueur boubou',
+    longueur_agbada: 'Longueur agbada',
+    longueur_veste: 'Longueur veste',
+    longueur_tunique: 'Longueur tunique (dashiki)',
+    tour_bassin: 'Tour de bassin (hanches)',
+    tour_cuisse: 'Tour de cuisse',
+    tour_genou: 'Tour de genou',
+    tour_mollet: 'Tour de mollet',
+    longueur_pantalon: 'Longueur pantalon',
+    entrejambe: 'Entrejambe',
+    tour_bas: 'Bas (ouverture du bas)',
+    longueur_culotte: 'Longueur culotte (short)',
+    montant: 'Montant (hauteur de fourche)',
+    tour_sous_poitrine: 'Tour sous-poitrine',
+    hauteur_poitrine: 'Hauteur de poitrine',
+    ecart_poitrine: 'Écart de poitrine',
+    nuque_taille: 'Longueur nuque-taille (dos)',
+    epaule_taille: 'Longueur épaule-taille (devant)',
+    longueur_robe: 'Longueur robe',
+    longueur_jupe: 'Longueur jupe',
+    longueur_pagne: 'Longueur pagne',
+    longueur_camisole: 'Longueur camisole (haut kaba)',
+    longueur_corsage: 'Longueur corsage',
+    taille: 'Taille (stature)',
+    tour_tete: 'Tour de tête',
+  },
+  en: {
+    tour_cou: 'Neck',
+    epaule: 'Shoulder width',
+    carrure_dos: 'Back width',
+    carrure_devant: 'Front width',
+    tour_poitrine: 'Chest / bust',
+    tour_taille: 'Waist',
+    tour_ventre: 'Belly',
+    longueur_manche_courte: 'Short sleeve length',
+    longueur_manche_longue: 'Long sleeve length',
+    tour_manche: 'Sleeve width (biceps)',
+    tour_poignet: 'Wrist',
+    longueur_chemise: 'Shirt length',
+    longueur_boubou: 'Boubou length',
+    longueur_agbada: 'Agbada length',
+    longueur_veste: 'Jacket length',
+    longueur_tunique: 'Tunic (dashiki) length',
+    tour_bassin: 'Hips',
+    tour_cuisse: 'Thigh',
+    tour_genou: 'Knee',
+    tour_mollet: 'Calf',
+    longueur_pantalon: 'Trouser length',
+    entrejambe: 'Inseam',
+    tour_bas: 'Leg opening (hem)',
+    longueur_culotte: 'Shorts length',
+    montant: 'Rise (crotch depth)',
+    tour_sous_poitrine: 'Underbust',
+    hauteur_poitrine: 'Bust height',
+    ecart_poitrine: 'Bust point distance',
+    nuque_taille: 'Back waist length (nape to waist)',
+    epaule_taille: 'Front waist length (shoulder to waist)',
+    longueur_robe: 'Dress length',
+    longueur_jupe: 'Skirt length',
+    longueur_pagne: 'Wrapper (pagne) length',
+    longueur_camisole: 'Blouse (kaba top) length',
+    longueur_corsage: 'Bodice length',
+    taille: 'Height',
+    tour_tete: 'Head',
+  },
+});
+
+export type MeasurementKey = keyof (typeof MEASUREMENT_LABELS)['fr'];
+
 export interface MeasurementField {
   /** Stable snake_case ASCII id, stored in measurement sheets: never rename one. */
-  key: string;
-  fr: string;
-  en: string;
+  key: MeasurementKey;
   group: MeasurementGroup;
 }
 
-function f(key: string, fr: string, en: string, group: MeasurementGroup): MeasurementField {
-  return { key, fr, en, group };
+function m(key: MeasurementKey, group: MeasurementGroup): MeasurementField {
+  return { key, group };
 }
 
+/** The catalogue in the order the screens list it, by group. */
 export const MEASUREMENT_CATALOGUE: readonly MeasurementField[] = Object.freeze([
   // haut
-  f('tour_cou', 'Tour de cou', 'Neck', 'haut'),
-  f('epaule', "Largeur d'épaule", 'Shoulder width', 'haut'),
-  f('carrure_dos', 'Carrure dos', 'Back width', 'haut'),
-  f('carrure_devant', 'Carrure devant', 'Front width', 'haut'),
-  f('tour_poitrine', 'Tour de poitrine', 'Chest / bust', 'haut'),
-  f('tour_taille', 'Tour de taille', 'Waist', 'haut'),
-  f('tour_ventre', 'Tour de ventre', 'Belly', 'haut'),
-  f('longueur_manche_courte', 'Longueur manche courte', 'Short sleeve length', 'haut'),
-  f('longueur_manche_longue', 'Longueur manche longue', 'Long sleeve length', 'haut'),
-  f('tour_manche', 'Tour de manche (biceps)', 'Sleeve width (biceps)', 'haut'),
-  f('tour_poignet', 'Tour de poignet', 'Wrist', 'haut'),
-  f('longueur_chemise', 'Longueur chemise', 'Shirt length', 'haut'),
-  f('longueur_boubou', 'Longueur boubou', 'Boubou length', 'haut'),
-  f('longueur_agbada', 'Longueur agbada', 'Agbada length', 'haut'),
-  f('longueur_veste', 'Longueur veste', 'Jacket length', 'haut'),
-  f('longueur_tunique', 'Longueur tunique (dashiki)', 'Tunic (dashiki) length', 'haut'),
+  m('tour_cou', 'haut'),
+  m('epaule', 'haut'),
+  m('carrure_dos', 'haut'),
+  m('carrure_devant', 'haut'),
+  m('tour_poitrine', 'haut'),
+  m('tour_taille', 'haut'),
+  m('tour_ventre', 'haut'),
+  m('longueur_manche_courte', 'haut'),
+  m('longueur_manche_longue', 'haut'),
+  m('tour_manche', 'haut'),
+  m('tour_poignet', 'haut'),
+  m('longueur_chemise', 'haut'),
+  m('longueur_boubou', 'haut'),
+  m('longueur_agbada', 'haut'),
+  m('longueur_veste', 'haut'),
+  m('longueur_tunique', 'haut'),
   // bas
-  f('tour_bassin', 'Tour de bassin (hanches)', 'Hips', 'bas'),
-  f('tour_cuisse', 'Tour de cuisse', 'Thigh', 'bas'),
-  f('tour_genou', 'Tour de genou', 'Knee', 'bas'),
-  f('tour_mollet', 'Tour de mollet', 'Calf', 'bas'),
-  f('longueur_pantalon', 'Longueur pantalon', 'Trouser length', 'bas'),
-  f('entrejambe', 'Entrejambe', 'Inseam', 'bas'),
-  f('tour_bas', 'Bas (ouverture du bas)', 'Leg opening (hem)', 'bas'),
-  f('longueur_culotte', 'Longueur culotte (short)', 'Shorts length', 'bas'),
-  f('montant', 'Montant (hauteur de fourche)', 'Rise (crotch depth)', 'bas'),
+  m('tour_bassin', 'bas'),
+  m('tour_cuisse', 'bas'),
+  m('tour_genou', 'bas'),
+  m('tour_mollet', 'bas'),
+  m('longueur_pantalon', 'bas'),
+  m('entrejambe', 'bas'),
+  m('tour_bas', 'bas'),
+  m('longueur_culotte', 'bas'),
+  m('montant', 'bas'),
   // femme
-  f('tour_sous_poitrine', 'Tour sous-poitrine', 'Underbust', 'femme'),
-  f('hauteur_poitrine', 'Hauteur de poitrine', 'Bust height', 'femme'),
-  f('ecart_poitrine', 'Écart de poitrine', 'Bust point distance', 'femme'),
-  f('nuque_taille', 'Longueur nuque-taille (dos)', 'Back waist length (nape to waist)', 'femme'),
-  f('epaule_taille', 'Longueur épaule-taille (devant)', 'Front waist length (shoulder to waist)', 'femme'),
-  f('longueur_robe', 'Longueur robe', 'Dress length', 'femme'),
-  f('longueur_jupe', 'Longueur jupe', 'Skirt length', 'femme'),
-  f('longueur_pagne', 'Longueur pagne', 'Wrapper (pagne) length', 'femme'),
-  f('longueur_camisole', 'Longueur camisole (haut kaba)', 'Blouse (kaba top) length', 'femme'),
-  f('longueur_corsage', 'Longueur corsage', 'Bodice length', 'femme'),
+  m('tour_sous_poitrine', 'femme'),
+  m('hauteur_poitrine', 'femme'),
+  m('ecart_poitrine', 'femme'),
+  m('nuque_taille', 'femme'),
+  m('epaule_taille', 'femme'),
+  m('longueur_robe', 'femme'),
+  m('longueur_jupe', 'femme'),
+  m('longueur_pagne', 'femme'),
+  m('longueur_camisole', 'femme'),
+  m('longueur_corsage', 'femme'),
   // general
-  f('taille', 'Taille (stature)', 'Height', 'general'),
-  f('tour_tete', 'Tour de tête', 'Head', 'general'),
+  m('taille', 'general'),
+  m('tour_tete', 'general'),
 ]);
 
-const CATALOGUE_BY_KEY: ReadonlyMap<string, MeasurementField> = new Map(MEASUREMENT_CATALOGUE.map((m) => [m.key, m]));
-
-export function isCatalogueKey(key: string): boolean {
-  return CATALOGUE_BY_KEY.has(key);
+export function isCatalogueKey(key: string): key is MeasurementKey {
+  return Object.hasOwn(MEASUREMENT_LABELS.fr, key);
 }
 
 export interface GarmentDefault {
@@ -103,9 +185,8 @@ export const DEFAULT_GARMENT_TYPES: readonly GarmentDefault[] = Object.freeze([
 ]);
 
 /** Catalogue label in the locale, else the workshop's custom label, else the key itself. */
-export function fieldLabel(key: string, locale: 'fr' | 'en' = 'fr', custom?: readonly { key: string; label: string }[]): string {
-  const known = CATALOGUE_BY_KEY.get(key);
-  if (known) return known[locale];
+export function fieldLabel(key: string, locale: Locale = 'fr', custom?: readonly { key: string; label: string }[]): string {
+  if (isCatalogueKey(key)) return MEASUREMENT_LABELS[locale][key];
   return custom?.find((c) => c.key === key)?.label ?? key;
 }
 

@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
+import type { z } from 'zod';
+import { issueMessage } from './validation.js';
+import type { Locale } from '../i18n/index.js';
 import {
   MEASUREMENT_CATALOGUE,
+  MEASUREMENT_LABELS,
   DEFAULT_GARMENT_TYPES,
   measurementFieldKeySchema,
   customMeasurementFieldSchema,
@@ -13,7 +17,8 @@ import {
   prefillFromLast,
 } from './measurements.js';
 
-const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
+/** What parseInput would say of the first issue (schema messages are catalogue keys). */
+const firstMessage = (r: { error?: { issues: z.core.$ZodIssue[] } }, locale: Locale = 'fr') => (r.error?.issues[0] ? issueMessage(r.error.issues[0], locale) : undefined);
 
 describe('MEASUREMENT_CATALOGUE', () => {
   it('has 30–40 fields with unique, valid keys', () => {
@@ -24,13 +29,14 @@ describe('MEASUREMENT_CATALOGUE', () => {
     for (const key of keys) expect(measurementFieldKeySchema.safeParse(key).success, key).toBe(true);
   });
 
-  it('has a French and an English label for every field, labels unique per language', () => {
+  it('has a French and an English label for every field, labels unique per language, and lists each once', () => {
     for (const m of MEASUREMENT_CATALOGUE) {
-      expect(m.fr.trim().length, m.key).toBeGreaterThan(0);
-      expect(m.en.trim().length, m.key).toBeGreaterThan(0);
+      expect(MEASUREMENT_LABELS.fr[m.key].trim().length, m.key).toBeGreaterThan(0);
+      expect(MEASUREMENT_LABELS.en[m.key].trim().length, m.key).toBeGreaterThan(0);
     }
-    expect(new Set(MEASUREMENT_CATALOGUE.map((m) => m.fr)).size).toBe(MEASUREMENT_CATALOGUE.length);
-    expect(new Set(MEASUREMENT_CATALOGUE.map((m) => m.en)).size).toBe(MEASUREMENT_CATALOGUE.length);
+    expect(new Set(Object.values(MEASUREMENT_LABELS.fr)).size).toBe(MEASUREMENT_CATALOGUE.length);
+    expect(new Set(Object.values(MEASUREMENT_LABELS.en)).size).toBe(MEASUREMENT_CATALOGUE.length);
+    expect(MEASUREMENT_CATALOGUE.map((m) => m.key).sort()).toEqual(Object.keys(MEASUREMENT_LABELS.fr).sort());
   });
 
   it('covers every group with the standard fields', () => {
@@ -167,6 +173,15 @@ describe('measurementValuesSchema', () => {
     expect(firstMessage(measurementValuesSchema.safeParse({ tour_bras: -1 }))).toBe('tour_bras : la valeur doit être un nombre positif');
     const schema = makeMeasurementValuesSchema([{ key: 'tour_bras', label: 'Tour de bras' }]);
     expect(firstMessage(schema.safeParse({ tour_bras: -1 }))).toBe('Tour de bras : la valeur doit être un nombre positif');
+  });
+
+  it('speaks English too: the catalogue measurement by its English name, a custom one by its label', () => {
+    expect(firstMessage(measurementValuesSchema.safeParse({ tour_poitrine: 0 }), 'en')).toBe('Chest / bust: the value must be a positive number');
+    expect(firstMessage(measurementValuesSchema.safeParse({ longueur_pagne: 401 }), 'en')).toBe('Wrapper (pagne) length: the value must not exceed 400');
+    expect(firstMessage(measurementValuesSchema.safeParse({ 'Tour Bras': 30 }), 'en')).toBe('“Tour Bras”: invalid measurement identifier');
+    const schema = makeMeasurementValuesSchema([{ key: 'tour_bras', label: 'Tour de bras' }]);
+    expect(firstMessage(schema.safeParse({ tour_bras: -1 }), 'en')).toBe('Tour de bras: the value must be a positive number');
+    expect(firstMessage(measurementFieldKeySchema.safeParse('a'.repeat(41)), 'en')).toBe('A measurement identifier has 40 characters at most');
   });
 });
 

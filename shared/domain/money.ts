@@ -1,6 +1,14 @@
 /** Money is a whole number of FCFA (XOF has no decimals). */
-export function formatXof(amount: number, locale: 'fr' | 'en' = 'fr'): string {
-  const formatted = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(amount);
+import { defineTexts, text, type Locale } from '../i18n/texts.js';
+
+/** How each language groups an amount, and where the currency goes. */
+const MONEY_TEXTS = defineTexts({
+  fr: { intl: 'fr-FR', amount: '{amount} FCFA' },
+  en: { intl: 'en-US', amount: '{amount} FCFA' },
+});
+
+export function formatXof(amount: number, locale: Locale = 'fr'): string {
   // fr-FR groups with a narrow no-break space; keep it, it never wraps inside an amount.
-  return `${formatted} FCFA`;
+  const formatted = new Intl.NumberFormat(MONEY_TEXTS[locale].intl, { maximumFractionDigits: 0 }).format(amount);
+  return text(MONEY_TEXTS, locale, 'amount', { amount: formatted });
 }

@@ -2,18 +2,28 @@
  * The order pipeline: devis → confirmée → en cours → essayage → prête → livrée, and annulée.
  * ONE table of allowed transitions; everything else is refused with a reason.
  */
+import { defineTexts, text, type Locale } from '../i18n/texts.js';
+
 export const ORDER_STATUSES = ['quote', 'confirmed', 'in_progress', 'fitting', 'ready', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }> = {
-  quote: { fr: 'Devis', en: 'Quote' },
-  confirmed: { fr: 'Confirmée', en: 'Confirmed' },
-  in_progress: { fr: 'En cours', en: 'In progress' },
-  fitting: { fr: 'Essayage', en: 'Fitting' },
-  ready: { fr: 'Prête', en: 'Ready' },
-  delivered: { fr: 'Livrée', en: 'Delivered' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
+/** A status's name, as the app and the receipts show it. */
+export const ORDER_STATUS_LABELS = defineTexts<OrderStatus>({
+  fr: { quote: 'Devis', confirmed: 'Confirmée', in_progress: 'En cours', fitting: 'Essayage', ready: 'Prête', delivered: 'Livrée', cancelled: 'Annulée' },
+  en: { quote: 'Quote', confirmed: 'Confirmed', in_progress: 'In progress', fitting: 'Fitting', ready: 'Ready', delivered: 'Delivered', cancelled: 'Cancelled' },
+});
+
+/** Why a move is refused (the engine's answer to changeOrderStatus). */
+const REFUSALS = defineTexts({
+  fr: {
+    already: 'La commande est déjà « {status} ».',
+    refused: 'Une commande « {from} » ne peut pas passer à « {to} » (possible : {allowed}).',
+  },
+  en: {
+    already: 'The order is already "{status}".',
+    refused: 'An order "{from}" cannot move to "{to}" (allowed: {allowed}).',
+  },
+});
 
 /**
  * Allowed moves. Going back is allowed where the workshop really goes back: a fitting that needs
@@ -40,14 +50,9 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 }
 
 /** Null when allowed, else a sentence saying why not (French by default). */
-export function transitionRefusal(from: OrderStatus, to: OrderStatus, locale: 'fr' | 'en' = 'fr'): string | null {
+export function transitionRefusal(from: OrderStatus, to: OrderStatus, locale: Locale = 'fr'): string | null {
   if (canTransition(from, to)) return null;
-  const label = (s: OrderStatus) => ORDER_STATUS_LABELS[s][locale];
-  if (from === to) {
-    return locale === 'fr' ? `La commande est déjà « ${label(to)} ».` : `The order is already "${label(to)}".`;
-  }
-  const allowed = ORDER_TRANSITIONS[from].map(label).join(', ');
-  return locale === 'fr'
-    ? `Une commande « ${label(from)} » ne peut pas passer à « ${label(to)} » (possible : ${allowed}).`
-    : `An order "${label(from)}" cannot move to "${label(to)}" (allowed: ${allowed}).`;
+  const label = (s: OrderStatus) => ORDER_STATUS_LABELS[locale][s];
+  if (from === to) return text(REFUSALS, locale, 'already', { status: label(to) });
+  return text(REFUSALS, locale, 'refused', { from: label(from), to: label(to), allowed: ORDER_TRANSITIONS[from].map(label).join(', ') });
 }

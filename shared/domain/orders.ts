@@ -5,23 +5,22 @@ import { ORDER_STATUSES } from './orderStatus.js';
 import { PAYMENT_KINDS, PAYMENT_METHODS } from './payments.js';
 import { lengthUnitSchema } from './workshop.js';
 import { measurementValuesSchema } from './measurements.js';
+import { URGENCIES } from './promisedDate.js';
+import { FITTING_STATUSES } from './fittingStatus.js';
 
-export const orderStatusSchema = z.enum(ORDER_STATUSES, { error: () => 'Statut de commande inconnu' });
-export const paymentMethodSchema = z.enum(PAYMENT_METHODS, {
-  error: () => 'Moyen de paiement inconnu (espèces, mobile money, carte ou virement)',
-});
-export const paymentKindSchema = z.enum(PAYMENT_KINDS, { error: () => 'Type de paiement inconnu' });
+export const orderStatusSchema = z.enum(ORDER_STATUSES, { error: () => 'invalid.orderStatus' });
+export const paymentMethodSchema = z.enum(PAYMENT_METHODS, { error: () => 'invalid.paymentMethod' });
+export const paymentKindSchema = z.enum(PAYMENT_KINDS, { error: () => 'invalid.paymentKind' });
 
-export const urgencySchema = z.enum(['normal', 'high', 'urgent'], { error: () => 'Urgence inconnue (normale, haute ou urgente)' });
-export const URGENCY_LABELS = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' } as const;
+export const urgencySchema = z.enum(URGENCIES, { error: () => 'invalid.urgency' });
 
-export const fabricSourceSchema = z.enum(['client', 'workshop'], { error: () => "Origine du tissu inconnue (apporté par le client ou fourni par l'atelier)" });
+export const fabricSourceSchema = z.enum(['client', 'workshop'], { error: () => 'invalid.fabricSource' });
 
 export const pagnesSchema = z
-  .number({ error: () => 'Nombre de pagnes attendu' })
-  .min(0, 'Le nombre de pagnes ne peut pas être négatif')
-  .max(100, 'Nombre de pagnes trop élevé')
-  .refine((n) => Number.isInteger(n * 2), 'Nombre de pagnes : un entier ou un demi (ex. 1,5)')
+  .number({ error: () => 'invalid.pagnesMissing' })
+  .min(0, 'invalid.pagnesNegative')
+  .max(100, 'invalid.pagnesTooHigh')
+  .refine((n) => Number.isInteger(n * 2), 'invalid.pagnesHalf')
   .nullish()
   .transform((n) => n ?? null);
 
@@ -31,7 +30,7 @@ export const measurementSnapshotSchema = z
   .nullable();
 
 export const orderRowSchema = z.strictObject({
-  number: z.string().regex(/^[A-Z]{1,3}-\d{1,7}$/, 'Numéro de commande invalide'),
+  number: z.string().regex(/^[A-Z]{1,3}-\d{1,7}$/, 'invalid.orderNumber'),
   clientId: idSchema,
   garmentTypeId: idSchema.nullable(),
   description: notesText(2000),
@@ -67,7 +66,7 @@ export const createOrderInput = z.strictObject({
   measurementSheetId: idSchema.nullish().transform((v) => v ?? null),
   price: moneySchema.optional(),
   urgency: urgencySchema.default('normal'),
-  status: z.enum(['quote', 'confirmed'], { error: () => 'Une commande commence en devis ou confirmée' }).default('confirmed'),
+  status: z.enum(['quote', 'confirmed'], { error: () => 'invalid.initialStatus' }).default('confirmed'),
   assignedTo: idSchema.nullish().transform((v) => v ?? null),
   /** Overrides the suggested date. */
   promisedDate: isoDateSchema.optional(),
@@ -113,7 +112,7 @@ export const orderEventRowSchema = z.strictObject({
 
 export const paymentRowSchema = z.strictObject({
   orderId: idSchema,
-  amount: z.number().int('Le montant doit être un nombre entier de FCFA').min(-100_000_000).max(100_000_000),
+  amount: z.number().int('invalid.amountNotNumber').min(-100_000_000).max(100_000_000),
   method: paymentMethodSchema,
   kind: paymentKindSchema,
   reverses: idSchema.nullable(),
@@ -132,9 +131,8 @@ export const recordPaymentInput = z.strictObject({
 
 export const reversePaymentInput = z.strictObject({ paymentId: idSchema, note: notesText(500) });
 
-export const FITTING_STATUSES = ['planned', 'done', 'missed'] as const;
-export const fittingStatusSchema = z.enum(FITTING_STATUSES, { error: () => 'Statut d’essayage inconnu (prévu, fait ou manqué)' });
-export const FITTING_STATUS_LABELS = { planned: 'Prévu', done: 'Fait', missed: 'Manqué' } as const;
+export { FITTING_STATUSES };
+export const fittingStatusSchema = z.enum(FITTING_STATUSES, { error: () => 'invalid.fittingStatus' });
 
 export const fittingRowSchema = z.strictObject({
   orderId: idSchema,

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { z } from 'zod';
 import { normalizePhone, phoneSchema, optionalPhoneSchema, formatPhone, phoneDigits } from './phone.js';
 import { searchTerms } from './text.js';
+import { issueMessage } from './validation.js';
 
 const BJ = '+2290197000000';
 
@@ -56,11 +57,12 @@ describe('phoneSchema / optionalPhoneSchema', () => {
     expect(z.object({ phone: phoneSchema }).parse({ phone: '+33 6 12 34 56 78' })).toEqual({ phone: '+33612345678' });
   });
 
-  it('fails with the French message', () => {
+  it('fails with the French message, or the English one', () => {
     for (const bad of ['97 00 00 00', '', 'abc', 42, null, undefined]) {
       const result = phoneSchema.safeParse(bad);
       expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe('Numéro de téléphone invalide');
+      expect(issueMessage(result.error!.issues[0]!, 'fr')).toBe('Numéro de téléphone invalide');
+      expect(issueMessage(result.error!.issues[0]!, 'en')).toBe('Invalid phone number');
     }
   });
 
@@ -72,7 +74,7 @@ describe('phoneSchema / optionalPhoneSchema', () => {
     expect(optionalPhoneSchema.parse('01 97 00 00 00')).toBe(BJ);
     const bad = optionalPhoneSchema.safeParse('12');
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.message).toBe('Numéro de téléphone invalide');
+    expect(issueMessage(bad.error!.issues[0]!, 'fr')).toBe('Numéro de téléphone invalide');
     const schema = z.object({ phone: optionalPhoneSchema });
     expect(schema.parse({ phone: null })).toEqual({ phone: null });
     expect(schema.parse({})).toEqual({ phone: null });

@@ -19,7 +19,8 @@ import { z } from 'zod';
 
 export type { CountryCode };
 
-export const PHONE_INVALID_MESSAGE = 'Numéro de téléphone invalide';
+/** The schemas' message (a key of the engine catalogue, put into words by `parseInput`). */
+export const PHONE_INVALID_MESSAGE = 'invalid.phone';
 
 /** Characters a person may type between digits: spaces (incl. non-breaking), . - / ( ). */
 const SEPARATORS = /[\s.\-/()\u00a0\u202f]/g;

@@ -7,8 +7,18 @@
  * closing days are skipped).
  */
 import { addDays, addWorkingDays, isIsoDate, isoWeekday, type IsoDate, type WorkCalendar } from './calendar.js';
+import { defineTexts } from '../i18n/texts.js';
 
-export type Urgency = 'normal' | 'high' | 'urgent';
+export { describePromisedDate } from './promisedDateText.js';
+
+export const URGENCIES = ['normal', 'high', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** An urgency's name, as the new-order screen and an order's card show it. */
+export const URGENCY_LABELS = defineTexts<Urgency>({
+  fr: { normal: 'Normale', high: 'Haute', urgent: 'Urgente' },
+  en: { normal: 'Normal', high: 'High', urgent: 'Urgent' },
+});
 
 export const URGENCY_FACTOR: Record<Urgency, number> = { normal: 1, high: 0.7, urgent: 0.5 };
 
@@ -109,71 +119,4 @@ export function suggestPromisedDate(input: PromisedDateInput): PromisedDateSugge
   if (skipped > 0) reasons.push({ code: 'closed_days_skipped', count: skipped });
 
   return { date, workingDays, baseDays, delayDays, overloaded, reasons };
-}
-
-// ---------------------------------------------------------------- description
-
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-function formatDate(date: IsoDate, locale: 'fr' | 'en'): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wd = isoWeekday(date) - 1;
-  if (locale === 'en') return `${WEEKDAYS_EN[wd]}, ${MONTHS_EN[m - 1]} ${d}, ${y}`;
-  return `${WEEKDAYS_FR[wd]} ${d === 1 ? '1er' : d} ${MONTHS_FR[m - 1]} ${y}`;
-}
-
-function num(n: number, locale: 'fr' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 2 }).format(n);
-}
-
-function days(n: number, locale: 'fr' | 'en'): string {
-  if (locale === 'en') return `${num(n, locale)} working day${n === 1 ? '' : 's'}`;
-  return `${num(n, locale)} ${n <= 1 ? 'jour ouvré' : 'jours ouvrés'}`;
-}
-
-const URGENCY_LABEL: Record<'fr' | 'en', Record<Urgency, string>> = {
-  fr: { normal: 'délai normal', high: 'commande prioritaire', urgent: 'commande urgente' },
-  en: { normal: 'normal', high: 'high priority', urgent: 'urgent' },
-};
-
-/** A short human sentence explaining the suggestion, in French (default) or English. */
-export function describePromisedDate(s: PromisedDateSuggestion, locale: 'fr' | 'en' = 'fr'): string {
-  const fr = locale === 'fr';
-  const parts: string[] = [];
-  let duration = s.baseDays;
-  for (const r of s.reasons) if (r.code === 'duration') duration = r.days;
-  let head = fr ? `Durée de confection : ${days(duration, locale)}` : `Making time: ${days(duration, locale)}`;
-  for (const r of s.reasons) {
-    if (r.code === 'urgency') {
-      head += `, ${URGENCY_LABEL[locale][r.urgency]} (×${num(r.factor, locale)}) → ${days(r.days, locale)}`;
-    }
-  }
-  parts.push(`${head}.`);
-  for (const r of s.reasons) {
-    if (r.code === 'overload') {
-      const overflow = r.activeOrders + 1 - r.capacity;
-      parts.push(
-        fr
-          ? `Atelier surchargé : ${num(r.activeOrders, locale)} ${r.activeOrders > 1 ? 'commandes' : 'commande'} en cours pour une capacité de ${num(r.capacity, locale)}, soit ${num(overflow, locale)} de trop avec celle-ci : +${days(r.extraDays, locale)}.`
-          : `Workshop overloaded: ${num(r.activeOrders, locale)} active order${r.activeOrders === 1 ? '' : 's'} for a capacity of ${num(r.capacity, locale)}, this order goes ${num(overflow, locale)} over capacity: +${days(r.extraDays, locale)}.`,
-      );
-    } else if (r.code === 'closed_days_skipped') {
-      parts.push(
-        fr
-          ? r.count > 1
-            ? `${num(r.count, locale)} jours de fermeture de l'atelier ont été sautés.`
-            : `1 jour de fermeture de l'atelier a été sauté.`
-          : `${num(r.count, locale)} closing day${r.count === 1 ? ' was' : 's were'} skipped.`,
-      );
-    }
-  }
-  parts.push(
-    fr
-      ? `Date proposée : ${formatDate(s.date, locale)} (${days(s.workingDays, locale)}).`
-      : `Suggested date: ${formatDate(s.date, locale)} (${days(s.workingDays, locale)}).`,
-  );
-  return parts.join(' ');
 }

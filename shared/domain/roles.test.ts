@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { can, actionOfChange, canManageTeam, isRole, INVITED_ROLES, roleSchema, ROLES, ROLE_LABELS, type Action, type Role } from './roles.js';
+import { issueMessage } from './validation.js';
 import { SYNCED_TABLE_NAMES, type SyncedTableName } from './tables.js';
 
 const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'delete'];
@@ -71,7 +72,8 @@ describe('the role table', () => {
     expect(roleSchema.parse('staff')).toBe('staff');
     const result = roleSchema.safeParse('admin');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe('Rôle inconnu (propriétaire, employé ou lecteur)');
+    expect(issueMessage(result.error!.issues[0]!, 'fr')).toBe('Rôle inconnu (propriétaire, employé ou lecteur)');
+    expect(issueMessage(result.error!.issues[0]!, 'en')).toBe('Unknown role (owner, staff or viewer)');
   });
 
   it('labels roles in French and English', () => {

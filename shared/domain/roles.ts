@@ -7,4 +7,4 @@ import { ROLES } from './roleTable.js';
 
 export * from './roleTable.js';
 
-export const roleSchema = z.enum(ROLES, { error: () => 'Rôle inconnu (propriétaire, employé ou lecteur)' });
+export const roleSchema = z.enum(ROLES, { error: () => 'invalid.role' });

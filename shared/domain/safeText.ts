@@ -20,7 +20,7 @@
  * | other C0 controls (U+0001–U+001F), DEL (U+007F)   | removed                 | removed                 |
  * | C1 controls (U+0080–U+009F, e.g. U+0085 NEL)      | removed                 | removed                 |
  *
- * Refused means a French message naming the field (through `parseInput`), never a silent change:
+ * Refused means a message naming the field, in the user's language (through `parseInput`), never a silent change:
  * NUL, a lone surrogate or a non-character means the bytes were not text (a wrong encoding, a
  * binary paste, a hostile client), and guessing what was meant would store something nobody
  * typed. Removed means the invisible junk of a paste is dropped without bothering the tailor,
@@ -32,28 +32,11 @@
  * kept by a row (order_events.data) is checked with `isStorableJson`: no NUL or lone surrogate
  * in any key or string, a bounded depth, no `__proto__` key.
  */
-import { defineTexts } from '../i18n/texts.js';
-
 export type TextKind = 'line' | 'lines';
 
 export type TextProblem = 'nul' | 'surrogate' | 'noncharacter';
 
-export const SAFE_TEXT_TEXTS = defineTexts({
-  fr: {
-    nul: 'ce texte contient un caractère nul (U+0000) : retapez-le',
-    surrogate: 'ce texte est mal encodé (caractère Unicode incomplet) : retapez-le',
-    noncharacter: 'ce texte contient un caractère invalide (U+FFFE ou U+FFFF) : retapez-le',
-    tooDeep: 'données trop imbriquées ({max} niveaux au plus)',
-    forbiddenKey: 'clé interdite : « {key} »',
-  },
-  en: {
-    nul: 'this text contains a NUL character (U+0000): please type it again',
-    surrogate: 'this text is badly encoded (incomplete Unicode character): please type it again',
-    noncharacter: 'this text contains an invalid character (U+FFFE or U+FFFF): please type it again',
-    tooDeep: 'data nested too deeply ({max} levels at most)',
-    forbiddenKey: 'forbidden key: “{key}”',
-  },
-});
+// What a refusal says: the engine catalogue's `invalid.text.<problem>` (shared/i18n/fr.ts, en.ts).
 
 // Code-unit regular expressions (no `u` flag on purpose: a lone surrogate is one code unit).
 const NUL = /\u0000/;

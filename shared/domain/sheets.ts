@@ -19,7 +19,7 @@ export const recordSheetInput = z.strictObject({
   clientId: idSchema,
   garmentTypeId: idSchema.nullish().transform((v) => v ?? null),
   unit: lengthUnitSchema.optional(),
-  values: measurementValuesSchema.refine((v) => Object.keys(v).length > 0, 'Saisissez au moins une mesure'),
+  values: measurementValuesSchema.refine((v) => Object.keys(v).length > 0, 'invalid.measuresEmpty'),
   note: notesText(1000),
 });
 

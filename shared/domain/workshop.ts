@@ -4,46 +4,46 @@ import { optionalPhoneSchema } from './phone.js';
 import { isoDateSchema, isoDateTimeSchema, moneySchema, optionalText, requiredText, timezoneSchema, deletedAtSchema, idSchema } from './fields.js';
 import { customMeasurementFieldSchema, measurementFieldKeySchema } from './measurements.js';
 
-export const lengthUnitSchema = z.enum(['cm', 'in'], { error: () => 'Unité inconnue (cm ou pouces)' });
+export const lengthUnitSchema = z.enum(['cm', 'in'], { error: () => 'invalid.unit' });
 
 export const workingDaysSchema = z
-  .array(z.number().int().min(1).max(7), { error: () => 'Jours ouvrés attendus (1 = lundi … 7 = dimanche)' })
-  .min(1, "Choisissez au moins un jour d'ouverture")
+  .array(z.number().int().min(1).max(7), { error: () => 'invalid.workingDays' })
+  .min(1, 'invalid.workingDaysEmpty')
   .max(7)
-  .refine((days) => new Set(days).size === days.length, 'Un jour est répété')
+  .refine((days) => new Set(days).size === days.length, 'invalid.dayRepeated')
   .transform((days) => [...days].sort((a, b) => a - b));
 
 export const closingDaysSchema = z
   .array(isoDateSchema)
-  .max(400, '400 jours de fermeture au plus')
+  .max(400, 'invalid.closingDaysTooMany')
   .transform((days) => [...new Set(days)].sort());
 
 export const capacitySchema = z
-  .number({ error: () => 'Capacité attendue (nombre de commandes en cours)' })
-  .int('La capacité doit être un nombre entier')
-  .min(1, 'La capacité doit être au moins 1')
-  .max(10_000, 'Capacité trop élevée');
+  .number({ error: () => 'invalid.capacityMissing' })
+  .int('invalid.capacityWhole')
+  .min(1, 'invalid.capacityMin')
+  .max(10_000, 'invalid.capacityTooHigh');
 
 export const durationDaysSchema = z
-  .number({ error: () => 'Durée attendue en jours' })
-  .int('La durée doit être un nombre entier de jours')
-  .min(0, 'La durée ne peut pas être négative')
-  .max(365, 'Durée trop longue (365 jours au plus)');
+  .number({ error: () => 'invalid.durationMissing' })
+  .int('invalid.durationWhole')
+  .min(0, 'invalid.durationNegative')
+  .max(365, 'invalid.durationTooLong');
 
 export const countrySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Code pays à deux lettres attendu (ex. BJ)');
+  .regex(/^[A-Z]{2}$/, 'invalid.country');
 
 /** Every field of the workshop row, as synced. */
 export const workshopRowSchema = z.strictObject({
-  name: requiredText(120, "Le nom de l'atelier est obligatoire"),
+  name: requiredText(120, 'invalid.workshopNameRequired'),
   phone: optionalPhoneSchema,
   city: optionalText(80),
   country: countrySchema,
   timezone: timezoneSchema,
-  currency: z.literal('XOF', { error: () => 'Seul le franc CFA (XOF) est pris en charge' }),
+  currency: z.literal('XOF', { error: () => 'invalid.currency' }),
   workingDays: workingDaysSchema,
   closingDays: closingDaysSchema,
   capacity: capacitySchema,
@@ -52,19 +52,19 @@ export const workshopRowSchema = z.strictObject({
 });
 
 export const garmentTypeFieldsSchema = z.strictObject({
-  name: requiredText(80, 'Le nom du vêtement est obligatoire'),
+  name: requiredText(80, 'invalid.garmentNameRequired'),
   durationDays: durationDaysSchema,
   defaultPrice: moneySchema,
-  measurementFields: z.array(measurementFieldKeySchema).max(80, '80 mesures au plus'),
-  customFields: z.array(customMeasurementFieldSchema).max(40, '40 mesures personnalisées au plus'),
+  measurementFields: z.array(measurementFieldKeySchema).max(80, 'invalid.measuresTooMany'),
+  customFields: z.array(customMeasurementFieldSchema).max(40, 'invalid.customMeasuresTooMany'),
   position: z.number().int().min(0).max(10_000),
 });
 
 export const garmentTypeRowSchema = garmentTypeFieldsSchema.extend({ deletedAt: deletedAtSchema });
 
 export const setupWorkshopInput = z.strictObject({
-  name: requiredText(120, "Le nom de l'atelier est obligatoire"),
-  ownerName: requiredText(120, 'Le nom du propriétaire est obligatoire'),
+  name: requiredText(120, 'invalid.workshopNameRequired'),
+  ownerName: requiredText(120, 'invalid.ownerNameRequired'),
   phone: optionalPhoneSchema,
   city: optionalText(80),
   country: countrySchema.default('BJ'),

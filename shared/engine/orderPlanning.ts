@@ -52,7 +52,7 @@ export async function suggestDateFor(
   durationDays: number,
   urgency: Urgency,
 ): Promise<DateSuggestion> {
-  const settings = await workshopSettings(tx);
+  const settings = await workshopSettings(tx, ctx.locale);
   const suggestion = suggestPromisedDate({
     today: todayIn(settings.timezone, ctx.now()),
     durationDays,

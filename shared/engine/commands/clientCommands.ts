@@ -4,6 +4,7 @@ import { requireRow } from './lookup.js';
 import { writeChange } from '../write.js';
 import { newId } from '../../domain/ids.js';
 import { EngineError } from '../../domain/errors.js';
+import { t } from '../../i18n/index.js';
 import { createClientInput, updateClientInput, deleteClientInput } from '../../domain/clients.js';
 import { recordSheetInput, deleteSheetInput } from '../../domain/sheets.js';
 import { OPEN_STATUSES } from '../../domain/orderStatus.js';
@@ -40,7 +41,7 @@ export const deleteClient = defineCommand({
       [id, ...OPEN_STATUSES],
     );
     if ((open?.n ?? 0) > 0) {
-      throw new EngineError('rule_violation', `Ce client a ${open!.n} commande(s) en cours : livrez-les ou annulez-les avant de le supprimer.`, 'id');
+      throw new EngineError('rule_violation', t(ctx.locale, 'rule.clientHasOpenOrders', { count: open!.n }), 'id');
     }
     await writeChange(ctx, tx, 'clients', id, { deletedAt: ctx.now().toISOString() }, 'update');
     return { id };
@@ -53,7 +54,7 @@ export const recordMeasurements = defineCommand({
   async run(ctx, tx, input) {
     await requireRow(ctx, tx, 'clients', input.clientId, 'clientId');
     if (input.garmentTypeId) await requireRow(ctx, tx, 'garment_types', input.garmentTypeId, 'garmentTypeId');
-    const unit = input.unit ?? (await workshopSettings(tx)).unit;
+    const unit = input.unit ?? (await workshopSettings(tx, ctx.locale)).unit;
     const id = newId();
     await writeChange(ctx, tx, 'measurement_sheets', id, {
       clientId: input.clientId,

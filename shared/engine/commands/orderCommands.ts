@@ -8,6 +8,7 @@ import { nextOrderNumber, suggestDateFor } from '../orderPlanning.js';
 import { addOrderEvent, recordPaymentRow } from './orderEvents.js';
 import { newId } from '../../domain/ids.js';
 import { EngineError } from '../../domain/errors.js';
+import { t } from '../../i18n/index.js';
 import { createOrderInput, updateOrderInput, changeOrderStatusInput, deleteOrderInput } from '../../domain/orders.js';
 import { transitionRefusal, type OrderStatus } from '../../domain/orderStatus.js';
 import { todayIn } from '../../domain/calendar.js';
@@ -26,7 +27,7 @@ async function measurementSnapshot(ctx: EngineContext, tx: SqlExecutor, clientId
   if (sheetId) {
     sheet = await requireRow<SheetRow>(ctx, tx, 'measurement_sheets', sheetId, 'measurementSheetId');
     if (sheet.client_id !== clientId) {
-      throw new EngineError('rule_violation', "Fiche de mesures : elle n'appartient pas à ce client.", 'measurementSheetId');
+      throw new EngineError('rule_violation', t(ctx.locale, 'rule.sheetOfOtherClient'), 'measurementSheetId');
     }
   } else {
     sheet = await tx.get<SheetRow>(
@@ -44,8 +45,8 @@ async function requireMember(ctx: EngineContext, tx: SqlExecutor, memberId: stri
 
 async function refuseDateInPast(ctx: EngineContext, tx: SqlExecutor, date: string | undefined) {
   if (!date) return;
-  const today = todayIn((await workshopSettings(tx)).timezone, ctx.now());
-  if (date < today) throw new EngineError('invalid_input', 'Date promise : elle ne peut pas être dans le passé.', 'promisedDate');
+  const today = todayIn((await workshopSettings(tx, ctx.locale)).timezone, ctx.now());
+  if (date < today) throw new EngineError('invalid_input', t(ctx.locale, 'rule.promisedDatePast'), 'promisedDate');
 }
 
 export const createOrder = defineCommand({
@@ -58,7 +59,7 @@ export const createOrder = defineCommand({
       : null;
     await requireMember(ctx, tx, input.assignedTo);
     const price = input.price ?? garment?.default_price;
-    if (price === undefined) throw new EngineError('invalid_input', 'Prix : indiquez le prix de la commande.', 'price');
+    if (price === undefined) throw new EngineError('invalid_input', t(ctx.locale, 'rule.priceMissing'), 'price');
     await refuseDateInPast(ctx, tx, input.promisedDate);
     const suggestion = await suggestDateFor(ctx, tx, garment?.duration_days ?? 7, input.urgency);
     const id = newId();
@@ -95,7 +96,7 @@ export const createOrder = defineCommand({
     let paymentId: string | null = null;
     if (input.deposit) {
       if (input.deposit.amount > price) {
-        throw new EngineError('invalid_input', `Acompte : il dépasse le prix de la commande (${price} FCFA).`, 'deposit');
+        throw new EngineError('invalid_input', t(ctx.locale, 'rule.depositOverPrice', { price }), 'deposit');
       }
       paymentId = await recordPaymentRow(ctx, tx, id, { amount: input.deposit.amount, method: input.deposit.method, kind: 'deposit' });
     }
@@ -142,7 +143,7 @@ export const deleteOrder = defineCommand({
     await requireRow(ctx, tx, 'orders', id, 'id');
     const paid = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM payments WHERE order_id = ?', [id]);
     if ((paid?.n ?? 0) > 0) {
-      throw new EngineError('rule_violation', 'Cette commande a des paiements : annulez-la plutôt que de la supprimer.', 'id');
+      throw new EngineError('rule_violation', t(ctx.locale, 'rule.orderHasPayments'), 'id');
     }
     await writeChange(ctx, tx, 'orders', id, { deletedAt: ctx.now().toISOString() }, 'update');
     await addOrderEvent(ctx, tx, id, 'deleted', {});

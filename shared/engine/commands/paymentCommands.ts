@@ -5,6 +5,7 @@ import { writeChange } from '../write.js';
 import { addOrderEvent, recordPaymentRow } from './orderEvents.js';
 import { newId } from '../../domain/ids.js';
 import { EngineError } from '../../domain/errors.js';
+import { fieldLabel, t } from '../../i18n/index.js';
 import { recordPaymentInput, reversePaymentInput, scheduleFittingInput, updateFittingInput, deleteFittingInput } from '../../domain/orders.js';
 import { balanceDue, paymentRefusal, reversalRefusal, type PaymentKind, type PaymentLike, type PaymentMethod } from '../../domain/payments.js';
 import { OPEN_STATUSES, type OrderStatus } from '../../domain/orderStatus.js';
@@ -22,8 +23,8 @@ export const recordPayment = defineCommand({
     const order = await requireRow<OrderRow>(ctx, tx, 'orders', input.orderId, 'orderId');
     const payments = await tx.all<{ amount: number }>('SELECT amount FROM payments WHERE order_id = ?', [order.id]);
     const due = balanceDue(order.price, order.status, payments);
-    const refusal = paymentRefusal(input.amount, due, order.status);
-    if (refusal) throw new EngineError('rule_violation', `Montant : ${refusal}`, 'amount', { due });
+    const refusal = paymentRefusal(input.amount, due, order.status, ctx.locale);
+    if (refusal) throw new EngineError('rule_violation', t(ctx.locale, 'error.invalid', { field: fieldLabel(ctx.locale, 'amount'), message: refusal }), 'amount', { due });
     const kind: PaymentKind = payments.length === 0 ? 'deposit' : 'instalment';
     const id = await recordPaymentRow(ctx, tx, order.id, { ...input, kind });
     return { id, balance: due - input.amount };
@@ -38,7 +39,7 @@ export const reversePayment = defineCommand({
       ctx, tx, 'payments', paymentId, 'paymentId',
     );
     const all = await tx.all<PaymentLike>('SELECT id, amount, kind, reverses FROM payments WHERE order_id = ?', [target.order_id]);
-    const refusal = reversalRefusal({ id: target.id, amount: target.amount, kind: target.kind, reverses: target.reverses }, all);
+    const refusal = reversalRefusal({ id: target.id, amount: target.amount, kind: target.kind, reverses: target.reverses }, all, ctx.locale);
     if (refusal) throw new EngineError('rule_violation', refusal, 'paymentId');
     const id = await recordPaymentRow(ctx, tx, target.order_id, {
       amount: -target.amount,
@@ -57,7 +58,7 @@ export const scheduleFitting = defineCommand({
   async run(ctx, tx, input) {
     const order = await requireRow<OrderRow>(ctx, tx, 'orders', input.orderId, 'orderId');
     if (!OPEN_STATUSES.includes(order.status)) {
-      throw new EngineError('rule_violation', 'Essayage : cette commande est déjà livrée ou annulée.', 'orderId');
+      throw new EngineError('rule_violation', t(ctx.locale, 'rule.fittingOrderClosed'), 'orderId');
     }
     const id = newId();
     await writeChange(ctx, tx, 'fittings', id, { orderId: input.orderId, at: input.at, status: 'planned', note: input.note, deletedAt: null }, 'insert');

@@ -6,6 +6,7 @@ import { writeChange } from '../write.js';
 import { getMeta, setMeta } from '../meta.js';
 import { newId } from '../../domain/ids.js';
 import { EngineError } from '../../domain/errors.js';
+import { t } from '../../i18n/index.js';
 import {
   setupWorkshopInput,
   updateSettingsInput,
@@ -24,7 +25,7 @@ export const setupWorkshop = defineCommand({
   allowBeforeSetup: true,
   async run(ctx, tx, input) {
     if (await tx.get('SELECT id FROM workshop')) {
-      throw new EngineError('rule_violation', "L'atelier est déjà configuré sur cet appareil.");
+      throw new EngineError('rule_violation', t(ctx.locale, 'rule.alreadySetUp'));
     }
     const workshopId = newId();
     const ownerId = newId();
@@ -68,7 +69,7 @@ export const updateSettings = defineCommand({
   permission: { table: 'workshop', action: 'update' },
   async run(ctx, tx, input) {
     const row = await tx.get<{ id: string }>('SELECT id FROM workshop');
-    if (!row) throw new EngineError('not_ready', "L'atelier n'est pas encore configuré.");
+    if (!row) throw new EngineError('not_ready', t(ctx.locale, 'error.notReady'));
     const fields = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     if (Object.keys(fields).length > 0) await writeChange(ctx, tx, 'workshop', row.id, fields, 'update');
     return { id: row.id };
@@ -107,7 +108,7 @@ export const deleteGarmentType = defineCommand({
 });
 
 const memberFields = {
-  name: requiredText(120, 'Le nom est obligatoire'),
+  name: requiredText(120, 'invalid.nameRequired'),
   phone: optionalPhoneSchema,
   role: roleSchema,
 };
@@ -129,7 +130,7 @@ export const updateMember = defineCommand({
     const member = await requireRow<{ role: string }>(ctx, tx, 'members', id, 'id');
     if (member.role === 'owner' && changes.role && changes.role !== 'owner') {
       const owners = await tx.get<{ n: number }>("SELECT COUNT(*) AS n FROM members WHERE role = 'owner' AND deleted_at IS NULL");
-      if ((owners?.n ?? 0) <= 1) throw new EngineError('rule_violation', "L'atelier doit garder au moins un propriétaire.", 'role');
+      if ((owners?.n ?? 0) <= 1) throw new EngineError('rule_violation', t(ctx.locale, 'rule.lastOwner'), 'role');
     }
     const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (Object.keys(fields).length > 0) await writeChange(ctx, tx, 'members', id, fields, 'update');
@@ -142,10 +143,10 @@ export const removeMember = defineCommand({
   permission: { table: 'members', action: 'delete' },
   async run(ctx, tx, { id }) {
     const member = await requireRow<{ role: string }>(ctx, tx, 'members', id, 'id');
-    if (id === ctx.actor.memberId) throw new EngineError('rule_violation', 'Vous ne pouvez pas vous retirer vous-même.', 'id');
+    if (id === ctx.actor.memberId) throw new EngineError('rule_violation', t(ctx.locale, 'rule.cannotRemoveSelf'), 'id');
     if (member.role === 'owner') {
       const owners = await tx.get<{ n: number }>("SELECT COUNT(*) AS n FROM members WHERE role = 'owner' AND deleted_at IS NULL");
-      if ((owners?.n ?? 0) <= 1) throw new EngineError('rule_violation', "L'atelier doit garder au moins un propriétaire.", 'id');
+      if ((owners?.n ?? 0) <= 1) throw new EngineError('rule_violation', t(ctx.locale, 'rule.lastOwner'), 'id');
     }
     await writeChange(ctx, tx, 'members', id, { deletedAt: ctx.now().toISOString() }, 'update');
     return { id };

@@ -4,6 +4,7 @@ import type { EngineContext } from '../context.js';
 import { searchTerms } from '../../domain/text.js';
 import { prefillFromLast } from '../../domain/measurements.js';
 import { EngineError } from '../../domain/errors.js';
+import { t } from '../../i18n/index.js';
 import { listGarmentTypes } from './settingsQueries.js';
 import { ORDER_SUMMARY_COLUMNS, toOrderSummary, type OrderSummary, type OrderSummaryRow } from './orderRows.js';
 
@@ -62,7 +63,7 @@ export async function clientCard(ctx: EngineContext, db: SqlExecutor, id: string
      FROM clients WHERE id = ? AND deleted_at IS NULL`,
     [id],
   );
-  if (!client) throw new EngineError('not_found', ctx.locale === 'fr' ? 'Client introuvable.' : 'Client not found.', 'id');
+  if (!client) throw new EngineError('not_found', t(ctx.locale, 'error.notFound', { what: t(ctx.locale, 'what.client') }), 'id');
   const rows = await db.all<OrderSummaryRow>(
     `SELECT ${ORDER_SUMMARY_COLUMNS} FROM orders o JOIN clients c ON c.id = o.client_id
      WHERE o.client_id = ? AND o.deleted_at IS NULL ORDER BY o.created_at DESC`,

@@ -9,7 +9,7 @@ import { workshopSettings } from './settingsQueries.js';
 const ACTIVE_IN = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')})`;
 
 async function today(ctx: EngineContext, db: SqlExecutor): Promise<{ today: IsoDate; timezone: string }> {
-  const { timezone } = await workshopSettings(db);
+  const { timezone } = await workshopSettings(db, ctx.locale);
   return { today: todayIn(timezone, ctx.now()), timezone };
 }
 

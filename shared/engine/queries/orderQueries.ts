@@ -2,6 +2,7 @@
 import type { SqlExecutor } from '../sqlPort.js';
 import type { EngineContext } from '../context.js';
 import { EngineError } from '../../domain/errors.js';
+import { t } from '../../i18n/index.js';
 import { OPEN_STATUSES, type OrderStatus } from '../../domain/orderStatus.js';
 import { ORDER_SUMMARY_COLUMNS, toOrderSummary, type OrderSummary, type OrderSummaryRow } from './orderRows.js';
 
@@ -62,7 +63,7 @@ export async function orderDetail(ctx: EngineContext, db: SqlExecutor, id: strin
      WHERE o.id = ? AND o.deleted_at IS NULL`,
     [id],
   );
-  if (!row) throw new EngineError('not_found', ctx.locale === 'fr' ? 'Commande introuvable.' : 'Order not found.', 'id');
+  if (!row) throw new EngineError('not_found', t(ctx.locale, 'error.notFound', { what: t(ctx.locale, 'what.order') }), 'id');
   const payments = await db.all<Omit<OrderDetail['payments'][number], 'reversed'>>(
     `SELECT id, amount, method, kind, reverses, paid_at AS paidAt, note, recorded_by AS recordedBy
      FROM payments WHERE order_id = ? ORDER BY paid_at, id`,

@@ -1,6 +1,7 @@
 /** The workshop's settings, garment types and members. */
 import type { SqlExecutor } from '../sqlPort.js';
 import { EngineError } from '../../domain/errors.js';
+import { t, type Locale } from '../../i18n/index.js';
 import type { LengthUnit } from '../../domain/measurements.js';
 
 export interface WorkshopSettings {
@@ -37,9 +38,9 @@ export async function findWorkshopSettings(db: SqlExecutor): Promise<WorkshopSet
   };
 }
 
-export async function workshopSettings(db: SqlExecutor): Promise<WorkshopSettings> {
+export async function workshopSettings(db: SqlExecutor, locale: Locale = 'fr'): Promise<WorkshopSettings> {
   const settings = await findWorkshopSettings(db);
-  if (!settings) throw new EngineError('not_ready', "L'atelier n'est pas encore configuré.");
+  if (!settings) throw new EngineError('not_ready', t(locale, 'error.notReady'));
   return settings;
 }
 

@@ -117,7 +117,7 @@ export function SheetForm({ clientId, draft, defaultUnit, lastTakenLabel, onSave
       ))}
       <SelectField
         id="add-measure" label={t.add} name="addMeasure" value=""
-        options={[{ value: '', label: t.choose }, ...addable.map((m) => ({ value: m.key, label: m[locale] }))]}
+        options={[{ value: '', label: t.choose }, ...addable.map((m) => ({ value: m.key, label: fieldLabel(m.key, locale) }))]}
         onChange={(e) => { const k = e.target.value; if (k) setKeys((cur) => [...cur, k]); }}
       />
       <TextField id="sheet-note" label={t.note} name="note" value={note} onChange={(e) => setNote(e.target.value)} error={record.error} autoComplete="off" />

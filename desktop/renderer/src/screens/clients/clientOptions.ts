@@ -1,21 +1,9 @@
-/** The names of a client's gender and preferred channel, for the form and the card alike. */
-import { CHANNELS, GENDERS } from '../../../../../shared/domain/clientOptions.js';
-import { defineTexts } from '../../../../../shared/i18n/texts.js';
+/** The names of a client's gender and preferred channel (the domain's), for the form and the card alike. */
+import { CHANNEL_LABELS, CHANNELS, GENDER_LABELS, GENDERS } from '../../../../../shared/domain/clientOptions.js';
 import type { Locale } from '../../app/locale.js';
 
 export type Gender = (typeof GENDERS)[number];
 export type Channel = (typeof CHANNELS)[number];
-
-const OPTION_TEXTS = defineTexts({
-  fr: {
-    'gender.female': 'Femme', 'gender.male': 'Homme', 'gender.other': 'Autre',
-    'channel.sms': 'SMS', 'channel.whatsapp': 'WhatsApp', 'channel.email': 'E-mail', 'channel.call': 'Appel',
-  },
-  en: {
-    'gender.female': 'Female', 'gender.male': 'Male', 'gender.other': 'Other',
-    'channel.sms': 'SMS', 'channel.whatsapp': 'WhatsApp', 'channel.email': 'Email', 'channel.call': 'Call',
-  },
-});
 
 export function asGender(value: string | null | undefined): Gender | null {
   return GENDERS.find((g) => g === value) ?? null;
@@ -28,12 +16,12 @@ export function asChannel(value: string | null | undefined): Channel | null {
 /** The gender's name; an unknown value (a newer app's) is shown as it is. */
 export function genderLabel(value: string, locale: Locale): string {
   const gender = asGender(value);
-  return gender ? OPTION_TEXTS[locale][`gender.${gender}`] : value;
+  return gender ? GENDER_LABELS[locale][gender] : value;
 }
 
 export function channelLabel(value: string, locale: Locale): string {
   const channel = asChannel(value);
-  return channel ? OPTION_TEXTS[locale][`channel.${channel}`] : value;
+  return channel ? CHANNEL_LABELS[locale][channel] : value;
 }
 
 export function genderOptions(locale: Locale): { value: Gender; label: string }[] {

@@ -8,7 +8,7 @@ import type { Locale } from '../../app/locale.js';
 export type GroupKey = MeasurementGroup | 'custom';
 export const GROUP_ORDER: readonly GroupKey[] = ['haut', 'bas', 'femme', 'general', 'custom'];
 
-const GROUP_OF = new Map(MEASUREMENT_CATALOGUE.map((m) => [m.key, m.group]));
+const GROUP_OF: ReadonlyMap<string, MeasurementGroup> = new Map(MEASUREMENT_CATALOGUE.map((m) => [m.key, m.group]));
 
 export type CustomFields = readonly { key: string; label: string }[];
 

@@ -1,45 +1,32 @@
 /** Words the orders screens share: statuses, urgencies, payment methods, moves, lateness. */
 import { ORDER_STATUSES, ORDER_STATUS_LABELS, ORDER_TRANSITIONS, OPEN_STATUSES, type OrderStatus } from '../../../../../shared/domain/orderStatus.js';
 import { PAYMENT_METHODS, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../../../../shared/domain/payments.js';
+import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../../../../shared/domain/promisedDate.js';
+import { FITTING_STATUSES, FITTING_STATUS_LABELS, type FittingStatus } from '../../../../../shared/domain/fittingStatus.js';
 import { todayIn } from '../../../../../shared/domain/calendar.js';
-import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { Locale } from '../../app/locale.js';
 
-export type Urgency = 'normal' | 'high' | 'urgent';
-export const URGENCIES: readonly Urgency[] = ['normal', 'high', 'urgent'];
-
-const URGENCY_TEXTS = defineTexts<Urgency>({
-  fr: { normal: 'Normale', high: 'Haute', urgent: 'Urgente' },
-  en: { normal: 'Normal', high: 'High', urgent: 'Urgent' },
-});
+export { FITTING_STATUSES, URGENCIES, type FittingStatus, type Urgency };
 
 function isKey<K extends string>(list: readonly K[], value: string): value is K {
   return (list as readonly string[]).includes(value);
 }
 
 export function urgencyLabel(urgency: string, locale: Locale): string {
-  return isKey(URGENCIES, urgency) ? URGENCY_TEXTS[locale][urgency] : urgency;
+  return isKey(URGENCIES, urgency) ? URGENCY_LABELS[locale][urgency] : urgency;
 }
 
-// The statuses' and payment methods' names are the domain's (shared with the PDF documents).
+// The names are the domain's (the PDF documents show the same).
 export function statusLabel(status: string, locale: Locale): string {
-  return isKey(ORDER_STATUSES, status) ? ORDER_STATUS_LABELS[status][locale] : status;
+  return isKey(ORDER_STATUSES, status) ? ORDER_STATUS_LABELS[locale][status] : status;
 }
 
 export function methodLabel(method: string, locale: Locale): string {
-  return isKey(PAYMENT_METHODS, method) ? PAYMENT_METHOD_LABELS[method][locale] : method;
+  return isKey(PAYMENT_METHODS, method) ? PAYMENT_METHOD_LABELS[locale][method] : method;
 }
 
-export const FITTING_STATUSES = ['planned', 'done', 'missed'] as const;
-export type FittingStatus = (typeof FITTING_STATUSES)[number];
-
-const FITTING_TEXTS = defineTexts<FittingStatus>({
-  fr: { planned: 'Prévu', done: 'Fait', missed: 'Manqué' },
-  en: { planned: 'Planned', done: 'Done', missed: 'Missed' },
-});
-
 export function fittingStatusLabel(status: string, locale: Locale): string {
-  return isKey(FITTING_STATUSES, status) ? FITTING_TEXTS[locale][status] : status;
+  return isKey(FITTING_STATUSES, status) ? FITTING_STATUS_LABELS[locale][status] : status;
 }
 
 export function isPaymentMethod(value: string): value is PaymentMethod {
@@ -47,7 +34,7 @@ export function isPaymentMethod(value: string): value is PaymentMethod {
 }
 
 export function methodOptions(locale: Locale): { value: string; label: string }[] {
-  return PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m][locale] }));
+  return PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[locale][m] }));
 }
 
 /** The moves forward in the pipeline (not cancelling, not going back): the board's quick buttons. */

@@ -6,7 +6,7 @@ import { useCan } from '../../app/session.js';
 import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { ConfirmButton, ErrorBanner, Field } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
-import { MEASUREMENT_CATALOGUE } from '../../../../../shared/domain/measurementCatalogue.js';
+import { MEASUREMENT_CATALOGUE, MEASUREMENT_LABELS } from '../../../../../shared/domain/measurementCatalogue.js';
 import type { GarmentType } from '../../../../../shared/engine/queries/settingsQueries.js';
 
 const TEXTS = defineTexts({
@@ -83,7 +83,7 @@ function GarmentForm({ garment, onDone }: { garment?: GarmentType; onDone(): voi
               {MEASUREMENT_CATALOGUE.filter((f) => f.group === group).map((f) => (
                 <label key={f.key} className="row">
                   <input type="checkbox" checked={fields.includes(f.key)} onChange={(e) => setFields(e.target.checked ? [...fields, f.key] : fields.filter((k) => k !== f.key))} />
-                  {f[locale]}
+                  {MEASUREMENT_LABELS[locale][f.key]}
                 </label>
               ))}
             </div>
