@@ -149,8 +149,41 @@ export function isCatalogueKey(key: string): key is MeasurementKey {
   return Object.hasOwn(MEASUREMENT_LABELS.fr, key);
 }
 
+/** The default garment types' names, in the language of the workshop being set up. */
+export const DEFAULT_GARMENT_NAMES = defineTexts({
+  fr: {
+    chemise: 'Chemise (homme)',
+    pantalon: 'Pantalon',
+    ensemble_chemise_pantalon: 'Ensemble chemise-pantalon',
+    boubou: 'Boubou',
+    grand_boubou: 'Grand boubou / Agbada',
+    robe: 'Robe',
+    jupe: 'Jupe',
+    kaba: 'Kaba',
+    ensemble_pagne: 'Ensemble pagne (camisole + pagne)',
+    tailleur: 'Tailleur / costume',
+    dashiki: 'Dashiki / tunique',
+  },
+  en: {
+    chemise: 'Shirt (men)',
+    pantalon: 'Trousers',
+    ensemble_chemise_pantalon: 'Shirt and trousers',
+    boubou: 'Boubou',
+    grand_boubou: 'Grand boubou / Agbada',
+    robe: 'Dress',
+    jupe: 'Skirt',
+    kaba: 'Kaba',
+    ensemble_pagne: 'Wrapper set (blouse + pagne)',
+    tailleur: 'Suit',
+    dashiki: 'Dashiki / tunic',
+  },
+});
+
+export type DefaultGarmentKey = keyof (typeof DEFAULT_GARMENT_NAMES)['fr'];
+
 export interface GarmentDefault {
-  key: string;
+  key: DefaultGarmentKey;
+  /** The French name (DEFAULT_GARMENT_NAMES has it in each language: seed with the workshop's). */
   name: string;
   /** Working days between the order and the promised date. */
   durationDays: number;
@@ -159,29 +192,32 @@ export interface GarmentDefault {
   measurementFields: string[];
 }
 
+function garment(key: DefaultGarmentKey, durationDays: number, defaultPrice: number, measurementFields: string[]): GarmentDefault {
+  return { key, name: DEFAULT_GARMENT_NAMES.fr[key], durationDays, defaultPrice, measurementFields };
+}
+
 const CHEMISE = ['tour_cou', 'epaule', 'tour_poitrine', 'tour_ventre', 'longueur_manche_courte', 'longueur_manche_longue', 'tour_manche', 'tour_poignet', 'longueur_chemise'];
 const PANTALON = ['tour_taille', 'tour_bassin', 'tour_cuisse', 'tour_genou', 'tour_bas', 'longueur_pantalon', 'entrejambe', 'montant'];
 const BOUBOU_HAUT = ['tour_cou', 'epaule', 'tour_poitrine', 'tour_ventre', 'longueur_manche_longue', 'tour_manche', 'tour_poignet', 'longueur_boubou'];
 const CORSAGE_FEMME = ['epaule', 'tour_poitrine', 'tour_sous_poitrine', 'tour_taille', 'tour_bassin', 'hauteur_poitrine', 'ecart_poitrine', 'longueur_manche_courte', 'tour_manche'];
 
 export const DEFAULT_GARMENT_TYPES: readonly GarmentDefault[] = Object.freeze([
-  { key: 'chemise', name: 'Chemise (homme)', durationDays: 5, defaultPrice: 6000, measurementFields: [...CHEMISE] },
-  { key: 'pantalon', name: 'Pantalon', durationDays: 5, defaultPrice: 5000, measurementFields: [...PANTALON] },
-  { key: 'ensemble_chemise_pantalon', name: 'Ensemble chemise-pantalon', durationDays: 7, defaultPrice: 12000, measurementFields: [...CHEMISE, ...PANTALON] },
-  { key: 'boubou', name: 'Boubou', durationDays: 7, defaultPrice: 15000, measurementFields: [...BOUBOU_HAUT, ...PANTALON] },
-  { key: 'grand_boubou', name: 'Grand boubou / Agbada', durationDays: 14, defaultPrice: 35000, measurementFields: [...BOUBOU_HAUT, 'longueur_agbada', ...PANTALON, 'tour_tete'] },
-  { key: 'robe', name: 'Robe', durationDays: 7, defaultPrice: 10000, measurementFields: [...CORSAGE_FEMME, 'nuque_taille', 'epaule_taille', 'longueur_robe'] },
-  { key: 'jupe', name: 'Jupe', durationDays: 4, defaultPrice: 5000, measurementFields: ['tour_taille', 'tour_bassin', 'longueur_jupe'] },
-  { key: 'kaba', name: 'Kaba', durationDays: 7, defaultPrice: 10000, measurementFields: [...CORSAGE_FEMME, 'epaule_taille', 'longueur_camisole'] },
-  { key: 'ensemble_pagne', name: 'Ensemble pagne (camisole + pagne)', durationDays: 7, defaultPrice: 12000, measurementFields: [...CORSAGE_FEMME, 'longueur_camisole', 'longueur_pagne'] },
-  {
-    key: 'tailleur',
-    name: 'Tailleur / costume',
-    durationDays: 14,
-    defaultPrice: 45000,
-    measurementFields: ['tour_cou', 'epaule', 'carrure_dos', 'carrure_devant', 'tour_poitrine', 'tour_taille', 'tour_ventre', 'longueur_manche_longue', 'tour_manche', 'tour_poignet', 'longueur_veste', 'tour_bassin', 'tour_cuisse', 'tour_bas', 'longueur_pantalon', 'entrejambe', 'montant'],
-  },
-  { key: 'dashiki', name: 'Dashiki / tunique', durationDays: 5, defaultPrice: 7000, measurementFields: ['tour_cou', 'epaule', 'tour_poitrine', 'tour_ventre', 'longueur_manche_courte', 'tour_manche', 'longueur_tunique'] },
+  garment('chemise', 5, 6000, [...CHEMISE]),
+  garment('pantalon', 5, 5000, [...PANTALON]),
+  garment('ensemble_chemise_pantalon', 7, 12000, [...CHEMISE, ...PANTALON]),
+  garment('boubou', 7, 15000, [...BOUBOU_HAUT, ...PANTALON]),
+  garment('grand_boubou', 14, 35000, [...BOUBOU_HAUT, 'longueur_agbada', ...PANTALON, 'tour_tete']),
+  garment('robe', 7, 10000, [...CORSAGE_FEMME, 'nuque_taille', 'epaule_taille', 'longueur_robe']),
+  garment('jupe', 4, 5000, ['tour_taille', 'tour_bassin', 'longueur_jupe']),
+  garment('kaba', 7, 10000, [...CORSAGE_FEMME, 'epaule_taille', 'longueur_camisole']),
+  garment('ensemble_pagne', 7, 12000, [...CORSAGE_FEMME, 'longueur_camisole', 'longueur_pagne']),
+  garment(
+    'tailleur',
+    14,
+    45000,
+    ['tour_cou', 'epaule', 'carrure_dos', 'carrure_devant', 'tour_poitrine', 'tour_taille', 'tour_ventre', 'longueur_manche_longue', 'tour_manche', 'tour_poignet', 'longueur_veste', 'tour_bassin', 'tour_cuisse', 'tour_bas', 'longueur_pantalon', 'entrejambe', 'montant'],
+  ),
+  garment('dashiki', 5, 7000, ['tour_cou', 'epaule', 'tour_poitrine', 'tour_ventre', 'longueur_manche_courte', 'tour_manche', 'longueur_tunique']),
 ]);
 
 /** Catalogue label in the locale, else the workshop's custom label, else the key itself. */

@@ -6,6 +6,7 @@ import {
   MEASUREMENT_CATALOGUE,
   MEASUREMENT_LABELS,
   DEFAULT_GARMENT_TYPES,
+  DEFAULT_GARMENT_NAMES,
   measurementFieldKeySchema,
   customMeasurementFieldSchema,
   measurementValuesSchema,
@@ -54,6 +55,8 @@ describe('DEFAULT_GARMENT_TYPES', () => {
     const names = DEFAULT_GARMENT_TYPES.map((g) => g.name);
     expect(names).toEqual(expect.arrayContaining(['Chemise (homme)', 'Pantalon', 'Boubou', 'Grand boubou / Agbada', 'Robe', 'Jupe', 'Kaba', 'Tailleur / costume', 'Dashiki / tunique']));
     expect(DEFAULT_GARMENT_TYPES.length).toBe(11);
+    for (const g of DEFAULT_GARMENT_TYPES) expect(g.name, g.key).toBe(DEFAULT_GARMENT_NAMES.fr[g.key]);
+    expect(new Set(DEFAULT_GARMENT_TYPES.map((g) => DEFAULT_GARMENT_NAMES.en[g.key])).size).toBe(DEFAULT_GARMENT_TYPES.length);
     expect(new Set(DEFAULT_GARMENT_TYPES.map((g) => g.key)).size).toBe(DEFAULT_GARMENT_TYPES.length);
   });
 

@@ -14,7 +14,7 @@ import {
   updateGarmentTypeInput,
   deleteGarmentTypeInput,
 } from '../../domain/workshop.js';
-import { DEFAULT_GARMENT_TYPES } from '../../domain/measurements.js';
+import { DEFAULT_GARMENT_NAMES, DEFAULT_GARMENT_TYPES } from '../../domain/measurements.js';
 import { roleSchema } from '../../domain/roles.js';
 import { optionalPhoneSchema } from '../../domain/phone.js';
 import { idSchema, requiredText } from '../../domain/fields.js';
@@ -47,7 +47,7 @@ export const setupWorkshop = defineCommand({
     if (input.withDefaultGarments) {
       for (const [position, garment] of DEFAULT_GARMENT_TYPES.entries()) {
         await writeChange(ctx, tx, 'garment_types', newId(), {
-          name: garment.name,
+          name: DEFAULT_GARMENT_NAMES[ctx.locale][garment.key],
           durationDays: garment.durationDays,
           defaultPrice: garment.defaultPrice,
           measurementFields: garment.measurementFields,
