@@ -82,7 +82,7 @@ export class AccountService {
         await createWorkshopRows(
           this.writer,
           tx,
-          { workshopId: claims.workshopId, workshopName: body.workshopName, phone: body.phone, owner: { memberId: claims.memberId, userId: user.id, name: body.ownerName } },
+          { workshopId: claims.workshopId, workshopName: body.workshopName, phone: body.phone, owner: { memberId: claims.memberId, userId: user.id, name: body.ownerName }, locale },
           now,
         );
         return this.openSession(tx, user, claims, 'owner');

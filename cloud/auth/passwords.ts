@@ -6,21 +6,20 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { checkText } from './texts.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 const PASSWORD_MAX_LENGTH = 256;
 
 export const passwordSchema = z
-  .string({ error: () => checkText('passwordMissing') })
-  .min(PASSWORD_MIN_LENGTH, checkText('passwordTooShort', { min: PASSWORD_MIN_LENGTH }))
-  .max(PASSWORD_MAX_LENGTH, checkText('passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
+  .string({ error: () => 'invalid.passwordMissing' })
+  .min(PASSWORD_MIN_LENGTH, 'invalid.passwordTooShort')
+  .max(PASSWORD_MAX_LENGTH, 'invalid.passwordTooLong');
 
 /** At login, any non-empty string is checked (an old, shorter password must still be refused nicely). */
 export const givenPasswordSchema = z
-  .string({ error: () => checkText('passwordMissing') })
-  .min(1, checkText('passwordMissing'))
-  .max(PASSWORD_MAX_LENGTH, checkText('passwordTooLong', { max: PASSWORD_MAX_LENGTH }));
+  .string({ error: () => 'invalid.passwordMissing' })
+  .min(1, 'invalid.passwordMissing')
+  .max(PASSWORD_MAX_LENGTH, 'invalid.passwordTooLong');
 
 interface Params {
   N: number;

@@ -10,7 +10,6 @@ import { emailSchema, idSchema, requiredText } from '../../shared/domain/fields.
 import { roleSchema } from '../../shared/domain/roles.js';
 import { INVITED_ROLES } from '../../shared/domain/roleTable.js';
 import { givenPasswordSchema, passwordSchema } from './passwords.js';
-import { checkText } from './texts.js';
 
 /** An id: a UUID, so documented (idSchema checks it with a refinement OpenAPI cannot show). */
 const uuid = idSchema.meta({ format: 'uuid' });
@@ -34,8 +33,8 @@ const e164 = z.string().meta({ pattern: '^\\+[1-9]\\d{5,14}$' });
 // ── requests ──
 
 export const signupBody = z.strictObject({
-  workshopName: requiredText(120, checkText('workshopNameMissing')),
-  ownerName: requiredText(120, checkText('ownerNameMissing')),
+  workshopName: requiredText(120, 'invalid.workshopNameRequired'),
+  ownerName: requiredText(120, 'invalid.yourNameRequired'),
   phone: phoneInput,
   email: emailSchema.optional().transform((e) => e ?? null),
   password: passwordSchema,
@@ -43,10 +42,10 @@ export const signupBody = z.strictObject({
 
 export const loginBody = z.strictObject({
   identifier: z
-    .string({ error: () => checkText('identifierMissing') })
+    .string({ error: () => 'invalid.identifierMissing' })
     .trim()
-    .min(1, checkText('identifierMissing'))
-    .max(254, checkText('identifierTooLong')),
+    .min(1, 'invalid.identifierMissing')
+    .max(254, 'invalid.identifierTooLong'),
   password: givenPasswordSchema,
   /** The workshop to sign into, for someone who belongs to several; else the latest joined. */
   workshopId: uuid.optional(),
@@ -54,26 +53,26 @@ export const loginBody = z.strictObject({
 
 export const refreshBody = z.strictObject({
   refreshToken: z
-    .string({ error: () => checkText('refreshTokenMissing') })
-    .min(1, checkText('refreshTokenMissing'))
-    .max(200, checkText('refreshTokenInvalid')),
+    .string({ error: () => 'invalid.refreshTokenMissing' })
+    .min(1, 'invalid.refreshTokenMissing')
+    .max(200, 'invalid.refreshToken'),
 });
 
 export const inviteBody = z.strictObject({
   phone: phoneInput,
-  name: requiredText(120, checkText('nameMissing')),
-  role: z.enum(INVITED_ROLES, { error: () => checkText('inviteRole') }),
+  name: requiredText(120, 'invalid.nameRequired'),
+  role: z.enum(INVITED_ROLES, { error: () => 'invalid.inviteRole' }),
 });
 
 export const acceptInviteBody = z.strictObject({
   code: z
-    .string({ error: () => checkText('inviteCode') })
+    .string({ error: () => 'invalid.inviteCode' })
     .trim()
-    .regex(/^\d{6}$/, checkText('inviteCode')),
+    .regex(/^\d{6}$/, 'invalid.inviteCode'),
   phone: phoneInput,
   password: givenPasswordSchema,
   /** The invitee's own name, for a new account (default: the name the owner typed). */
-  name: requiredText(120, checkText('nameMissing')).optional(),
+  name: requiredText(120, 'invalid.nameRequired').optional(),
 });
 
 export const memberParams = z.strictObject({ id: uuid });
@@ -82,7 +81,7 @@ export const roleBody = z.strictObject({ role: roleSchema });
 
 export const deviceBody = z.strictObject({
   deviceId: uuid,
-  name: requiredText(80, checkText('deviceNameMissing')),
+  name: requiredText(80, 'invalid.deviceNameRequired'),
 });
 
 export const deviceParams = z.strictObject({ id: uuid });

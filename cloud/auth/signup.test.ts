@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { rows } from '../db/client.js';
-import { DEFAULT_GARMENT_TYPES } from '../../shared/domain/measurements.js';
+import { DEFAULT_GARMENT_NAMES, DEFAULT_GARMENT_TYPES } from '../../shared/domain/measurements.js';
 import { beninPhone, e164, errorOf, sessionOf, startAuthServer, type AuthTestServer } from './authTesting.js';
 
 let server: AuthTestServer;
@@ -73,6 +73,33 @@ describe('POST /api/auth/signup', () => {
     expect(errorOf(oldNumber).message).toMatch(/Téléphone.*invalide/);
     const extra = await server.call('POST', '/api/auth/signup', { workshopName: 'A', ownerName: 'B', phone: beninPhone(6), password: 'motdepasse', admin: true });
     expect(extra.status).toBe(400);
+  });
+
+  it('names the missing field in the request’s language: English when asked, French by default', async () => {
+    const body = { workshopName: '   ', ownerName: 'Grace', phone: beninPhone(8), password: 'motdepasse-solide' };
+    const english = await server.call('POST', '/api/auth/signup', body, undefined, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english.status).toBe(400);
+    expect(errorOf(english)).toMatchObject({ code: 'invalid_input', message: 'Workshop name: The workshop name is required' });
+    const french = await server.call('POST', '/api/auth/signup', body);
+    expect(french.status).toBe(400);
+    expect(errorOf(french)).toMatchObject({ code: 'invalid_input', message: 'Nom de l’atelier : Le nom de l’atelier est obligatoire' });
+    const shortPassword = await server.call('POST', '/api/auth/signup', { ...body, workshopName: 'Shop', password: 'short' }, undefined, { 'accept-language': 'en' });
+    expect(errorOf(shortPassword).message).toBe('Password: The password must have at least 8 characters');
+  });
+
+  it('names the default garment types in the signup’s language', async () => {
+    const names = async (phone: string, headers?: Record<string, string>) => {
+      const reply = await server.call('POST', '/api/auth/signup', { workshopName: 'Shop', ownerName: 'Grace', phone, password: 'motdepasse-solide' }, undefined, headers);
+      const session = sessionOf(reply);
+      const sync = await server.call('POST', '/api/sync', { protocol: 1, deviceId: randomUUID(), cursor: '0', mutations: [] }, session.accessToken);
+      const changes = (sync.body as { changes: { table: string; fields: { name?: string } }[] }).changes;
+      return changes.filter((c) => c.table === 'garment_types').map((c) => c.fields.name);
+    };
+    const english = DEFAULT_GARMENT_TYPES.map((g) => DEFAULT_GARMENT_NAMES.en[g.key]);
+    const french = DEFAULT_GARMENT_TYPES.map((g) => DEFAULT_GARMENT_NAMES.fr[g.key]);
+    expect(english).not.toEqual(french);
+    expect((await names(beninPhone(11), { 'accept-language': 'en' })).sort()).toEqual([...english].sort());
+    expect((await names(beninPhone(12))).sort()).toEqual([...french].sort());
   });
 
   it('answers malformed JSON with 400 invalid_json, never a 5xx', async () => {

@@ -27,20 +27,6 @@ export const authTexts = defineTexts({
     device_revoked: 'Cet appareil a été retiré de l’atelier.',
     device_not_found: 'Appareil introuvable dans cet atelier.',
     device_conflict: 'Cet appareil est enregistré dans un autre atelier.',
-    // ── request checks (schemas.ts, passwords.ts) ──
-    workshopNameMissing: 'Le nom de l’atelier est obligatoire',
-    ownerNameMissing: 'Votre nom est obligatoire',
-    nameMissing: 'Le nom est obligatoire',
-    deviceNameMissing: 'Le nom de l’appareil est obligatoire',
-    identifierMissing: 'Numéro de téléphone ou e-mail attendu',
-    identifierTooLong: 'Identifiant trop long',
-    refreshTokenMissing: 'Jeton de session attendu',
-    refreshTokenInvalid: 'Jeton de session invalide',
-    inviteRole: 'Rôle attendu : employé (staff) ou lecteur (viewer)',
-    inviteCode: 'Code à 6 chiffres attendu',
-    passwordMissing: 'Mot de passe attendu',
-    passwordTooShort: 'Le mot de passe doit contenir au moins {min} caractères',
-    passwordTooLong: 'Mot de passe trop long ({max} caractères au plus)',
   },
   en: {
     phone_taken: 'This phone number already has an account: sign in, or use another number.',
@@ -60,19 +46,6 @@ export const authTexts = defineTexts({
     device_revoked: 'This device was removed from the workshop.',
     device_not_found: 'Device not found in this workshop.',
     device_conflict: 'This device is registered to another workshop.',
-    workshopNameMissing: 'The workshop name is required',
-    ownerNameMissing: 'Your name is required',
-    nameMissing: 'The name is required',
-    deviceNameMissing: 'The device name is required',
-    identifierMissing: 'Phone number or email expected',
-    identifierTooLong: 'Identifier too long',
-    refreshTokenMissing: 'Session token expected',
-    refreshTokenInvalid: 'Invalid session token',
-    inviteRole: 'Role expected: staff or viewer',
-    inviteCode: '6-digit code expected',
-    passwordMissing: 'Password expected',
-    passwordTooShort: 'The password must have at least {min} characters',
-    passwordTooLong: 'Password too long ({max} characters at most)',
   },
 });
 export type AuthTextKey = keyof typeof authTexts.fr;
@@ -110,13 +83,4 @@ export function fail(locale: Locale, reason: AuthError, params?: TextParams, ext
 export function failLater(locale: Locale, reason: AuthError, retryAfterMs: number, params?: TextParams, extra: Record<string, unknown> = {}): HttpError {
   const error = fail(locale, reason, params, extra);
   return new HttpError(error.status, error.code, error.message, error.extra, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
-}
-
-/**
- * The French text of a request check. Zod messages are fixed when a schema is built, and
- * `parseInput` (shared/domain/validation.ts) cannot yet choose one per request, so the schemas
- * speak French, from this catalogue (the English waits beside it).
- */
-export function checkText(key: AuthTextKey, params?: TextParams): string {
-  return text(authTexts, 'fr', key, params);
 }

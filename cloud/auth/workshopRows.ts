@@ -7,7 +7,8 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import type { ServerWriter } from '../sync/serverWrite.js';
-import { DEFAULT_GARMENT_TYPES } from '../../shared/domain/measurements.js';
+import { DEFAULT_GARMENT_NAMES, DEFAULT_GARMENT_TYPES } from '../../shared/domain/measurements.js';
+import type { Locale } from '../../shared/i18n/index.js';
 import { newId } from '../../shared/domain/ids.js';
 import { linkMemberToUser } from './teamSql.js';
 
@@ -16,6 +17,8 @@ export interface NewWorkshop {
   workshopName: string;
   phone: string;
   owner: { memberId: string; userId: string; name: string };
+  /** The language the default garment types are named in: the signup request's (French by default). */
+  locale?: Locale;
 }
 
 /** Inside `withWorkshop(w.workshopId)`, the owner's users row already written. */
@@ -40,7 +43,7 @@ export async function createWorkshopRows(writer: ServerWriter, tx: Tx, w: NewWor
     await linkMemberToUser(tx, w.owner.memberId, w.owner.userId);
     for (const [position, garment] of DEFAULT_GARMENT_TYPES.entries()) {
       await writes.write('garment_types', newId(), {
-        name: garment.name,
+        name: DEFAULT_GARMENT_NAMES[w.locale ?? 'fr'][garment.key],
         durationDays: garment.durationDays,
         defaultPrice: garment.defaultPrice,
         measurementFields: [...garment.measurementFields],

@@ -14,29 +14,14 @@ import { actionOfChange, can, type Role } from '../../shared/domain/roles.js';
 import { INSERT_ONLY_TABLES } from '../../shared/engine/schema.js';
 import { parseInput } from '../../shared/domain/validation.js';
 import { isEngineError } from '../../shared/domain/errors.js';
-import { fill, type Locale } from '../../shared/i18n/index.js';
+import { text, type Locale } from '../../shared/i18n/index.js';
+import { pushRefusalTexts } from './texts.js';
 import { isSyncedTableName, type SyncedTableName } from '../../shared/domain/tables.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SeqAllocator, StoredRows, updateRow, winningFields } from './hubWrite.js';
 import { NewRowBuffer } from './newRows.js';
 
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
-
-const TEXT = {
-  forbidden: { fr: 'Votre rôle ne permet pas cette modification.', en: 'Your role does not allow this change.' },
-  insertOnly: { fr: 'Cette ligne ne peut pas être modifiée : enregistrez une correction.', en: 'This row cannot be changed: record a correction.' },
-  foreign: { fr: 'Cette ligne n’existe pas dans votre atelier.', en: 'This row does not exist in your workshop.' },
-  skew: { fr: 'L’horloge de cet appareil est en avance : elle sera corrigée.', en: 'This device’s clock is ahead: it will be corrected.' },
-  workshopRow: { fr: 'Un appareil ne peut pas créer un autre atelier.', en: 'A device cannot create another workshop.' },
-  unknownTable: {
-    fr: 'Le serveur ne connaît pas la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
-    en: 'The server does not know the table “{table}”: this change comes from a newer version of Styliste.',
-  },
-  unknownField: {
-    fr: 'Le serveur ne connaît pas le champ « {field} » de la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
-    en: 'The server does not know the field “{field}” of the table “{table}”: this change comes from a newer version of Styliste.',
-  },
-};
 
 /** A mutation whose table the hub knows (the protocol lets any short name through). */
 type KnownMutation = Mutation & { table: SyncedTableName };
@@ -107,7 +92,7 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     heldIds.clear();
     const written = await newRows.write(tx, push.workshopId);
     for (const row of written.inserted) done(row.origin, row.seq, row.applied);
-    for (const row of written.foreign) reject(row.origin, 'forbidden', TEXT.foreign[push.locale]);
+    for (const row of written.foreign) reject(row.origin, 'forbidden', text(pushRefusalTexts, push.locale, 'foreign'));
   };
 
   for (const m of mutations) {
@@ -120,29 +105,29 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     }
     // A later version's table or field (schema evolution): refused on its own, never near SQL.
     if (!isKnown(m)) {
-      reject(m, 'unknown_table', fill(TEXT.unknownTable[push.locale], { table: m.table }));
+      reject(m, 'unknown_table', text(pushRefusalTexts, push.locale, 'unknownTable', { table: m.table }));
       continue;
     }
     const stray = unknownField(m.table, m.fields);
     if (stray !== undefined) {
-      reject(m, 'unknown_field', fill(TEXT.unknownField[push.locale], { table: m.table, field: stray }));
+      reject(m, 'unknown_field', text(pushRefusalTexts, push.locale, 'unknownField', { table: m.table, field: stray }));
       continue;
     }
     if (parseHlc(m.hlc).millis > push.now.getTime() + MAX_CLOCK_AHEAD_MS) {
-      reject(m, 'clock_skew', TEXT.skew[push.locale]);
+      reject(m, 'clock_skew', text(pushRefusalTexts, push.locale, 'skew'));
       continue;
     }
     const existing = stored.get(m.table, m.rowId);
     if (m.table === 'workshop' && m.rowId !== push.workshopId) {
-      reject(m, 'forbidden', TEXT.workshopRow[push.locale]);
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'workshopRow'));
       continue;
     }
     if (existing && INSERT_ONLY_TABLES.has(m.table)) {
-      reject(m, 'forbidden', TEXT.insertOnly[push.locale]);
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'insertOnly'));
       continue;
     }
     if (!can(push.role, m.table, actionOfChange(m.table, Boolean(existing), m.fields))) {
-      reject(m, 'forbidden', TEXT.forbidden[push.locale]);
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'forbidden'));
       continue;
     }
     if (
@@ -152,7 +137,7 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       (await takenElsewhere(tx, push.workshopId, m.table, m.rowId))
     ) {
       // A change to another workshop's row. (A new row that lacks a field is `invalid` below.)
-      reject(m, 'forbidden', TEXT.foreign[push.locale]);
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'foreign'));
       continue;
     }
     let fields: Record<string, unknown>;

@@ -17,6 +17,28 @@ export const syncTexts = defineTexts({
   },
 });
 
+/** Why the hub refuses one pushed mutation (a rejection's message; its code says what kind). */
+export const pushRefusalTexts = defineTexts({
+  fr: {
+    forbidden: 'Votre rôle ne permet pas cette modification.',
+    insertOnly: 'Cette ligne ne peut pas être modifiée : enregistrez une correction.',
+    foreign: 'Cette ligne n’existe pas dans votre atelier.',
+    skew: 'L’horloge de cet appareil est en avance : elle sera corrigée.',
+    workshopRow: 'Un appareil ne peut pas créer un autre atelier.',
+    unknownTable: 'Le serveur ne connaît pas la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
+    unknownField: 'Le serveur ne connaît pas le champ « {field} » de la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
+  },
+  en: {
+    forbidden: 'Your role does not allow this change.',
+    insertOnly: 'This row cannot be changed: record a correction.',
+    foreign: 'This row does not exist in your workshop.',
+    skew: 'This device’s clock is ahead: it will be corrected.',
+    workshopRow: 'A device cannot create another workshop.',
+    unknownTable: 'The server does not know the table “{table}”: this change comes from a newer version of Styliste.',
+    unknownField: 'The server does not know the field “{field}” of the table “{table}”: this change comes from a newer version of Styliste.',
+  },
+});
+
 /** Each refusal of the area: its HTTP status and the code the app reads. */
 const ERRORS = {
   upgrade_required: [426, 'upgrade_required'],

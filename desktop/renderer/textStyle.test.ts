@@ -28,14 +28,7 @@ const OPERATOR_TEXTS = ['cloud/config.ts', 'cloud/providers/settings.ts'];
  * Files other work owns right now, still to convert (each still offends: remove it from here when
  * it is done, the last test says so). What remains in each is listed in the text-style report.
  */
-const PENDING: Record<string, string> = {
-  'shared/domain/clients.ts': 'schema messages (keys invalid.clientNameRequired, gender, channel, yesNo, emailChannelWithoutEmail are ready)',
-  'shared/domain/rowSchemas.ts': "requiredText(120, 'Le nom est obligatoire') (key invalid.nameRequired is ready)",
-  'shared/sync/protocol.ts': "'1000 modifications au plus par requête'",
-  'shared/sync/client.ts': 'SyncFailure messages',
-  'shared/engine/engine.ts': "`Code d'appareil invalide : ${code}`",
-  'cloud/sync/push.ts': '{fr, en} pairs of the refusals',
-};
+const PENDING: Record<string, string> = {};
 
 /** Test support: test files, fixtures, `*.testing.ts`, `*Testing.ts`, `testkit.ts`, `testing/` folders. */
 function isTestSupport(path: string): boolean {

@@ -7,17 +7,17 @@ export * from './clientOptions.js';
 import { deletedAtSchema, emailSchema, idSchema, isoDateTimeSchema, notesText, requiredText, searchText } from './fields.js';
 
 export const genderSchema = z
-  .enum(GENDERS, { error: () => 'Genre inconnu (femme, homme ou autre)' })
+  .enum(GENDERS, { error: () => 'invalid.gender' })
   .nullish()
   .transform((g) => g ?? null);
 
 export const channelSchema = z
-  .enum(CHANNELS, { error: () => 'Canal inconnu (SMS, WhatsApp, e-mail ou appel)' })
+  .enum(CHANNELS, { error: () => 'invalid.channel' })
   .nullish()
   .transform((c) => c ?? null);
 
 const clientFields = {
-  name: requiredText(120, 'Le nom du client est obligatoire'),
+  name: requiredText(120, 'invalid.clientNameRequired'),
   phone: optionalPhoneSchema,
   whatsapp: optionalPhoneSchema,
   email: emailSchema,
@@ -28,13 +28,13 @@ const clientFields = {
    * The client does not want messages. Added after the first release (sync schema 2), so it is
    * optional in a new row: absent means false (shared/sync/schemaEvolution.ts).
    */
-  messagesOptOut: z.boolean({ error: () => 'Oui ou non attendu' }).optional(),
+  messagesOptOut: z.boolean({ error: () => 'invalid.yesNo' }).optional(),
 };
 
 export const clientRowSchema = z.strictObject({ ...clientFields, createdAt: isoDateTimeSchema, deletedAt: deletedAtSchema });
 
 export const createClientInput = z.strictObject(clientFields).refine((c) => c.preferredChannel !== 'email' || c.email, {
-  message: 'Canal préféré : e-mail choisi mais aucune adresse e-mail',
+  message: 'invalid.emailChannelWithoutEmail',
   path: ['preferredChannel'],
 });
 

@@ -13,7 +13,7 @@ import { optionalPhoneSchema } from './phone.js';
 import { deletedAtSchema, requiredText } from './fields.js';
 
 export const memberRowSchema = z.strictObject({
-  name: requiredText(120, 'Le nom est obligatoire'),
+  name: requiredText(120, 'invalid.nameRequired'),
   phone: optionalPhoneSchema,
   role: roleSchema,
   deletedAt: deletedAtSchema,

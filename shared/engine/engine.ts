@@ -138,7 +138,7 @@ export class Engine {
 
   /** The device code given by the hub when this device registered (A, B, …, AA): prefixes its order numbers. */
   async assignDeviceCode(code: string): Promise<void> {
-    if (!/^[A-Z]{1,3}$/.test(code)) throw new EngineError('invalid_input', `Code d'appareil invalide : ${code}`);
+    if (!/^[A-Z]{1,3}$/.test(code)) throw new EngineError('invalid_input', t(this.ctx.locale, 'error.deviceCode', { code }));
     await this.mutex.run(() => setMeta(this.ctx.db, 'deviceCode', code));
   }
 

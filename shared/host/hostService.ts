@@ -178,6 +178,7 @@ export class HostService {
       baseUrl: session.serverUrl,
       fetch: this.ports.fetch,
       accessToken: (refresh) => api.token(refresh),
+      locale: () => this.currentLocale,
       onProgress: (p) => this.ports.emit({ type: 'progress', fraction: p.fraction, pulled: p.pulled }),
     });
     this.loop?.stop();

@@ -68,6 +68,7 @@ export const fr = {
   'error.notReady': "L'atelier n'est pas encore configuré.",
   'error.noDeviceCode': "Cet appareil n'a pas encore de code : connectez-le une fois à Internet pour l'enregistrer.",
   'error.unknownCommand': 'Action inconnue : {name}',
+  'error.deviceCode': "Code d'appareil invalide : {code}",
   'error.historyMismatch': "Historique reçu invalide : il ne concerne pas cette commande.",
   // ── what a schema says is wrong (schema messages are these keys; parseInput translates them) ──
   'invalid.required': 'Ce champ est obligatoire',
@@ -164,6 +165,11 @@ export const fr = {
   'invalid.inviteCode': 'Code à 6 chiffres attendu',
   'invalid.passwordMissing': 'Mot de passe attendu',
   'invalid.passwordTooShort': 'Le mot de passe doit contenir au moins {min} caractères',
+  'invalid.hlc': 'Horloge (HLC) invalide',
+  'invalid.tableMissing': 'Table manquante',
+  'invalid.tableNameTooLong': 'Nom de table trop long',
+  'invalid.cursor': 'Curseur invalide',
+  'invalid.mutationsTooMany': '{max} modifications au plus par requête',
   'invalid.passwordTooLong': 'Mot de passe trop long ({max} caractères au plus)',
   // ── the engine's rules (commands) ──
   'rule.clientHasOpenOrders': 'Ce client a {count} commande(s) en cours : livrez-les ou annulez-les avant de le supprimer.',

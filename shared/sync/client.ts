@@ -8,6 +8,8 @@ import type { Engine } from '../engine/engine.js';
 import { PROTOCOL_VERSION, syncResponseSchema, type SyncRequest, type SyncResponse } from './protocol.js';
 import { cursorPosition } from './cursor.js';
 import { SYNC_SCHEMA_VERSION } from './schemaEvolution.js';
+import { SYNC_CLIENT_TEXTS, type SyncClientTextKey } from './texts.js';
+import { text, type Locale, type TextParams } from '../i18n/texts.js';
 
 /**
  * What the client needs of the engine. The refetch pair (schema evolution) is optional so that an
@@ -34,6 +36,8 @@ export interface SyncClientOptions {
   /** Requests larger than this are gzip-compressed. */
   gzipAbove?: number;
   onProgress?(progress: SyncProgress): void;
+  /** The language of the failures' messages, asked at each failure (the app's can change); French by default. */
+  locale?(): Locale;
 }
 
 export type SyncFailureKind = 'network' | 'server' | 'unauthorized' | 'access_revoked' | 'upgrade_required' | 'bad_response';
@@ -67,6 +71,10 @@ export class SyncClient {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
+  private say(key: SyncClientTextKey, params?: TextParams): string {
+    return text(SYNC_CLIENT_TEXTS, this.options.locale?.() ?? 'fr', key, params);
+  }
+
   /**
    * Register this device with the hub (name shown to the owner) and take the code it gives,
    * which prefixes the order numbers this device hands out offline.
@@ -78,13 +86,13 @@ export class SyncClient {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.options.accessToken(refresh)}` },
         body: JSON.stringify({ deviceId: this.options.engine.deviceId, name }),
       }).catch((error: Error) => {
-        throw new SyncFailure('network', `Pas de connexion au serveur (${error.message}).`);
+        throw new SyncFailure('network', this.say('noConnection', { reason: error.message }));
       });
     let response = await send(false);
     if (response.status === 401) response = await send(true);
     const json = (await response.json().catch(() => ({}))) as { code?: string; error?: { code?: string; message?: string } };
     if (!response.ok || !json.code) {
-      throw new SyncFailure(json.error?.code === 'access_revoked' ? 'access_revoked' : 'server', json.error?.message ?? `Erreur ${response.status}`);
+      throw new SyncFailure(json.error?.code === 'access_revoked' ? 'access_revoked' : 'server', json.error?.message ?? this.say('serverError', { status: response.status }));
     }
     await assignCode(json.code);
     return json.code;
@@ -107,7 +115,7 @@ export class SyncClient {
     // of their own (the request's `tables`), then the usual cursor goes on (schemaEvolution.ts).
     let refetch = (await engine.refetchState?.()) ?? null;
     for (;;) {
-      if (report.roundTrips >= MAX_ROUND_TRIPS) throw new SyncFailure('server', 'Synchronisation interrompue : trop d’allers-retours.');
+      if (report.roundTrips >= MAX_ROUND_TRIPS) throw new SyncFailure('server', this.say('tooManyRoundTrips'));
       const mutations = await engine.pendingMutations(this.options.batchSize ?? 500);
       const cursor = refetch ? refetch.cursor : await engine.cursor();
       const request: SyncRequest = { protocol: PROTOCOL_VERSION, deviceId: engine.deviceId, cursor, mutations, schema: SYNC_SCHEMA_VERSION };
@@ -125,7 +133,7 @@ export class SyncClient {
         else await engine.applyChanges(response.changes, response.cursor);
       } catch (error) {
         // Nothing was applied (one transaction); the next attempt starts again from the same cursor.
-        throw new SyncFailure('bad_response', `Changements reçus impossibles à appliquer : ${(error as Error).message}`);
+        throw new SyncFailure('bad_response', this.say('changesNotApplied', { reason: (error as Error).message }));
       }
 
       report.pushed += response.acked.length;
@@ -172,21 +180,21 @@ export class SyncClient {
       try {
         json = await response.json();
       } catch {
-        throw new SyncFailure('network', 'Réponse interrompue : la synchronisation reprendra.');
+        throw new SyncFailure('network', this.say('responseInterrupted'));
       }
       const parsed = syncResponseSchema.safeParse(json);
-      if (!parsed.success) throw new SyncFailure('bad_response', 'Réponse du serveur illisible.');
+      if (!parsed.success) throw new SyncFailure('bad_response', this.say('responseUnreadable'));
       return parsed.data;
     }
     const error = await response.json().then(
       (j: { error?: { code?: string; message?: string } }) => j.error,
       () => undefined,
     );
-    const text = error?.message ?? `Erreur ${response.status}`;
-    if (response.status === 401) throw new SyncFailure('unauthorized', text);
-    if (response.status === 403 && error?.code === 'access_revoked') throw new SyncFailure('access_revoked', text);
-    if (response.status === 426) throw new SyncFailure('upgrade_required', text);
-    throw new SyncFailure('server', text);
+    const message = error?.message ?? this.say('serverError', { status: response.status });
+    if (response.status === 401) throw new SyncFailure('unauthorized', message);
+    if (response.status === 403 && error?.code === 'access_revoked') throw new SyncFailure('access_revoked', message);
+    if (response.status === 426) throw new SyncFailure('upgrade_required', message);
+    throw new SyncFailure('server', message);
   }
 
   private async post(body: unknown, token: string): Promise<Response> {
@@ -202,7 +210,7 @@ export class SyncClient {
     try {
       return await this.fetch(`${this.options.baseUrl}/api/sync`, { method: 'POST', headers, body: payload });
     } catch (error) {
-      throw new SyncFailure('network', `Pas de connexion au serveur (${(error as Error).message}).`);
+      throw new SyncFailure('network', this.say('noConnection', { reason: (error as Error).message }));
     }
   }
 }

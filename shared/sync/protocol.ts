@@ -9,15 +9,15 @@ import { CURSOR_PATTERN } from './cursor.js';
 
 export const PROTOCOL_VERSION = 1;
 
-export const hlcSchema = z.string().refine(isHlc, 'Horloge (HLC) invalide');
+export const hlcSchema = z.string().refine(isHlc, 'invalid.hlc');
 /**
  * Any short name (schema evolution, DESIGN.md): a mutation for a table the hub does not know is
  * refused on its own (`unknown_table`), and a pulled change for a table the device does not know
  * is ignored — neither fails a whole request or answer. Looked up before any SQL
  * (engine/tableMeta.ts `knownTableMeta`).
  */
-export const tableNameSchema = z.string({ error: () => 'Table manquante' }).min(1, 'Table manquante').max(64, 'Nom de table trop long');
-export const cursorSchema = z.string().regex(CURSOR_PATTERN, 'Curseur invalide');
+export const tableNameSchema = z.string({ error: () => 'invalid.tableMissing' }).min(1, 'invalid.tableMissing').max(64, 'invalid.tableNameTooLong');
+export const cursorSchema = z.string().regex(CURSOR_PATTERN, 'invalid.cursor');
 
 export const mutationSchema = z.strictObject({
   id: idSchema,
@@ -40,7 +40,7 @@ export const syncRequestSchema = z.strictObject({
   protocol: z.number().int(),
   deviceId: idSchema,
   cursor: cursorSchema,
-  mutations: z.array(mutationSchema).max(1000, '1000 modifications au plus par requête'),
+  mutations: z.array(mutationSchema).max(1000, 'invalid.mutationsTooMany'),
   /**
    * Extension (schema evolution): the synced schema the device speaks (sync/schemaEvolution.ts).
    * Absent = 1, the first release, which sends none: the hub leaves out of its pulls every table
