@@ -8,7 +8,6 @@ import { FILE_KINDS } from '../../shared/domain/fileKinds.js';
 import type { Tx } from '../db/client.js';
 import { files } from '../db/schema.js';
 
-export { FILE_KINDS };
 export const fileKindSchema = z.enum(FILE_KINDS);
 export type FileKind = z.infer<typeof fileKindSchema>;
 export type FileState = 'uploading' | 'ready';

@@ -63,7 +63,7 @@ export function revokedMember(locale: Locale): HttpError {
 }
 
 /** The claims of a request's `Authorization: Bearer …`, or the 401 to answer. */
-export function bearerClaims(req: Request, secret: string, now: Date): AccessClaims | HttpError {
+function bearerClaims(req: Request, secret: string, now: Date): AccessClaims | HttpError {
   const locale = requestLocale(req);
   const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(req.headers.authorization ?? '');
   if (!match) return refusal(401, 'unauthorized', 'signInRequired', locale);

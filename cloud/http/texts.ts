@@ -14,7 +14,6 @@ export const httpTexts = defineTexts({
     invalidToken: 'Jeton de connexion invalide.',
     accessRevoked: 'Votre accès à cet atelier a été retiré. Les données de l’atelier vont être effacées de cet appareil.',
     ownerOnly: 'Seul le propriétaire de l’atelier peut faire cela.',
-    adminOnly: 'Réservé aux administrateurs de la plateforme.',
   },
   en: {
     invalid_json: 'The request body is not valid JSON.',
@@ -28,7 +27,6 @@ export const httpTexts = defineTexts({
     invalidToken: 'Invalid access token.',
     accessRevoked: 'Your access to this workshop was revoked. The workshop data will be erased from this device.',
     ownerOnly: 'Only the workshop owner can do this.',
-    adminOnly: 'For platform administrators only.',
   },
 });
 export type HttpTextKey = keyof typeof httpTexts.fr;

@@ -5,6 +5,3 @@
 export const FILE_KINDS = ['fabric', 'model', 'portfolio'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-export function isFileKind(value: unknown): value is FileKind {
-  return typeof value === 'string' && (FILE_KINDS as readonly string[]).includes(value);
-}
