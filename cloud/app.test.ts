@@ -31,6 +31,15 @@ describe('the HTTP contract', () => {
     expect(registered.length).toBeGreaterThan(0);
     for (const route of registered) expect(documented).toContain(route);
     expect(doc.paths['/sync']!.post).toMatchObject({ requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } });
+    // What the server validates is what the document says: ids are UUIDs everywhere (one idSchema).
+    expect(doc.paths['/sync']!.post).toMatchObject({
+      requestBody: { content: { 'application/json': { schema: { properties: { deviceId: { format: 'uuid' }, mutations: { maxItems: 1000, items: { properties: { id: { format: 'uuid' }, rowId: { format: 'uuid' } } } } } } } } },
+    });
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const op of Object.values(methods) as { parameters?: { name: string; in: string; schema: { format?: string } }[] }[]) {
+        for (const p of op.parameters ?? []) if (p.in === 'path' && /^(id|orderId)$/.test(p.name)) expect(p.schema.format, `${path} ${p.name}`).toBe('uuid');
+      }
+    }
   });
 
   it('answers errors as JSON in French by default, English on request, without stack traces', async () => {

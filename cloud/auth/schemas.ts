@@ -11,9 +11,6 @@ import { roleSchema } from '../../shared/domain/roles.js';
 import { INVITED_ROLES } from '../../shared/domain/roleTable.js';
 import { givenPasswordSchema, passwordSchema } from './passwords.js';
 
-/** An id: a UUID, so documented (idSchema checks it with a refinement OpenAPI cannot show). */
-const uuid = idSchema.meta({ format: 'uuid' });
-
 /**
  * A phone number as a person types it, national or international ('01 97 00 00 01',
  * '+229 01 97 00 00 01', '00229…'): digits, one leading '+', and the separators phone.ts removes
@@ -48,7 +45,7 @@ export const loginBody = z.strictObject({
     .max(254, 'invalid.identifierTooLong'),
   password: givenPasswordSchema,
   /** The workshop to sign into, for someone who belongs to several; else the latest joined. */
-  workshopId: uuid.optional(),
+  workshopId: idSchema.optional(),
 });
 
 export const refreshBody = z.strictObject({
@@ -75,16 +72,16 @@ export const acceptInviteBody = z.strictObject({
   name: requiredText(120, 'invalid.nameRequired').optional(),
 });
 
-export const memberParams = z.strictObject({ id: uuid });
+export const memberParams = z.strictObject({ id: idSchema });
 
 export const roleBody = z.strictObject({ role: roleSchema });
 
 export const deviceBody = z.strictObject({
-  deviceId: uuid,
+  deviceId: idSchema,
   name: requiredText(80, 'invalid.deviceNameRequired'),
 });
 
-export const deviceParams = z.strictObject({ id: uuid });
+export const deviceParams = z.strictObject({ id: idSchema });
 
 export type SignupBody = z.output<typeof signupBody>;
 export type LoginBody = z.output<typeof loginBody>;
@@ -98,14 +95,14 @@ export const tokensResponse = z.object({ accessToken: z.string(), refreshToken: 
 export type TokensResponse = z.infer<typeof tokensResponse>;
 
 export const sessionResponse = tokensResponse.extend({
-  user: z.object({ id: uuid, name: z.string(), phone: e164, email: z.string().nullable() }),
-  workshop: z.object({ id: uuid, name: z.string() }),
-  member: z.object({ id: uuid, role: roleSchema }),
+  user: z.object({ id: idSchema, name: z.string(), phone: e164, email: z.string().nullable() }),
+  workshop: z.object({ id: idSchema, name: z.string() }),
+  member: z.object({ id: idSchema, role: roleSchema }),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const memberResponse = z.object({
-  id: uuid,
+  id: idSchema,
   name: z.string(),
   phone: e164.nullable(),
   role: roleSchema,
@@ -115,11 +112,11 @@ export type MemberResponse = z.infer<typeof memberResponse>;
 
 export const membersResponse = z.object({
   members: z.array(memberResponse),
-  invites: z.array(z.object({ id: uuid, name: z.string(), phone: e164, role: roleSchema, expiresAt: z.string() })),
+  invites: z.array(z.object({ id: idSchema, name: z.string(), phone: e164, role: roleSchema, expiresAt: z.string() })),
 });
 export type MembersResponse = z.infer<typeof membersResponse>;
 
-export const inviteResponse = z.object({ inviteId: uuid, code: z.string().regex(/^\d{6}$/), expiresAt: z.string() });
+export const inviteResponse = z.object({ inviteId: idSchema, code: z.string().regex(/^\d{6}$/), expiresAt: z.string() });
 export type InviteResponse = z.infer<typeof inviteResponse>;
 
 export const deviceResponse = z.object({ code: z.string(), name: z.string() });
@@ -128,7 +125,7 @@ export type DeviceResponse = z.infer<typeof deviceResponse>;
 export const devicesResponse = z.object({
   devices: z.array(
     z.object({
-      id: uuid,
+      id: idSchema,
       name: z.string(),
       code: z.string(),
       memberName: z.string().nullable(),

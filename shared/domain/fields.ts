@@ -28,7 +28,8 @@ export function safeString(kind: TextKind, params?: Parameters<typeof z.string>[
     .overwrite((s) => stripControls(s, kind));
 }
 
-export const idSchema = z.string({ error: () => 'invalid.idMissing' }).refine(isUuid, 'invalid.id');
+/** A row's id (UUID); `format: uuid` tells OpenAPI what the refinement checks. */
+export const idSchema = z.string({ error: () => 'invalid.idMissing' }).refine(isUuid, 'invalid.id').meta({ format: 'uuid' });
 
 /** A real calendar day: '2026-02-30' is refused, not rolled over to March. */
 function isRealDay(day: string): boolean {
