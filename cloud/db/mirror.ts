@@ -8,6 +8,7 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { pgTable, text, jsonb, bigint, boolean, doublePrecision, uuid, index, pgPolicy, pgRole, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { FRACTIONAL_COLUMNS, LOCAL_COLUMNS } from '../../shared/engine/schema.js';
+import { SCHEMA_ADDITIONS } from '../../shared/sync/schemaEvolution.js';
 
 /** The role the application's workshop queries run as; RLS applies to it. */
 export const appRole = pgRole('styliste_app').existing();
@@ -25,9 +26,15 @@ export function workshopPolicy(table: string) {
   });
 }
 
+/** Fields added to a table after its first release (schemaEvolution.ts), by table. */
+function addedFields(table: string): ReadonlySet<string> {
+  return new Set(SCHEMA_ADDITIONS.filter((a) => a.table === table).flatMap((a) => a.fields ?? []));
+}
+
 function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase> {
   const columns: Record<string, PgColumnBuilderBase> = {};
   const table = getTableName(source);
+  const added = addedFields(table);
   for (const [key, column] of Object.entries(getTableColumns(source))) {
     if (LOCAL_COLUMNS.has(key)) continue;
     if (column.dataType === 'json') columns[key] = jsonb(column.name);
@@ -36,6 +43,8 @@ function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase>
     else if (column.dataType === 'boolean' && column.notNull && column.hasDefault) columns[key] = boolean(column.name).notNull().default(column.default as boolean);
     else if (column.dataType === 'boolean') columns[key] = boolean(column.name);
     else if (column.dataType === 'number' && FRACTIONAL_COLUMNS.has(`${table}.${column.name}`)) columns[key] = doublePrecision(column.name);
+    // A number added later with a default (workshop.balanceReminderDays): the same rule as the flags.
+    else if (column.dataType === 'number' && added.has(key) && column.notNull && column.hasDefault) columns[key] = bigint(column.name, { mode: 'number' }).notNull().default(column.default as number);
     else if (column.dataType === 'number') columns[key] = bigint(column.name, { mode: 'number' });
     else columns[key] = text(column.name);
   }
@@ -44,9 +53,16 @@ function mirrorColumns(source: SQLiteTable): Record<string, PgColumnBuilderBase>
 
 /**
  * `lookups`: fields the hub reads rows by (besides the last sequence), each indexed after
- * `workshop_id`, e.g. an order's history by `orderId`.
+ * `workshop_id`, e.g. an order's history by `orderId`. `globalLookups`: fields the hub reads
+ * across workshops (a delivery report by `providerId`, a tracking link by `trackingToken`, the
+ * morning's fittings by `at`), each indexed on its own.
  */
-export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(source: SQLiteTable, extra: E = {} as E, lookups: readonly string[] = []) {
+export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(
+  source: SQLiteTable,
+  extra: E = {} as E,
+  lookups: readonly string[] = [],
+  globalLookups: readonly string[] = [],
+) {
   const name = getTableName(source);
   return pgTable(
     name,
@@ -62,6 +78,7 @@ export function mirrorTable<E extends Record<string, PgColumnBuilderBase>>(sourc
     (t) => [
       index(`${name}_workshop_seq`).on(t.workshopId, t.lastSeq),
       ...lookups.map((key) => index(`${name}_workshop_${getTableColumns(source)[key]!.name}`).on(t.workshopId, t[key]!)),
+      ...globalLookups.map((key) => index(`${name}_${getTableColumns(source)[key]!.name}`).on(t[key]!)),
       workshopPolicy(name),
     ],
   ).enableRLS();

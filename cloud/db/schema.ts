@@ -18,11 +18,16 @@ export const garmentTypes = mirrorTable(local.garmentTypes);
 export const members = mirrorTable(local.members, { userId: uuid('user_id') });
 export const clients = mirrorTable(local.clients);
 export const measurementSheets = mirrorTable(local.measurementSheets);
-export const orders = mirrorTable(local.orders);
+/** Read across workshops by tracking link (`/t/<token>`) and, for the reminders, by status. */
+export const orders = mirrorTable(local.orders, {}, [], ['trackingToken', 'status']);
 /** An order's history is also read by order (GET /api/orders/:orderId/history). */
 export const orderEvents = mirrorTable(local.orderEvents, {}, ['orderId']);
 export const payments = mirrorTable(local.payments);
-export const fittings = mirrorTable(local.fittings);
+/** The morning's reminders read tomorrow's fittings of every workshop by `at`. */
+export const fittings = mirrorTable(local.fittings, {}, [], ['at']);
+/** A client's and an order's messages; a delivery report finds its message by `providerId`, dispatch by `status`. */
+export const messages = mirrorTable(local.messages, {}, ['clientId', 'orderId'], ['providerId', 'status']);
+export const messageTemplates = mirrorTable(local.messageTemplates);
 
 // ── accounts ──
 export const users = pgTable(
@@ -145,3 +150,37 @@ export const files = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workshopId, t.hash] }), workshopPolicy('files')],
 ).enableRLS();
+
+/**
+ * A workshop's message credits: an insert-only ledger (DESIGN "Subscriptions"): grants (the trial's),
+ * purchases, each message's cost (negative, reserved before the provider is called) and refunds
+ * of failed sends. The balance is the sum. `(message_id, kind)` is unique so a message is charged
+ * and refunded at most once. The application's role may not update or delete (client.ts).
+ */
+export const creditLedger = pgTable(
+  'credit_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    workshopId: uuid('workshop_id').notNull(),
+    kind: text('kind').notNull(),
+    amount: integer('amount').notNull(),
+    messageId: uuid('message_id'),
+    /** What the entry is for, without personal data ("essai", a pack's id, a payment's id). */
+    reference: text('reference'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('credit_ledger_workshop').on(t.workshopId, t.createdAt),
+    uniqueIndex('credit_ledger_message_kind').on(t.messageId, t.kind).where(sql`message_id IS NOT NULL`),
+    workshopPolicy('credit_ledger'),
+  ],
+).enableRLS();
+
+/**
+ * The last time a number wrote to the platform's WhatsApp number (Twilio's incoming webhook):
+ * inside 24 hours a free text may be sent, outside it only an approved template.
+ */
+export const whatsappInbound = pgTable('whatsapp_inbound', {
+  phone: text('phone').primaryKey(),
+  lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+});

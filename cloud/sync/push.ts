@@ -20,6 +20,15 @@ import { isSyncedTableName, type SyncedTableName } from '../../shared/domain/tab
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SeqAllocator, StoredRows, updateRow, winningFields } from './hubWrite.js';
 import { NewRowBuffer } from './newRows.js';
+import { deviceMessageRefusal, type DeviceMessageRefusal } from '../../shared/messaging/deviceRules.js';
+import type { MessageStatus } from '../../shared/messaging/messageOptions.js';
+
+const MESSAGE_REFUSALS = {
+  hubField: 'messageHubField',
+  createdStatus: 'messageCreatedStatus',
+  notQueued: 'messageNotQueued',
+  onlyCancel: 'messageOnlyCancel',
+} as const satisfies Record<DeviceMessageRefusal, keyof typeof pushRefusalTexts.fr>;
 
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
@@ -128,6 +137,12 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     }
     if (!can(push.role, m.table, actionOfChange(m.table, Boolean(existing), m.fields))) {
       reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'forbidden'));
+      continue;
+    }
+    // A message's life after `queued` is the hub's (DESIGN "Messages to clients").
+    const messageRefusal = m.table === 'messages' ? deviceMessageRefusal(existing?.fields.status as MessageStatus | undefined, m.fields) : null;
+    if (messageRefusal) {
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, MESSAGE_REFUSALS[messageRefusal]));
       continue;
     }
     if (

@@ -46,6 +46,9 @@ export class ServerWriter {
       write: async (table, rowId, fields) => {
         const stored = await read(table, rowId);
         const checked = (stored ? PATCH_SCHEMAS[table] : ROW_SCHEMAS[table]).parse(fields) as Record<string, unknown>;
+        // Later than every clock the row holds: a device's clock may run up to 5 minutes ahead
+        // of the hub's, and the hub's write (a message's `sending` after its `queued`) must win.
+        for (const clock of Object.values(stored?.clocks ?? {})) this.clock.observe(clock);
         const hlc = this.clock.now();
         const { applied } = await applyFields(tx, seqs, table, rowId, hlc, checked, stored);
         known.set(key(table, rowId), mergeStored(stored, hlc, applied));

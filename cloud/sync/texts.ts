@@ -27,6 +27,10 @@ export const pushRefusalTexts = defineTexts({
     workshopRow: 'Un appareil ne peut pas créer un autre atelier.',
     unknownTable: 'Le serveur ne connaît pas la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
     unknownField: 'Le serveur ne connaît pas le champ « {field} » de la table « {table} » : cette modification vient d’une version plus récente de Styliste.',
+    messageHubField: 'L’état d’envoi d’un message est écrit par le serveur seul.',
+    messageCreatedStatus: 'Un nouveau message part « en attente » (ou est noté « ouvert dans WhatsApp »).',
+    messageNotQueued: 'Ce message est déjà parti : il ne peut plus être annulé.',
+    messageOnlyCancel: 'Un message envoyé ne se modifie pas : on peut seulement l’annuler tant qu’il attend.',
   },
   en: {
     forbidden: 'Your role does not allow this change.',
@@ -36,6 +40,10 @@ export const pushRefusalTexts = defineTexts({
     workshopRow: 'A device cannot create another workshop.',
     unknownTable: 'The server does not know the table “{table}”: this change comes from a newer version of Styliste.',
     unknownField: 'The server does not know the field “{field}” of the table “{table}”: this change comes from a newer version of Styliste.',
+    messageHubField: 'A message’s delivery state is written by the server only.',
+    messageCreatedStatus: 'A new message starts “waiting” (or is recorded as “opened in WhatsApp”).',
+    messageNotQueued: 'This message has already left: it can no longer be cancelled.',
+    messageOnlyCancel: 'A message is not edited once written: it can only be cancelled while it waits.',
   },
 });
 

@@ -7,6 +7,7 @@ import { lengthUnitSchema } from './workshop.js';
 import { measurementValuesSchema } from './measurements.js';
 import { URGENCIES } from './promisedDate.js';
 import { FITTING_STATUSES } from './fittingStatus.js';
+import { TRACKING_TOKEN_PATTERN } from '../messaging/trackingToken.js';
 
 export const orderStatusSchema = z.enum(ORDER_STATUSES, { error: () => 'invalid.orderStatus' });
 export const paymentMethodSchema = z.enum(PAYMENT_METHODS, { error: () => 'invalid.paymentMethod' });
@@ -50,6 +51,11 @@ export const orderRowSchema = z.strictObject({
   deletedAt: deletedAtSchema,
   /** Set with the status when the order is delivered or cancelled, null otherwise (domain/history.ts). */
   closedAt: isoDateTimeSchema.nullable(),
+  /**
+   * The tracking link's token (shared/messaging/trackingToken.ts), made by the device; a new one
+   * revokes the old. Added in sync schema 3: optional in a new row, absent means none yet.
+   */
+  trackingToken: z.string({ error: () => 'invalid.trackingToken' }).regex(TRACKING_TOKEN_PATTERN, 'invalid.trackingToken').nullable().optional(),
 });
 
 const depositSchema = z.strictObject({ amount: positiveMoneySchema, method: paymentMethodSchema.default('cash') });

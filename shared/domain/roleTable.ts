@@ -32,6 +32,9 @@ const staffRules: Record<SyncedTableName, readonly Action[]> = {
   order_events: ['read', 'create'],
   payments: ['read', 'create'],
   fittings: ALL,
+  // Staff write and cancel messages; the templates and automatic settings are the owner's.
+  messages: CREATE_EDIT,
+  message_templates: READ,
 };
 
 export const ROLE_RULES: Record<Role, Record<SyncedTableName, readonly Action[]>> = {

@@ -14,6 +14,8 @@ const TABLES: readonly SyncedTableName[] = [
   'order_events',
   'payments',
   'fittings',
+  'messages',
+  'message_templates',
 ];
 
 /** What staff may do, typed by hand from the rules (not read from ROLE_RULES). */
@@ -27,6 +29,8 @@ const STAFF: Record<SyncedTableName, readonly Action[]> = {
   order_events: ['read', 'create'],
   payments: ['read', 'create'],
   fittings: ['read', 'create', 'update', 'delete'],
+  messages: ['read', 'create', 'update'],
+  message_templates: ['read'],
 };
 
 const cells = (role: Role) => TABLES.flatMap((table) => ACTIONS.map((action) => ({ role, table, action })));

@@ -11,6 +11,7 @@ import { orderRowSchema, orderEventRowSchema, paymentRowSchema, fittingRowSchema
 import { roleSchema } from './roles.js';
 import { optionalPhoneSchema } from './phone.js';
 import { deletedAtSchema, requiredText } from './fields.js';
+import { messageRowSchema, messageTemplateRowSchema } from '../messaging/messageRows.js';
 
 export const memberRowSchema = z.strictObject({
   name: requiredText(120, 'invalid.nameRequired'),
@@ -29,6 +30,8 @@ export const ROW_SCHEMAS = {
   order_events: orderEventRowSchema,
   payments: paymentRowSchema,
   fittings: fittingRowSchema,
+  messages: messageRowSchema,
+  message_templates: messageTemplateRowSchema,
 } satisfies Record<SyncedTableName, z.ZodObject>;
 
 /** Schemas for a change to some fields of a row (a sync mutation's `fields`). */

@@ -9,6 +9,8 @@ export const SYNCED_TABLE_NAMES = [
   'order_events',
   'payments',
   'fittings',
+  'messages',
+  'message_templates',
 ] as const;
 
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];

@@ -49,6 +49,13 @@ export const workshopRowSchema = z.strictObject({
   capacity: capacitySchema,
   unit: lengthUnitSchema,
   createdAt: isoDateTimeSchema,
+  /**
+   * SMS text rewritten to the GSM-7 alphabet ("Aïcha" → "Aicha": 160 characters a part instead
+   * of 70). Added in sync schema 3: optional in a new row, absent means on.
+   */
+  smsGsm7: z.boolean({ error: () => 'invalid.yesNo' }).optional(),
+  /** Days an order stays ready with a balance before the balance reminder (sync schema 3; absent: 3). */
+  balanceReminderDays: z.number({ error: () => 'invalid.reminderDays' }).int('invalid.reminderDays').min(1, 'invalid.reminderDays').max(60, 'invalid.reminderDays').optional(),
 });
 
 export const garmentTypeFieldsSchema = z.strictObject({

@@ -23,6 +23,9 @@ export const workshop = sqliteTable('workshop', {
   capacity: integer('capacity').notNull(),
   unit: text('unit').notNull().default('cm'),
   createdAt: text('created_at').notNull(),
+  /** Added in sync schema 3 (shared/sync/schemaEvolution.ts): absent in a new row means its default. */
+  smsGsm7: integer('sms_gsm7', { mode: 'boolean' }).notNull().default(true),
+  balanceReminderDays: integer('balance_reminder_days').notNull().default(3),
   clocks: clocks(),
 });
 
@@ -113,6 +116,8 @@ export const orders = sqliteTable(
     deletedAt: text('deleted_at'),
     /** When the order was delivered or cancelled (null while open); set with the status, see domain/history.ts. */
     closedAt: text('closed_at'),
+    /** The tracking link's token (sync schema 3); null until the order's first message that needs it. */
+    trackingToken: text('tracking_token'),
     clocks: clocks(),
     /** Local cache of SUM(payments.amount), recomputed from the payments on every write of them. */
     paid: integer('paid').notNull().default(0),
@@ -175,6 +180,45 @@ export const fittings = sqliteTable(
   (t) => [index('fittings_at').on(t.at), index('fittings_order').on(t.orderId)],
 );
 
+/** Messages to clients (DESIGN "Messages to clients"): a device writes `queued`, the hub the rest. */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull(),
+    orderId: text('order_id'),
+    channel: text('channel').notNull(),
+    to: text('to').notNull(),
+    body: text('body').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by'),
+    deletedAt: text('deleted_at'),
+    providerId: text('provider_id'),
+    segments: integer('segments'),
+    credits: integer('credits'),
+    sentAt: text('sent_at'),
+    deliveredAt: text('delivered_at'),
+    failureReason: text('failure_reason'),
+    clocks: clocks(),
+  },
+  (t) => [
+    index('messages_client').on(t.clientId, t.createdAt),
+    index('messages_order').on(t.orderId, t.createdAt),
+    index('messages_status').on(t.status, t.createdAt),
+  ],
+);
+
+/** The workshop's automatic messages: one row per kind (id derived from the workshop and the kind). */
+export const messageTemplates = sqliteTable('message_templates', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  channel: text('channel').notNull(),
+  body: text('body').notNull(),
+  clocks: clocks(),
+});
+
 /** Local only: mutations waiting to be pushed, and those the hub refused ("needs attention"). */
 export const outbox = sqliteTable(
   'outbox',
@@ -209,6 +253,8 @@ export const SYNCED_TABLES = {
   order_events: orderEvents,
   payments,
   fittings,
+  messages,
+  message_templates: messageTemplates,
 } as const;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -16,7 +16,7 @@
 /** The schema of the first release; a device that sends no `schema` speaks it. */
 export const FIRST_SCHEMA_VERSION = 1;
 /** The schema this code speaks (sent as `schema` in every sync request). */
-export const SYNC_SCHEMA_VERSION = 2;
+export const SYNC_SCHEMA_VERSION = 3;
 
 export interface SchemaAddition {
   version: number;
@@ -28,6 +28,11 @@ export interface SchemaAddition {
 export const SCHEMA_ADDITIONS: readonly SchemaAddition[] = [
   // The client does not want messages (issue 9).
   { version: 2, table: 'clients', fields: ['messagesOptOut'] },
+  // Messages to clients (issue 9): the messages and their templates, the tracking link, the SMS settings.
+  { version: 3, table: 'messages' },
+  { version: 3, table: 'message_templates' },
+  { version: 3, table: 'orders', fields: ['trackingToken'] },
+  { version: 3, table: 'workshop', fields: ['smsGsm7', 'balanceReminderDays'] },
 ];
 
 /** What a device of some schema version does not know: tables, and fields of known tables. */

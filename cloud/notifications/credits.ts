@@ -1,0 +1,63 @@
+/**
+ * A workshop's message credits: the insert-only ledger `credit_ledger` (DESIGN "Subscriptions").
+ * The balance is the sum of its entries. A message's cost is reserved (a negative entry) before
+ * the provider is called, under a per-workshop lock, so 50 sends at once never take the balance
+ * below zero; a send that fails is refunded once (`(message_id, kind)` is unique).
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { rows } from '../db/client.js';
+
+export const LEDGER_KINDS = ['grant', 'purchase', 'message', 'refund'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** Serialises the credit checks of one workshop until the transaction ends. */
+async function lockCredits(tx: Tx, workshopId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`credits:${workshopId}`}, 0))`);
+}
+
+export async function creditBalance(tx: Tx, workshopId: string): Promise<number> {
+  const [row] = await rows<{ balance: string | number | null }>(
+    tx,
+    sql`SELECT COALESCE(SUM(amount), 0) AS balance FROM credit_ledger WHERE workshop_id = ${workshopId}`,
+  );
+  return Number(row?.balance ?? 0);
+}
+
+/** Adds credits (the trial's grant, a purchase). `reference` says what for, without personal data. */
+export async function addCredits(tx: Tx, workshopId: string, kind: 'grant' | 'purchase', amount: number, reference: string): Promise<void> {
+  if (!Number.isInteger(amount) || amount <= 0) throw new Error(`addCredits: a positive whole amount, not ${amount}`);
+  await tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount, reference) VALUES (${workshopId}, ${kind}, ${amount}, ${reference})`);
+}
+
+export type Reservation = { reserved: true; balance: number } | { reserved: false; balance: number };
+
+/**
+ * Takes a message's cost from the balance, once: a second reservation of the same message is a
+ * success that takes nothing more. Refused (nothing written) when the balance is short.
+ */
+export async function reserveCredits(tx: Tx, workshopId: string, messageId: string, cost: number): Promise<Reservation> {
+  await lockCredits(tx, workshopId);
+  const [already] = await rows<{ id: unknown }>(tx, sql`SELECT id FROM credit_ledger WHERE message_id = ${messageId} AND kind = 'message'`);
+  const balance = await creditBalance(tx, workshopId);
+  if (already) return { reserved: true, balance };
+  if (cost === 0) return { reserved: true, balance };
+  if (balance < cost) return { reserved: false, balance };
+  await tx.execute(
+    sql`INSERT INTO credit_ledger (workshop_id, kind, amount, message_id) VALUES (${workshopId}, 'message', ${-cost}, ${messageId})`,
+  );
+  return { reserved: true, balance: balance - cost };
+}
+
+/** Gives back what a message was charged, once (nothing when it was never charged). Returns the credits refunded. */
+export async function refundCredits(tx: Tx, workshopId: string, messageId: string): Promise<number> {
+  const inserted = await rows<{ amount: number }>(
+    tx,
+    sql`INSERT INTO credit_ledger (workshop_id, kind, amount, message_id)
+      SELECT workshop_id, 'refund', -amount, message_id FROM credit_ledger
+      WHERE workshop_id = ${workshopId} AND message_id = ${messageId} AND kind = 'message'
+      ON CONFLICT (message_id, kind) WHERE message_id IS NOT NULL DO NOTHING
+      RETURNING amount`,
+  );
+  return inserted[0] ? Number(inserted[0].amount) : 0;
+}
