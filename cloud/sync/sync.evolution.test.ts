@@ -17,7 +17,7 @@ import { newId } from '../../shared/domain/ids.js';
 import { ROW_SCHEMAS } from '../../shared/domain/rowSchemas.js';
 import { SYNCED_TABLE_NAMES } from '../../shared/domain/tables.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
-import { SCHEMA_ADDITIONS, SYNC_SCHEMA_VERSION } from '../../shared/sync/schemaEvolution.js';
+import { SCHEMA_ADDITIONS, SYNC_SCHEMA_VERSION, tablesToRefetch } from '../../shared/sync/schemaEvolution.js';
 import { loadPreviousRelease, type PreviousRelease } from './previousRelease.testing.js';
 
 let server: TestServer;
@@ -140,7 +140,7 @@ describe('a device of the previous release beside a current one', () => {
     // to pull again, and after one sync has the very same rows as the current device.
     const upgraded = await openTestDevice(oldPath, server.url, () => shop.owner.token);
     expect(upgraded.engine.deviceId).toBe(oldEngine.deviceId);
-    expect(await upgraded.engine.refetchState()).toEqual({ tables: ['clients'], cursor: '0' });
+    expect(await upgraded.engine.refetchState()).toEqual({ tables: tablesToRefetch(1), cursor: '0' });
     await upgraded.engine.execute('updateClient', { id: koffi, notes: 'Client depuis 2024' });
     const upgradedReport = await upgraded.client.sync();
     expect(upgradedReport.rejected).toBe(0);
@@ -198,9 +198,22 @@ describe('the protocol for tables and fields the hub or the device does not know
     const writer = await deviceAtHead(server.url, other.owner.token);
     const clientId = newId();
     syncAnswer(await writer.post([writer.mutation('clients', clientId, { ...clientRow('Drapeau'), messagesOptOut: true })]));
+    // Schema 3's table and fields, written by a current device.
+    const messageId = newId();
+    const written = syncAnswer(
+      await writer.post([
+        writer.mutation('messages', messageId, {
+          clientId, orderId: null, channel: 'sms', to: '+2290197000101', body: 'Bonjour', kind: 'custom', status: 'queued',
+          createdAt: new Date().toISOString(), createdBy: null, deletedAt: null,
+        }),
+        writer.mutation('workshop', other.workshopId, { smsGsm7: false }),
+      ]),
+    );
+    expect(written.rejected, JSON.stringify(written.rejected)).toEqual([]);
 
     const pull = async (extra: Record<string, unknown>) => {
       const device = new RawDevice(server.url, other.owner.token);
+      device.schema = undefined; // a first-release device, unless `extra` says otherwise
       const changes = [];
       let cursor = '0';
       for (let page = 0; page < 50; page++) {
@@ -220,12 +233,20 @@ describe('the protocol for tables and fields the hub or the device does not know
 
     const asCurrent = await pull({ schema: SYNC_SCHEMA_VERSION });
     expect(fieldsOf(asCurrent).messagesOptOut).toBe(true);
+    expect(asCurrent.some((c) => c.table === 'messages' && c.rowId === messageId)).toBe(true);
+    expect(asCurrent.some((c) => c.table === 'workshop' && c.fields.smsGsm7 === false)).toBe(true);
+    expect(asPrevious.some((c) => c.table === 'messages' || 'smsGsm7' in c.fields)).toBe(false);
 
     const onlyClients = await pull({ schema: SYNC_SCHEMA_VERSION, tables: ['clients', 'nonsense'] });
     expect(new Set(onlyClients.map((c) => c.table))).toEqual(new Set(['clients']));
     expect(fieldsOf(onlyClients).messagesOptOut).toBe(true);
 
     const unknownOnly = syncAnswer(await postSync(server.url, other.owner.token, { ...new RawDevice(server.url, other.owner.token).body([]), tables: ['nonsense'] }));
+    // A device of schema 2 is sent neither schema 3's tables nor its fields.
+    const asSecond = await pull({ schema: 2 });
+    expect(fieldsOf(asSecond).messagesOptOut).toBe(true);
+    expect(asSecond.some((c) => c.table === 'messages' || c.table === 'message_templates')).toBe(false);
+    expect(asSecond.some((c) => 'trackingToken' in c.fields || 'smsGsm7' in c.fields)).toBe(false);
     expect(unknownOnly).toMatchObject({ changes: [], more: false });
   });
 });

@@ -20,6 +20,9 @@ import { newId } from '../../shared/domain/ids.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SYNCED_TABLE_NAMES } from '../../shared/domain/tables.js';
 import { PROTOCOL_VERSION, syncResponseSchema, type SyncResponse } from '../../shared/sync/protocol.js';
+import { templateRowId } from '../../shared/messaging/templates.js';
+import { addCredits } from '../notifications/credits.js';
+import { INSERT_ONLY_CLOUD_TABLES } from '../db/client.js';
 
 let server: TestServer;
 let one: FixtureWorkshop;
@@ -37,10 +40,26 @@ async function fillWorkshop(shop: FixtureWorkshop, code: string) {
   await engine.execute('recordMeasurements', { clientId: client.id, garmentTypeId: garment.id, values: { tour_taille: 80 } });
   const order = await engine.execute('createOrder', { clientId: client.id, garmentTypeId: garment.id, price: 20_000, deposit: { amount: 5_000 } });
   await engine.execute('scheduleFitting', { orderId: order.id, at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+  await writeMessageRows(shop, client.id, order.id);
   for (let i = 0; i < 60; i++) await engine.execute('createClient', { name: `Client ${code} numéro ${i}`, notes: 'Une note assez longue pour peser dans la réponse. '.repeat(3) });
   await device.client.sync();
   await engine.close();
   return { clientId: client.id, orderId: order.id, paymentId: order.paymentId! };
+}
+
+/** A message and a template of the workshop, written as the hub writes its own rows; and a credit grant. */
+async function writeMessageRows(shop: FixtureWorkshop, clientId: string, orderId: string) {
+  await server.ctx.db.withWorkshop(shop.workshopId, async (tx) => {
+    await server.ctx.services.serverWrites.inWorkshop(tx, shop.workshopId, async (w) => {
+      await w.write('messages', newId(), {
+        clientId, orderId, channel: 'sms', to: '+2290197000101', body: 'Votre tenue est prête', kind: 'order_ready', status: 'queued',
+        createdAt: new Date().toISOString(), createdBy: null, deletedAt: null,
+        providerId: null, segments: null, credits: null, sentAt: null, deliveredAt: null, failureReason: null,
+      });
+      await w.write('message_templates', templateRowId(shop.workshopId, 'order_ready'), { kind: 'order_ready', channel: 'sms', body: 'Prête : {numero}' });
+    });
+    await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
+  });
 }
 
 beforeAll(async () => {
@@ -328,6 +347,8 @@ describe('row-level security in SQL', () => {
   const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files'];
 
   class Rollback extends Error {}
+  /** SQLSTATE 42501, insufficient_privilege (drizzle wraps the driver's error as its cause). */
+  const deniedPermission = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code === '42501';
   /** Runs `work` as workshop 1 (RLS role), then rolls the transaction back. */
   async function asWorkshopOne<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const box: { value?: T } = {};
@@ -368,6 +389,24 @@ describe('row-level security in SQL', () => {
         asWorkshopOne((tx) => tx.execute(sql`UPDATE ${sql.identifier(table)} SET workshop_id = ${two.workshopId}`)),
         `${table}: moving rows into workshop 2`,
       ).rejects.toThrow();
+    }
+  });
+
+  it('the insert-only ledgers: the application role reads and adds only its own rows, and can neither change nor remove one', async () => {
+    for (const table of INSERT_ONLY_CLOUD_TABLES) {
+      const counts = await countsByWorkshop(table);
+      expect(counts[one.workshopId], `${table}: workshop 1 has rows`).toBeGreaterThan(0);
+      expect(counts[two.workshopId], `${table}: workshop 2 has rows`).toBeGreaterThan(0);
+      const seen = await asWorkshopOne((tx) => rows<{ w: string }>(tx, sql`SELECT workshop_id::text AS w FROM ${sql.identifier(table)}`));
+      expect(seen.length).toBe(counts[one.workshopId]);
+      expect(seen.every((r) => r.w === one.workshopId)).toBe(true);
+      await expect(asWorkshopOne((tx) => tx.execute(sql`UPDATE ${sql.identifier(table)} SET workshop_id = workshop_id`)), `${table}: UPDATE`).rejects.toSatisfy(deniedPermission);
+      await expect(asWorkshopOne((tx) => tx.execute(sql`DELETE FROM ${sql.identifier(table)}`)), `${table}: DELETE`).rejects.toSatisfy(deniedPermission);
+      await expect(
+        asWorkshopOne((tx) => tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount) VALUES (${two.workshopId}, 'grant', 1000)`)),
+        `${table}: adding to workshop 2`,
+      ).rejects.toThrow();
+      expect(await countsByWorkshop(table)).toEqual(counts);
     }
   });
 

@@ -2,6 +2,7 @@
  * Test support: speaking the sync protocol by hand (no engine), to push crafted mutations and to
  * follow a cursor chain page by page, as DESIGN.md's "Sync protocol" section describes it.
  */
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/schemaEvolution.js';
 import { randomBytes } from 'node:crypto';
 import { HybridClock } from '../../shared/sync/hlc.js';
 import { newId } from '../../shared/domain/ids.js';
@@ -44,6 +45,8 @@ export function syncAnswer(answer: RawAnswer): SyncResponse {
 export class RawDevice {
   readonly clock = new HybridClock(randomBytes(8).toString('hex'));
   cursor = '0';
+  /** The synced schema it speaks (today's); undefined: a first-release device, which sends none. */
+  schema: number | undefined = SYNC_SCHEMA_VERSION;
 
   constructor(
     private readonly baseUrl: string,
@@ -57,7 +60,7 @@ export class RawDevice {
   }
 
   body(mutations: Mutation[], cursor = this.cursor): Record<string, unknown> {
-    return { protocol: PROTOCOL_VERSION, deviceId: this.deviceId, cursor, mutations };
+    return { protocol: PROTOCOL_VERSION, deviceId: this.deviceId, cursor, mutations, ...(this.schema === undefined ? {} : { schema: this.schema }) };
   }
 
   post(mutations: Mutation[], cursor = this.cursor, headers: Record<string, string> = {}): Promise<RawAnswer> {

@@ -86,11 +86,11 @@ describe('a database synced by the previous version', () => {
     await previousVersionDatabase(path);
     const engine = await openFileEngine(path);
     open.push(engine);
-    expect(await engine.refetchState()).toEqual({ tables: ['clients'], cursor: '0' });
+    expect(await engine.refetchState()).toEqual({ tables: ALL_ADDED, cursor: '0' });
     expect(await engine.cursor()).toBe('42');
 
     await engine.applyRefetch([], '0~17', true);
-    expect(await engine.refetchState()).toEqual({ tables: ['clients'], cursor: '0~17' });
+    expect(await engine.refetchState()).toEqual({ tables: ALL_ADDED, cursor: '0~17' });
     expect(await engine.cursor()).toBe('42');
     await engine.applyRefetch([], '50', false);
     expect(await engine.refetchState()).toBeNull();
@@ -133,13 +133,21 @@ describe('a database synced by the previous version', () => {
   });
 });
 
+/** Everything added after the first release: what a first-release database pulls again. */
+const ALL_ADDED = ['clients', 'message_templates', 'messages', 'orders', 'workshop'];
+
 describe('the registry and the clock codec', () => {
   it('says what each version does not know, and what to pull again', () => {
-    expect(SYNC_SCHEMA_VERSION).toBe(2);
+    expect(SYNC_SCHEMA_VERSION).toBe(3);
     expect([...(unknownTo(1).fields.get('clients') ?? [])]).toEqual(['messagesOptOut']);
-    expect(unknownTo(2).fields.size + unknownTo(2).tables.size).toBe(0);
-    expect(tablesToRefetch(1)).toEqual(['clients']);
-    expect(tablesToRefetch(2)).toEqual([]);
+    expect([...unknownTo(2).tables].sort()).toEqual(['message_templates', 'messages']);
+    expect([...(unknownTo(2).fields.get('orders') ?? [])]).toEqual(['trackingToken']);
+    expect([...(unknownTo(2).fields.get('workshop') ?? [])].sort()).toEqual(['balanceReminderDays', 'smsGsm7']);
+    expect(unknownTo(2).fields.has('clients')).toBe(false);
+    expect(unknownTo(3).fields.size + unknownTo(3).tables.size).toBe(0);
+    expect(tablesToRefetch(1)).toEqual(ALL_ADDED);
+    expect(tablesToRefetch(2)).toEqual(['message_templates', 'messages', 'orders', 'workshop']);
+    expect(tablesToRefetch(3)).toEqual([]);
   });
 
   it('never folds a field added later into the common clock', () => {

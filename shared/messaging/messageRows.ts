@@ -24,7 +24,7 @@ export const messageBodySchema = safeString('lines', { error: () => 'invalid.mes
   .min(1, 'invalid.messageBodyMissing')
   .max(MAX_MESSAGE_BODY, 'invalid.messageBodyTooLong');
 
-const count = z.number().int().min(0).max(1000).nullable();
+const count = z.number().int().min(0).max(1000).nullable().optional();
 
 export const messageRowSchema = z.strictObject({
   clientId: idSchema,
@@ -37,12 +37,12 @@ export const messageRowSchema = z.strictObject({
   createdAt: isoDateTimeSchema,
   createdBy: idSchema.nullable(),
   deletedAt: deletedAtSchema,
-  // The hub's (messageOptions.ts HUB_MESSAGE_FIELDS): null in a device's new row.
+  // The hub's (messageOptions.ts HUB_MESSAGE_FIELDS): null or absent in a device's new row.
   providerId: optionalText(120),
   segments: count,
   credits: count,
-  sentAt: isoDateTimeSchema.nullable(),
-  deliveredAt: isoDateTimeSchema.nullable(),
+  sentAt: isoDateTimeSchema.nullable().optional(),
+  deliveredAt: isoDateTimeSchema.nullable().optional(),
   failureReason: optionalText(300),
 });
 
