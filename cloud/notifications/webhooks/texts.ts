@@ -131,17 +131,24 @@ function isFailureKey(key: string): key is FailureKey {
 /** Africa's Talking's spellings vary (UserInBlacklist / UserInBlackList, NotNetworkSubcriber). */
 const AT_ALIASES: Record<string, string> = { notnetworksubcriber: 'notnetworksubscriber' };
 
-/** The reason for an Africa's Talking failure: its `failureReason` word, else its final status. */
+function atKey(word: string): FailureKey | null {
+  const plain = word.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const key = `at.${AT_ALIASES[plain] ?? plain}`;
+  return isFailureKey(key) && key !== 'at.other' ? key : null;
+}
+
+/**
+ * The reason for an Africa's Talking failure: its `failureReason` word; a word we do not know is
+ * named (short, letters and digits only: never the provider's raw text); without one, its final status.
+ */
 export function africasTalkingFailureText(failureReason: string | null, status: string, locale: Locale = 'fr'): string {
-  for (const word of [failureReason, status]) {
-    if (!word) continue;
-    const plain = word.replace(/[^A-Za-z]/g, '').toLowerCase();
-    const key = `at.${AT_ALIASES[plain] ?? plain}`;
-    if (isFailureKey(key) && key !== 'at.other') return text(failureTexts, locale, key);
+  if (failureReason) {
+    const key = atKey(failureReason);
+    if (key) return text(failureTexts, locale, key);
+    const reason = failureReason.replace(/[^A-Za-z0-9]/g, '').slice(0, 40);
+    if (reason) return text(failureTexts, locale, 'at.other', { reason });
   }
-  // A word we do not know: shown short, letters and digits only (never the provider's raw text).
-  const reason = (failureReason ?? status).replace(/[^A-Za-z0-9]/g, '').slice(0, 40);
-  return reason ? text(failureTexts, locale, 'at.other', { reason }) : text(failureTexts, locale, 'at.failed');
+  return text(failureTexts, locale, atKey(status) ?? 'at.failed');
 }
 
 /** The reason for a Twilio failure, from its `ErrorCode` (digits only, or null). */
