@@ -11,7 +11,7 @@ import { EngineError } from '../domain/errors.js';
 import type { Engine, CommandName } from './engine.js';
 
 /** Every table the commands write to, `meta` aside. */
-export const DATA_TABLES = ['clients', 'orders', 'payments', 'order_events', 'fittings', 'measurement_sheets', 'garment_types', 'members', 'workshop', 'outbox'] as const;
+export const DATA_TABLES = ['clients', 'orders', 'payments', 'order_events', 'fittings', 'measurement_sheets', 'garment_types', 'members', 'workshop', 'messages', 'message_templates', 'outbox'] as const;
 /** Every table of the engine's database. */
 export const ALL_TABLES = [...DATA_TABLES, 'meta'] as const;
 
@@ -150,6 +150,12 @@ export const VALID_INPUTS: Record<CommandName, (i: WorkshopIds) => Record<string
   scheduleFitting: (i) => ({ orderId: i.orderId, at: '2026-11-28T10:00:00Z' }),
   updateFitting: (i) => ({ id: i.fittingId, status: 'done' }),
   deleteFitting: (i) => ({ id: i.fittingId }),
+  sendMessage: (i) => ({ clientId: i.clientId, orderId: i.orderId, channel: 'sms', body: 'Bonjour {client}, votre commande {numero} avance bien.' }),
+  // A well-formed id: no message is seeded (a valid shape is all these tests need).
+  cancelMessage: () => ({ id: '0190f5a0-0000-7000-8000-000000000001' }),
+  recordWhatsAppOpened: (i) => ({ clientId: i.clientId, body: 'Bonjour Koffi' }),
+  saveMessageTemplate: () => ({ kind: 'order_ready', channel: 'sms', body: 'Bonjour {client}, votre commande {numero} est prête.' }),
+  revokeTrackingLink: (i) => ({ orderId: i.orderId }),
 };
 
 export interface WorkshopFixture {

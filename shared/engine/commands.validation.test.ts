@@ -119,13 +119,23 @@ const CASES: Case[] = [
   { command: 'updateFitting', why: 'unknown status', input: (i) => ({ id: i.fittingId, status: 'later' }), field: 'status', label: 'Statut' },
   { command: 'updateFitting', why: 'bad date', input: (i) => ({ id: i.fittingId, at: '28/11/2026 10h' }), field: 'at', label: 'Date et heure' },
   { command: 'deleteFitting', why: 'missing id', input: () => ({}), field: 'id', label: 'Identifiant' },
+  { command: 'sendMessage', why: '2 000-character body', input: (i) => ({ clientId: i.clientId, channel: 'sms', body: 'x'.repeat(2000) }), field: 'body', label: 'Message' },
+  { command: 'sendMessage', why: 'NUL in the body', input: (i) => ({ clientId: i.clientId, channel: 'sms', body: 'Bonjour\u0000' }), field: 'body', label: 'Message' },
+  { command: 'sendMessage', why: 'unknown channel', input: (i) => ({ clientId: i.clientId, channel: 'fax', body: 'Bonjour' }), field: 'channel', label: 'Canal' },
+  { command: 'sendMessage', why: 'recipient that is no number or address', input: (i) => ({ clientId: i.clientId, channel: 'sms', body: 'Bonjour', to: 'abc' }), field: 'to', label: 'Destinataire' },
+  { command: 'sendMessage', why: 'non-uuid client', input: () => ({ clientId: 'koffi', channel: 'sms', body: 'Bonjour' }), field: 'clientId', label: 'Client' },
+  { command: 'cancelMessage', why: 'non-uuid id', input: () => ({ id: 'dernier' }), field: 'id', label: 'Identifiant' },
+  { command: 'recordWhatsAppOpened', why: 'blank body', input: (i) => ({ clientId: i.clientId, body: '   ' }), field: 'body', label: 'Message' },
+  { command: 'saveMessageTemplate', why: 'unknown kind', input: () => ({ kind: 'birthday', channel: 'sms', body: 'Bonne fête {client}' }), field: 'kind', label: 'Type' },
+  { command: 'saveMessageTemplate', why: 'unknown channel', input: () => ({ kind: 'order_ready', channel: 'fax' }), field: 'channel', label: 'Canal' },
+  { command: 'revokeTrackingLink', why: 'missing order', input: () => ({}), field: 'orderId', label: 'Commande' },
 ];
 
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
 describe('bad input to every command', () => {
-  it('has cases for all 22 commands', () => {
-    expect(NAMES).toHaveLength(22);
+  it('has cases for all 27 commands', () => {
+    expect(NAMES).toHaveLength(27);
     expect(NAMES.filter((name) => !CASES.some((c) => c.command === name))).toEqual([]);
   });
 

@@ -18,4 +18,10 @@ export interface EngineContext {
   deviceId: string;
   /** The current instant (injectable for tests). */
   now(): Date;
+  /**
+   * The cloud's public address (DESIGN `PUBLIC_URL`), for the tracking links written into
+   * messages; null when the host did not give it: the body then keeps the literal `{lien}`, and
+   * the hub puts the order's link in its place when it sends the message.
+   */
+  publicUrl: string | null;
 }

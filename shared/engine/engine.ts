@@ -33,12 +33,21 @@ export interface EngineOptions {
   locale?: Locale;
   /** The current instant; injectable for tests and for a device whose clock is corrected. */
   now?: () => Date;
+  /** The cloud's public address (`PUBLIC_URL`), for tracking links in messages (context.ts). */
+  publicUrl?: string | null;
 }
 
 function randomNodeId(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** An http(s) address without its trailing slashes, or null (anything else is a host's mistake). */
+function normalizePublicUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  if (!/^https?:\/\/[^\s/?#]+[^\s?#]*$/.test(url)) throw new Error(`publicUrl must be an http(s) address: ${url}`);
+  return url.replace(/\/+$/, '');
 }
 
 export class Engine {
@@ -68,6 +77,7 @@ export class Engine {
       actor: { memberId: null, role: 'owner' },
       deviceId: identity.deviceId,
       now,
+      publicUrl: normalizePublicUrl(options.publicUrl),
     });
     await engine.restoreActor();
     return engine;
@@ -91,6 +101,15 @@ export class Engine {
 
   set locale(locale: Locale) {
     this.ctx.locale = locale;
+  }
+
+  /** The cloud's public address used in tracking links (null: the hub fills `{lien}` itself). */
+  get publicUrl(): string | null {
+    return this.ctx.publicUrl;
+  }
+
+  set publicUrl(url: string | null) {
+    this.ctx.publicUrl = normalizePublicUrl(url);
   }
 
   /** Run one command: role check, input check, then ONE transaction (rows, clocks, outbox). */

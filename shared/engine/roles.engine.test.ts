@@ -60,6 +60,12 @@ const QUERY_ARGS: Record<QueryName, (i: Ids) => unknown> = {
   fittingsOfWeek: () => undefined,
   monthFigures: () => undefined,
   syncStatus: () => undefined,
+  messageTemplates: () => undefined,
+  previewMessage: (i) => ({ clientId: i.clientId, orderId: i.orderId, channel: 'sms', kind: 'order_ready' }),
+  clientMessages: (i) => ({ clientId: i.clientId }),
+  orderMessages: (i) => ({ orderId: i.orderId }),
+  failedMessages: () => undefined,
+  orderTrackingLink: (i) => ({ orderId: i.orderId }),
 };
 
 const STAFF_FORBIDDEN: CommandName[] = [
@@ -73,6 +79,7 @@ const STAFF_FORBIDDEN: CommandName[] = [
   'updateMember',
   'removeMember',
   'setupWorkshop',
+  'saveMessageTemplate',
 ];
 
 describe('staff', () => {

@@ -83,3 +83,28 @@ export function fittingReminderId(workshopId: string, fittingId: string, day: st
 export function balanceReminderId(workshopId: string, orderId: string, readyAt: string): string {
   return derivedRowId(workshopId, `balance_due/${orderId}/${readyAt}`);
 }
+
+/**
+ * The variables each automatic message has a value for: every one of them is about an order
+ * ({date} is its promised date, or the fitting's day), and only a fitting has a time ({heure}).
+ */
+export const TEMPLATE_VARIABLES_OF: Readonly<Record<AutomaticKind, readonly TemplateVariable[]>> = {
+  order_created: ['client', 'numero', 'atelier', 'date', 'solde', 'lien'],
+  order_ready: ['client', 'numero', 'atelier', 'date', 'solde', 'lien'],
+  fitting_reminder: TEMPLATE_VARIABLES,
+  balance_due: ['client', 'numero', 'atelier', 'date', 'solde', 'lien'],
+  order_delivered: ['client', 'numero', 'atelier', 'date', 'solde', 'lien'],
+};
+
+/** The known `{x}` of a template that its kind of message has no value for (`{heure}` outside a fitting). */
+export function variablesWithoutValue(kind: AutomaticKind, body: string): TemplateVariable[] {
+  const found = [...body.matchAll(VARIABLE)].map((m) => m[1]!);
+  const known = found.filter((name): name is TemplateVariable => (TEMPLATE_VARIABLES as readonly string[]).includes(name));
+  return [...new Set(known.filter((name) => !TEMPLATE_VARIABLES_OF[kind].includes(name)))];
+}
+
+/** The known variables a body uses, each once, in order of appearance. */
+export function usedVariables(body: string): TemplateVariable[] {
+  const found = [...body.matchAll(VARIABLE)].map((m) => m[1]!);
+  return [...new Set(found.filter((name): name is TemplateVariable => (TEMPLATE_VARIABLES as readonly string[]).includes(name)))];
+}

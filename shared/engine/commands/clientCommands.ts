@@ -9,6 +9,7 @@ import { createClientInput, updateClientInput, deleteClientInput } from '../../d
 import { recordSheetInput, deleteSheetInput } from '../../domain/sheets.js';
 import { OPEN_STATUSES } from '../../domain/orderStatus.js';
 import { workshopSettings } from '../queries/settingsQueries.js';
+import { cancelQueuedOf } from './autoMessages.js';
 
 export const createClient = defineCommand({
   input: createClientInput,
@@ -27,6 +28,8 @@ export const updateClient = defineCommand({
     await requireRow(ctx, tx, 'clients', id, 'id');
     const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (Object.keys(fields).length > 0) await writeChange(ctx, tx, 'clients', id, fields, 'update');
+    // A client who no longer wants messages gets none of the automatic ones still waiting here.
+    if (fields.messagesOptOut === true) await cancelQueuedOf(ctx, tx, { clientId: id, automaticOnly: true });
     return { id };
   },
 });
@@ -44,6 +47,7 @@ export const deleteClient = defineCommand({
       throw new EngineError('rule_violation', t(ctx.locale, 'rule.clientHasOpenOrders', { count: open!.n }), 'id');
     }
     await writeChange(ctx, tx, 'clients', id, { deletedAt: ctx.now().toISOString() }, 'update');
+    await cancelQueuedOf(ctx, tx, { clientId: id });
     return { id };
   },
 });

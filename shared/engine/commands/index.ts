@@ -3,6 +3,7 @@ import { setupWorkshop, updateSettings, createGarmentType, updateGarmentType, de
 import { createClient, updateClient, deleteClient, recordMeasurements, deleteMeasurementSheet } from './clientCommands.js';
 import { createOrder, updateOrder, changeOrderStatus, deleteOrder } from './orderCommands.js';
 import { recordPayment, reversePayment, scheduleFitting, updateFitting, deleteFitting } from './paymentCommands.js';
+import { sendMessage, cancelMessage, recordWhatsAppOpened, saveMessageTemplate, revokeTrackingLink } from './messageCommands.js';
 
 export const COMMANDS = {
   setupWorkshop,
@@ -27,4 +28,9 @@ export const COMMANDS = {
   scheduleFitting,
   updateFitting,
   deleteFitting,
+  sendMessage,
+  cancelMessage,
+  recordWhatsAppOpened,
+  saveMessageTemplate,
+  revokeTrackingLink,
 } as const;

@@ -14,6 +14,8 @@ import { transitionRefusal, type OrderStatus } from '../../domain/orderStatus.js
 import { todayIn } from '../../domain/calendar.js';
 import { closedAtFor } from '../../domain/history.js';
 import { workshopSettings } from '../queries/settingsQueries.js';
+import { cancelQueuedOf, cancelUntrueMessages, messageForMove, writeAutomaticMessage } from './autoMessages.js';
+import { newTrackingToken } from '../../messaging/trackingToken.js';
 
 interface SheetRow {
   id: string;
@@ -85,6 +87,8 @@ export const createOrder = defineCommand({
       createdBy: ctx.actor.memberId,
       deletedAt: null,
       closedAt: closedAtFor(input.status, ctx.now()),
+      // Every order has its tracking link from the start (DESIGN), so a preview shows the real one.
+      trackingToken: newTrackingToken(),
     }, 'insert');
     await addOrderEvent(ctx, tx, id, 'created', {
       number,
@@ -100,7 +104,10 @@ export const createOrder = defineCommand({
       }
       paymentId = await recordPaymentRow(ctx, tx, id, { amount: input.deposit.amount, method: input.deposit.method, kind: 'deposit' });
     }
-    return { id, number, promisedDate: input.promisedDate ?? suggestion.date, suggestion, paymentId };
+    // "Order recorded" (off unless the workshop turns it on), in this same transaction.
+    const created = messageForMove(null, input.status);
+    const messageId = created ? await writeAutomaticMessage(ctx, tx, created, id) : null;
+    return { id, number, promisedDate: input.promisedDate ?? suggestion.date, suggestion, paymentId, messageId };
   },
 });
 
@@ -132,7 +139,11 @@ export const changeOrderStatus = defineCommand({
     // closedAt travels with every status change (same clock), so the two always converge together.
     await writeChange(ctx, tx, 'orders', id, { status, closedAt: closedAtFor(status, ctx.now()) }, 'update');
     await addOrderEvent(ctx, tx, id, 'status', { from: order.status, to: status, note });
-    return { id, status };
+    // Its message is written in this same transaction: the status and the SMS commit together.
+    await cancelUntrueMessages(ctx, tx, id, status);
+    const kind = messageForMove(order.status, status);
+    const messageId = kind ? await writeAutomaticMessage(ctx, tx, kind, id) : null;
+    return { id, status, messageId };
   },
 });
 
@@ -147,6 +158,7 @@ export const deleteOrder = defineCommand({
     }
     await writeChange(ctx, tx, 'orders', id, { deletedAt: ctx.now().toISOString() }, 'update');
     await addOrderEvent(ctx, tx, id, 'deleted', {});
+    await cancelQueuedOf(ctx, tx, { orderId: id });
     return { id };
   },
 });

@@ -12,6 +12,8 @@ import { orderBoard, orderDetail } from './orderQueries.js';
 import { dueOrders, readyNotCollected, unpaidBalances, fittingsOfWeek, monthFigures } from './dashboardQueries.js';
 import { suggestDateFor } from '../orderPlanning.js';
 import { syncStatus } from './syncQueries.js';
+import { clientMessages, failedMessages, messageTemplates, orderMessages, orderTrackingLink, previewMessage } from './messageQueries.js';
+import { clientMessagesInput, orderMessagesInput, orderTrackingLinkInput, previewMessageInput } from '../../messaging/messageInputs.js';
 
 export interface QueryDef<A extends ZodType = ZodType, R = unknown> {
   args: A;
@@ -61,5 +63,11 @@ export const QUERIES = {
     args: z.strictObject({ date: isoDateSchema.optional() }).default({}),
     run: (ctx, db, a) => monthFigures(ctx, db, a.date),
   }),
-  syncStatus: defineQuery({ args: none, run: (_ctx, db) => syncStatus(db) }),
+  syncStatus: defineQuery({ args: none, run: (ctx, db) => syncStatus(ctx, db) }),
+  messageTemplates: defineQuery({ args: none, run: (ctx, db) => messageTemplates(ctx, db) }),
+  previewMessage: defineQuery({ args: previewMessageInput, run: (ctx, db, a) => previewMessage(ctx, db, a) }),
+  clientMessages: defineQuery({ args: clientMessagesInput, run: (_ctx, db, a) => clientMessages(db, a.clientId, a.limit) }),
+  orderMessages: defineQuery({ args: orderMessagesInput, run: (_ctx, db, a) => orderMessages(db, a.orderId) }),
+  failedMessages: defineQuery({ args: none, run: (ctx, db) => failedMessages(ctx, db) }),
+  orderTrackingLink: defineQuery({ args: orderTrackingLinkInput, run: (ctx, db, a) => orderTrackingLink(ctx, db, a.orderId) }),
 } as const;

@@ -17,6 +17,10 @@ export interface WorkshopSettings {
   capacity: number;
   unit: LengthUnit;
   createdAt: string;
+  /** SMS text rewritten to GSM-7 ("Aïcha" → "Aicha"), on by default. */
+  smsGsm7: boolean;
+  /** Days an order stays ready with a balance before the hub's balance reminder. */
+  balanceReminderDays: number;
 }
 
 export async function findWorkshopSettings(db: SqlExecutor): Promise<WorkshopSettings | null> {
@@ -35,6 +39,8 @@ export async function findWorkshopSettings(db: SqlExecutor): Promise<WorkshopSet
     capacity: row.capacity as number,
     unit: row.unit as LengthUnit,
     createdAt: row.created_at as string,
+    smsGsm7: row.sms_gsm7 !== 0,
+    balanceReminderDays: row.balance_reminder_days as number,
   };
 }
 
