@@ -80,7 +80,7 @@ export function creditsFor(channel: MessageChannel, smsParts: number): number {
   return 0;
 }
 
-/** The longest body a message may have (10 SMS parts in GSM-7, Twilio's own limit too). */
+/** The longest body a message may have (Twilio's own limit; 11 SMS parts of 153 GSM-7 characters). */
 export const MAX_MESSAGE_BODY = 1600;
 
 /** Credits a new workshop's trial is granted (the cloud's migration 0005 grants the same to older workshops). */
