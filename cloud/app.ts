@@ -20,7 +20,7 @@ import { mountAuth } from './auth/routes.js';
 import { mountSync, mountSyncReads } from './sync/routes.js';
 import { registerSyncStateGauges } from './sync/cacheGauges.js';
 import { mountFiles } from './files/routes.js';
-import { mountMessageWebhooks } from './notifications/webhooks/routes.js';
+import { mountNotifications } from './notifications/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
 
 export const VERSION = '0.1.0';
@@ -116,7 +116,7 @@ export function createApp(ctx: CloudContext): Express {
   mountAuth(api, ctx);
   mountSyncReads(api, ctx);
   mountFiles(api, ctx);
-  mountMessageWebhooks(api, ctx);
+  mountNotifications(api, ctx);
   app.use('/api', api);
   mountWebApp(app);
 

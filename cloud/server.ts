@@ -30,6 +30,7 @@ export async function createContext(config: Config, overrides: Partial<CloudCont
     api: new ApiRegistry(createGuards({ config, db, now })),
     clock: new HybridClock(randomBytes(8).toString('hex'), () => now().getTime()),
     now,
+    ...(overrides.tuning ? { tuning: overrides.tuning } : {}),
   };
   return { ...base, services: createServices(base) };
 }

@@ -14,6 +14,9 @@ import { createAuthLimiters, type AuthLimiters } from './auth/loginLimits.js';
 import { createProviders, type Providers } from './providers/providers.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
 import { registerPurgeUploads } from './jobs/purgeUploads.js';
+import { MessageDispatcher } from './notifications/dispatcher.js';
+import { registerMessageDispatch } from './notifications/register.js';
+import { MessagesService } from './notifications/messagesService.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -32,6 +35,10 @@ export interface Services {
   devices: DeviceService;
   /** SMS, WhatsApp, email and payments: the official SDKs, or the development outbox without credentials. */
   providers: Providers;
+  /** Messages to clients: credits, and the hand-over of new messages to the dispatcher. */
+  messages: MessagesService;
+  /** The job that sends one message (checks, credits, provider, status by server write). */
+  dispatcher: MessageDispatcher;
   /**
    * The job queue and the schedules (defined here, before they start). `startServer` starts them
    * and stops them at shutdown; test servers leave them stopped unless a test starts them.
@@ -47,17 +54,23 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   );
   const accounts = new AccountService(ctx, serverWrites, authLimits);
   const uploads = new Uploads(ctx, createStorage(ctx.config));
-  const jobs = createJobs({ db: ctx.db, logger: ctx.logger, now: ctx.now });
+  const jobs = createJobs({ db: ctx.db, logger: ctx.logger, now: ctx.now, ...ctx.tuning?.jobs });
   registerPurgeUploads(jobs, (before) => uploads.purgeStale(before));
+  const providers = createProviders(ctx.config, ctx.logger, ctx.tuning?.providers);
+  const dispatcher = new MessageDispatcher({ ...ctx, serverWrites, providers }, ctx.tuning?.messages);
+  registerMessageDispatch(jobs, dispatcher);
+  const messages = new MessagesService(ctx, jobs);
   return {
     serverWrites,
     uploads,
-    sync: new SyncService(ctx),
+    sync: new SyncService(ctx, { messagesQueued: (workshopId, ids) => messages.queued(workshopId, ids) }),
     authLimits,
     accounts,
     team: new TeamService(ctx, serverWrites, accounts, authLimits),
     devices: new DeviceService(ctx),
-    providers: createProviders(ctx.config, ctx.logger),
+    providers,
+    messages,
+    dispatcher,
     jobs,
   };
 }

@@ -36,6 +36,8 @@ import type { LoginBody, SessionResponse, SignupBody, TokensResponse } from './s
 import { fail, failLater } from './texts.js';
 import { signAccessToken, type AccessClaims } from './tokens.js';
 import { createWorkshopRows } from './workshopRows.js';
+import { addCredits } from '../notifications/credits.js';
+import { TRIAL_CREDITS } from '../../shared/messaging/messageOptions.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -85,6 +87,8 @@ export class AccountService {
           { workshopId: claims.workshopId, workshopName: body.workshopName, phone: body.phone, owner: { memberId: claims.memberId, userId: user.id, name: body.ownerName }, locale },
           now,
         );
+        // The trial's message credits, in the same transaction as the workshop (never twice, never without it).
+        await addCredits(tx, claims.workshopId, 'grant', TRIAL_CREDITS, 'trial');
         return this.openSession(tx, user, claims, 'owner');
       });
     } catch (error) {

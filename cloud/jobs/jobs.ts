@@ -20,6 +20,8 @@ export interface Jobs {
   schedules: Schedules;
   logger: Logger;
   now(): Date;
+  /** Whether `start` has run (and `stop` not since): jobs may be enqueued. Test servers leave it false. */
+  readonly started: boolean;
   start(): Promise<void>;
   /** Stops the schedules, then the queue (waiting up to `timeoutMs` for running jobs). */
   stop(timeoutMs?: number): Promise<void>;
@@ -29,16 +31,22 @@ export function createJobs(options: JobsOptions): Jobs {
   const logger = options.logger.child({ area: 'jobs' });
   const queue = new JobQueue({ ...options, logger: options.logger });
   const schedules = new Schedules(queue, logger);
+  let started = false;
   return {
     queue,
     schedules,
     logger,
     now: options.now ?? (() => new Date()),
+    get started() {
+      return started;
+    },
     async start() {
       await queue.start();
       schedules.start();
+      started = true;
     },
     async stop(timeoutMs) {
+      started = false;
       await schedules.stop();
       await queue.stop(timeoutMs);
     },

@@ -208,12 +208,17 @@ export class JobQueue {
     return id;
   }
 
-  /** Adds many jobs of one name in one statement (each with its data), to start now. */
-  async enqueueMany(name: string, items: object[]): Promise<void> {
+  /**
+   * Adds many jobs of one name in one statement (each with its data), to start now. With `ids`
+   * (one per item), a job whose id is already kept is left as it is, like `enqueue` with an id.
+   */
+  async enqueueMany(name: string, items: object[], options: { ids?: string[] } = {}): Promise<void> {
     if (!this.started) throw new Error(`enqueueMany(${name}) before the job queue started`);
     if (!this.definitions.has(name)) throw new Error(`unknown job ${name}`);
     if (items.length === 0) return;
-    await this.boss.insert(items.map((data) => ({ name, data })));
+    const ids = options.ids;
+    if (ids && ids.length !== items.length) throw new Error(`enqueueMany(${name}): ${ids.length} ids for ${items.length} jobs`);
+    await this.boss.insert(items.map((data, i) => ({ name, data, ...(ids ? { id: ids[i]! } : {}) })));
     this.workers.get(name)?.wake();
   }
 

@@ -61,3 +61,18 @@ export async function refundCredits(tx: Tx, workshopId: string, messageId: strin
   );
   return inserted[0] ? Number(inserted[0].amount) : 0;
 }
+
+export interface CreditEntry {
+  kind: LedgerKind;
+  amount: number;
+  createdAt: string;
+}
+
+/** The latest entries of the ledger, newest first (the credits screen). */
+export async function creditEntries(tx: Tx, workshopId: string, limit: number): Promise<CreditEntry[]> {
+  const found = await rows<{ kind: LedgerKind; amount: number | string; created_at: string | Date }>(
+    tx,
+    sql`SELECT kind, amount, created_at FROM credit_ledger WHERE workshop_id = ${workshopId} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+  );
+  return found.map((row) => ({ kind: row.kind, amount: Number(row.amount), createdAt: new Date(row.created_at).toISOString() }));
+}

@@ -7,6 +7,7 @@
  * production, so a real server can never be pointed at an imitation of a provider.
  */
 import { z } from 'zod';
+import { MESSAGE_KINDS, type MessageKind } from '../../shared/messaging/messageOptions.js';
 
 const optionalText = z
   .string()
@@ -31,6 +32,22 @@ export const providerEnvShape = {
     'TWILIO_WHATSAPP_FROM doit être un numéro international, par exemple whatsapp:+22990000000',
   ),
   TWILIO_BASE_URL: optionalUrl('TWILIO_BASE_URL'),
+  /**
+   * The approved WhatsApp templates (Twilio Content SIDs) by message kind, as JSON:
+   * {"order_ready":"HX…","fitting_reminder":"HX…"}. Outside the 24-hour window only these can
+   * reach a client; a kind without one fails there with its reason. Each template receives the
+   * same variables by position: {{1}} the client's name, {{2}} the workshop's name, {{3}} the
+   * order's number, {{4}} the order's tracking link (cloud/notifications/whatsappContent.ts).
+   */
+  TWILIO_CONTENT_SIDS: optionalText.transform((value, context) => {
+    if (value === undefined) return undefined;
+    const sids = parseContentSids(value);
+    if (typeof sids === 'string') {
+      context.addIssue({ code: 'custom', message: sids });
+      return z.NEVER;
+    }
+    return sids;
+  }),
   SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\/[^\s]+$/i.test(value), 'SMTP_URL doit être une adresse smtp://… ou smtps://…'),
   MAIL_FROM: optionalText,
   FEDAPAY_SECRET_KEY: optionalText,
@@ -38,6 +55,28 @@ export const providerEnvShape = {
   FEDAPAY_WEBHOOK_SECRET: optionalText,
   FEDAPAY_BASE_URL: optionalUrl('FEDAPAY_BASE_URL'),
 };
+
+/** A Twilio Content SID: "HX" and 32 hexadecimal digits. */
+const CONTENT_SID = /^HX[0-9a-fA-F]{32}$/;
+
+/** TWILIO_CONTENT_SIDS read: kind → Content SID, or the French sentence that says what is wrong. */
+export function parseContentSids(value: string): Partial<Record<MessageKind, string>> | string {
+  const wrong = `TWILIO_CONTENT_SIDS doit être un objet JSON type de message → modèle approuvé, par exemple {"order_ready":"HX0123…"} (types : ${MESSAGE_KINDS.join(', ')}).`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return wrong;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return wrong;
+  const sids: Partial<Record<MessageKind, string>> = {};
+  for (const [kind, sid] of Object.entries(parsed)) {
+    if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) return `TWILIO_CONTENT_SIDS : type de message inconnu « ${kind} » (types : ${MESSAGE_KINDS.join(', ')}).`;
+    if (typeof sid !== 'string' || !CONTENT_SID.test(sid)) return `TWILIO_CONTENT_SIDS : le modèle de « ${kind} » doit être un Content SID HX… de 34 caractères.`;
+    sids[kind as MessageKind] = sid;
+  }
+  return sids;
+}
 
 type ProviderEnv = { [K in keyof typeof providerEnvShape]: z.output<(typeof providerEnvShape)[K]> };
 
@@ -57,6 +96,8 @@ export interface TwilioSettings {
   /** Always in the `whatsapp:+…` form Twilio expects. */
   whatsappFrom: string;
   baseUrl: string | null;
+  /** Approved templates by message kind (TWILIO_CONTENT_SIDS), for sends outside the 24-hour window; none when absent. */
+  contentSids?: Partial<Record<MessageKind, string>>;
 }
 
 export interface SmtpSettings {
@@ -99,6 +140,7 @@ const EXTRAS: Array<{ name: keyof ProviderEnv; needs: keyof ProviderEnv }> = [
   { name: 'AFRICASTALKING_SENDER_ID', needs: 'AFRICASTALKING_API_KEY' },
   { name: 'AFRICASTALKING_BASE_URL', needs: 'AFRICASTALKING_API_KEY' },
   { name: 'TWILIO_BASE_URL', needs: 'TWILIO_AUTH_TOKEN' },
+  { name: 'TWILIO_CONTENT_SIDS', needs: 'TWILIO_AUTH_TOKEN' },
   { name: 'FEDAPAY_BASE_URL', needs: 'FEDAPAY_SECRET_KEY' },
 ];
 
@@ -157,6 +199,7 @@ export function readProviderSettings(e: ProviderSettingsInput): ReadSettings {
             authToken: e.TWILIO_AUTH_TOKEN!,
             whatsappFrom: from.startsWith('whatsapp:') ? from : `whatsapp:${from}`,
             baseUrl: e.TWILIO_BASE_URL ? withoutTrailingSlash(e.TWILIO_BASE_URL) : null,
+            contentSids: e.TWILIO_CONTENT_SIDS ?? {},
           }
         : null,
       smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM! } : null,

@@ -23,8 +23,25 @@ function checkDevice(device: DeviceRow | null, locale: Locale): asserts device i
   if (device.revoked) throw fail(locale, 'device_revoked');
 }
 
+export interface SyncHooks {
+  /**
+   * Called once a push's transaction has committed, with the ids of the new messages it wrote
+   * `queued` (the messages area enqueues their sends). Must not throw.
+   */
+  messagesQueued?(workshopId: string, messageIds: string[]): Promise<void>;
+}
+
+/** The rows a committed push created as `queued` messages (a device may only create them so, or cancel). */
+function queuedMessageIds(mutations: SyncRequest['mutations'], acked: readonly string[]): string[] {
+  const ackedIds = new Set(acked);
+  return mutations.filter((m) => m.table === 'messages' && m.fields.status === 'queued' && ackedIds.has(m.id)).map((m) => m.rowId);
+}
+
 export class SyncService {
-  constructor(private readonly ctx: Pick<CloudContext, 'db' | 'config' | 'now'>) {}
+  constructor(
+    private readonly ctx: Pick<CloudContext, 'db' | 'config' | 'now'>,
+    private readonly hooks: SyncHooks = {},
+  ) {}
 
   async sync(caller: Caller, body: SyncRequest, locale: Locale): Promise<SyncResponse> {
     const { db, config } = this.ctx;
@@ -39,8 +56,13 @@ export class SyncService {
         checkDevice(device, locale);
         return applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now }, body.mutations);
       });
+      // New messages go to the dispatcher now that they are committed (never from inside the
+      // push's transaction), while the pull runs; the answer waits for both.
+      const queued = queuedMessageIds(body.mutations, pushed.acked);
+      const handedOver = queued.length > 0 && this.hooks.messagesQueued ? this.hooks.messagesQueued(caller.workshopId, queued) : undefined;
       // 2. Pull, on one snapshot that includes what was just pushed.
       page = await db.readWorkshop(caller.workshopId, (tx) => pullPage(tx, caller.workshopId, body.cursor, config.syncPageRows, pushed.ownSeqs, now, body));
+      await handedOver;
     } else {
       // Nothing to push (most syncs). A device already at the head, known and seen recently, is
       // answered at once; anything else (behind, new, stale, mid-pull) takes the full read below.
