@@ -77,14 +77,17 @@ export function outboxOf(reader: Database.Database, table: string): OutboxEntry[
 }
 
 let hubCounter = 0;
+let hubMillis = 0;
 
 /**
- * A message's status (and the hub's fields) as the hub writes them and a pull brings them: a
- * clock a second after the workshop's clock, from the hub's node.
+ * A message's status (and the hub's fields) as the hub writes them and a pull brings them, from
+ * the hub's node. Each report's clock is a second after the previous one and after the workshop's
+ * clock, so it is always the latest writer (as the hub's server writes stamp later than the row).
  */
 export async function hubReports(shop: MessageWorkshop, messageId: string, status: MessageStatus, fields: Record<string, unknown> = {}): Promise<void> {
   hubCounter += 1;
-  const hlc = formatHlc({ millis: shop.clock.now().getTime() + 1000, counter: hubCounter, node: 'abcdefabcdefabcd' });
+  hubMillis = Math.max(hubMillis, shop.clock.now().getTime()) + 1000;
+  const hlc = formatHlc({ millis: hubMillis, counter: 0, node: 'abcdefabcdefabcd' });
   await shop.engine.applyChanges([{ table: 'messages', rowId: messageId, hlc, fields: { status, ...fields } }], String(100 + hubCounter));
 }
 
