@@ -17,6 +17,7 @@ import { registerPurgeUploads } from './jobs/purgeUploads.js';
 import { MessageDispatcher } from './notifications/dispatcher.js';
 import { registerMessageDispatch } from './notifications/register.js';
 import { MessagesService } from './notifications/messagesService.js';
+import { registerReminders } from './notifications/reminders/reminders.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -60,6 +61,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   const dispatcher = new MessageDispatcher({ ...ctx, serverWrites, providers }, ctx.tuning?.messages);
   registerMessageDispatch(jobs, dispatcher);
   const messages = new MessagesService(ctx, jobs);
+  registerReminders(jobs, { db: ctx.db, writer: serverWrites, publicUrl: ctx.config.publicUrl, enqueue: (items) => messages.enqueue(items) });
   return {
     serverWrites,
     uploads,

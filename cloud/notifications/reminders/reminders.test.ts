@@ -11,8 +11,8 @@ import { ENGINES, jobsDatabase, quickJobs, waitFor, type JobsDatabase } from '..
 import type { Jobs } from '../../jobs/jobs.js';
 import { startTestServer, type TestServer } from '../../testing/testServer.js';
 import { fittingReminderId } from '../../../shared/messaging/templates.js';
-import { MESSAGE_SEND_JOB, type MessageSendJob } from '../dispatchQueue.js';
-import { REMINDERS_JOB, REMINDERS_SCHEDULE, enqueueMessageSends, registerReminders } from './reminders.js';
+import { MESSAGE_SEND_JOB, enqueueMessageSends, type MessageSendJob } from '../dispatchQueue.js';
+import { REMINDERS_JOB, REMINDERS_SCHEDULE, registerReminders } from './reminders.js';
 import { reminderShop } from './remindersTesting.js';
 import type { SweepResult } from './sweep.js';
 
@@ -27,7 +27,7 @@ describe.each(ENGINES)('the scheduled reminders on %s', (engine) => {
   const instance = (db: CloudDb): Jobs => {
     const jobs = quickJobs(db, { now: () => now });
     jobs.queue.define<MessageSendJob>(MESSAGE_SEND_JOB, async (data, job) => void sends.push({ data, jobId: job.id }));
-    registerReminders(jobs, { db, writer: server.ctx.services.serverWrites, publicUrl: server.ctx.config.publicUrl, enqueue: enqueueMessageSends(jobs.queue) });
+    registerReminders(jobs, { db, writer: server.ctx.services.serverWrites, publicUrl: server.ctx.config.publicUrl, enqueue: (items) => enqueueMessageSends(jobs.queue, items) });
     instances.push(jobs);
     return jobs;
   };

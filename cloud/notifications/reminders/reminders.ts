@@ -7,9 +7,8 @@
  */
 import type { CloudDb } from '../../db/client.js';
 import type { Jobs } from '../../jobs/jobs.js';
-import type { JobQueue } from '../../jobs/queue.js';
 import type { ServerWriter } from '../../sync/serverWrite.js';
-import { MESSAGE_SEND_JOB, type MessageSendJob } from '../dispatchQueue.js';
+import type { MessageSendJob } from '../dispatchQueue.js';
 import { sweepReminders, type SweepOptions, type SweepResult } from './sweep.js';
 
 export const REMINDERS_JOB = 'message-reminders';
@@ -19,30 +18,13 @@ export interface RemindersDeps {
   db: CloudDb;
   writer: ServerWriter;
   publicUrl: string;
-  /** Hands new reminders to the dispatcher: `enqueueMessageSends(jobs.queue)` in the composition root. */
+  /** Hands new reminders to the dispatcher (dispatchQueue.ts `enqueueMessageSends`, through `MessagesService.enqueue`). */
   enqueue(items: MessageSendJob[]): Promise<void>;
 }
 
 export interface RemindersOptions extends SweepOptions {
   /** Default every hour on the hour (UTC). */
   cron?: string;
-}
-
-/** How many sends are enqueued at once (each is one statement; the pool is small). */
-const ENQUEUE_LANES = 4;
-
-/** Enqueues MESSAGE_SEND_JOB for each message, with the message's id as the job's: a message enqueued twice is sent once. */
-export function enqueueMessageSends(queue: JobQueue): (items: MessageSendJob[]) => Promise<void> {
-  return async (items) => {
-    let next = 0;
-    const lane = async () => {
-      while (next < items.length) {
-        const item = items[next++]!;
-        await queue.enqueue(MESSAGE_SEND_JOB, { workshopId: item.workshopId, messageId: item.messageId }, { id: item.messageId });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(ENQUEUE_LANES, items.length) }, lane));
-  };
 }
 
 /** Defines the sweep's job and its hourly schedule. */
