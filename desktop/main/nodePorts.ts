@@ -21,6 +21,8 @@ export type { Encryptor } from './sessionStore.js';
 export interface NodePortsOptions {
   dataDir: string;
   serverUrl: string;
+  /** The cloud's public address for tracking links, when it is not `serverUrl` (HostPorts.publicUrl). */
+  publicUrl?: string;
   deviceName: string;
   /** Electron's `safeStorage` in the app. */
   encryptor: Encryptor;
@@ -53,6 +55,7 @@ export function createNodePorts(options: NodePortsOptions): HostPorts {
     photos: createPhotoStore(join(options.dataDir, 'photos'), log),
     fetch: options.fetch ?? createLeanFetch(),
     serverUrl: options.serverUrl,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     deviceName: options.deviceName,
     emit: (event) => options.emit(event),
   };

@@ -35,6 +35,7 @@ export const channelInputs = {
   'team.devices': z.strictObject({}).optional(),
   'team.removeDevice': z.strictObject({ deviceId: z.string().uuid() }),
   'orders.loadHistory': z.strictObject({ orderId: z.string().uuid() }),
+  'messages.credits': z.strictObject({}).optional(),
   'files.put': z.strictObject({ bytes: z.instanceof(Uint8Array), kind: z.enum(FILE_KINDS) }),
   'files.get': z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), thumb: z.boolean().optional() }),
 } as const;

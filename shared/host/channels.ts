@@ -6,11 +6,11 @@
  */
 import type { z } from 'zod';
 import type { channelInputs } from './channelSchemas.js';
-import type { InviteCode, SessionPayload, TeamDevices, TeamList, Tokens } from './cloudContracts.js';
+import type { CreditEntry, InviteCode, SessionPayload, TeamDevices, TeamList, Tokens } from './cloudContracts.js';
 import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../engine/engine.js';
 import type { SyncState } from '../sync/loop.js';
 
-export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode } from './cloudContracts.js';
+export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode, CreditEntry } from './cloudContracts.js';
 
 export type Channel = keyof typeof channelInputs;
 
@@ -36,11 +36,26 @@ export interface ChannelResults {
   'team.removeDevice': null;
   /** The history of an order closed long ago, fetched from the hub and kept (see domain/history.ts). */
   'orders.loadHistory': { applied: number };
+  /** The workshop's message credits (messageCredits.ts). */
+  'messages.credits': CreditsView;
   'files.put': { hash: string };
   'files.get': { bytes: Uint8Array; type: string } | null;
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof channelInputs)[C]>;
+
+/**
+ * The workshop's message credits as the app shows them: the cloud's answer when it can be reached
+ * (`live`), else the last balance this host kept with the time it was read (`checkedAt`), or
+ * nothing yet (`balance` null) on a device that never reached it.
+ */
+export interface CreditsView {
+  balance: number | null;
+  /** The latest ledger entries, newest first (empty when not live). */
+  entries: CreditEntry[];
+  checkedAt: string | null;
+  live: boolean;
+}
 
 /** Events the host pushes to the app. */
 export type HostEvent =

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { deviceResponse, devicesResponse, inviteResponse, memberResponse, membersResponse, sessionResponse, tokensResponse } from '../../cloud/auth/schemas.js';
 import type { fileStatusSchema } from '../../cloud/files/schemas.js';
+import type { creditsResponse } from '../../cloud/notifications/schemas.js';
 
 /** POST /api/auth/refresh. */
 export type Tokens = z.infer<typeof tokensResponse>;
@@ -26,3 +27,6 @@ export type RegisteredDevice = z.infer<typeof deviceResponse>;
 /** GET /api/files/:hash/status and each chunk's PUT. */
 export type FileStatus = z.infer<typeof fileStatusSchema>;
 
+/** GET /api/messages/credits: the workshop's message credits and the latest ledger entries. */
+export type MessageCredits = z.infer<typeof creditsResponse>;
+export type CreditEntry = MessageCredits['entries'][number];

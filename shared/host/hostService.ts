@@ -4,7 +4,7 @@
  * workshop in sync in the background, and reaches the cloud for what needs it (accounts, team).
  */
 import type { z } from 'zod';
-import type { Channel, ChannelResults, HostErrorShape, SessionInfo } from './channels.js';
+import type { Channel, ChannelResults, CreditsView, HostErrorShape, SessionInfo } from './channels.js';
 import { channelInputs } from './channelSchemas.js';
 import { CloudApi, CloudError } from './cloudApi.js';
 import type { InviteCode, SessionPayload, TeamDevices, TeamList } from './cloudContracts.js';
@@ -13,6 +13,7 @@ import { text, type Locale, type TextParams } from '../i18n/texts.js';
 import { sha256Hex, type HostPorts, type StoredSession, type WorkshopDatabase } from './ports.js';
 import { uploadPendingPhotos } from './photoUploads.js';
 import { loadOrderHistory } from './orderHistory.js';
+import { readCredits, type KeptCredits } from './messageCredits.js';
 import { SyncClient, SyncFailure } from '../sync/client.js';
 import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
@@ -28,6 +29,8 @@ export class HostService {
   private loop: SyncLoop | null = null;
   private client: SyncClient | null = null;
   private state: SyncState = { status: 'idle', lastSync: null, lastReport: null };
+  /** The last message-credits balance read (the session keeps the one last written down). */
+  private keptCredits: KeptCredits | null = null;
   /** The app's language (app.setLocale): the engine's, the cloud's and the host's messages follow it. */
   private currentLocale: Locale = 'fr';
 
@@ -122,6 +125,8 @@ export class HostService {
         if (applied > 0) this.ports.emit({ type: 'changed' });
         return { applied };
       }
+      case 'messages.credits':
+        return this.credits();
       case 'files.put': {
         const { bytes, kind } = input as Input<'files.put'>;
         if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', this.say('photoTooLarge'));
@@ -170,8 +175,11 @@ export class HostService {
       await this.ports.saveSession(this.session);
     });
     this.api.locale = this.currentLocale;
+    this.keptCredits = session.credits ?? null;
     this.db ??= await this.ports.openWorkshop(session.workshop.id);
     this.db.engine.locale = this.currentLocale;
+    // Tracking links in messages: the cloud's public address, the one this host syncs with by default.
+    this.db.engine.publicUrl = this.ports.publicUrl ?? session.serverUrl;
     const api = this.api;
     this.client = new SyncClient({
       engine: this.db.engine,
@@ -211,6 +219,18 @@ export class HostService {
     }
   }
 
+  private async credits(): Promise<CreditsView> {
+    const api = this.cloud();
+    const written = this.session?.credits ?? null;
+    const read = await readCredits(api, this.keptCredits ?? written, written, () => new Date());
+    if (read.latest) this.keptCredits = read.latest;
+    if (read.persist && read.latest && this.session) {
+      this.session = { ...this.session, credits: read.latest };
+      await this.ports.saveSession(this.session);
+    }
+    return read.view;
+  }
+
   private async photo({ hash, thumb }: { hash: string; thumb?: boolean }): Promise<ChannelResults['files.get']> {
     const local = await this.ports.photos.get(hash);
     if (local && !thumb) return { bytes: local, type: 'image/*' };
@@ -241,6 +261,7 @@ export class HostService {
   private async forget(): Promise<void> {
     this.loop?.stop();
     this.session = null;
+    this.keptCredits = null;
     this.api = null;
     await this.ports.saveSession(null);
   }

@@ -7,10 +7,13 @@ import type { Engine } from '../engine/engine.js';
 import type { HostEvent } from './channels.js';
 import type { SessionPayload } from './cloudContracts.js';
 import type { FileKind } from '../domain/fileKinds.js';
+import type { KeptCredits } from './messageCredits.js';
 
 export interface StoredSession extends SessionPayload {
   serverUrl: string;
   deviceCode: string | null;
+  /** The last message-credits balance read from the cloud, shown while offline (messageCredits.ts). */
+  credits?: KeptCredits;
 }
 
 export interface WorkshopDatabase {
@@ -34,6 +37,11 @@ export interface HostPorts {
   photos: PhotoStore;
   fetch: typeof fetch;
   serverUrl: string;
+  /**
+   * The cloud's public address (`PUBLIC_URL`: tracking links in messages) when it is not the
+   * address the host syncs with; absent, the sync address is it.
+   */
+  publicUrl?: string;
   deviceName: string;
   emit(event: HostEvent): void;
 }
