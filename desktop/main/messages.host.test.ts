@@ -84,16 +84,16 @@ describe('messages through the desktop host', () => {
     network = 'down';
     const { service } = host(shopDir);
     await service.init();
-    expect(await service.handle('messages.credits')).toEqual({ balance: TRIAL_CREDITS, entries: [], checkedAt: live.checkedAt, live: false });
+    expect(await service.handle('messages.credits', {})).toEqual({ balance: TRIAL_CREDITS, entries: [], checkedAt: live.checkedAt, live: false });
     network = 'up';
-    expect(await service.handle('messages.credits')).toMatchObject({ balance: TRIAL_CREDITS, live: true });
-    await service.handle('session.logout');
+    expect(await service.handle('messages.credits', {})).toMatchObject({ balance: TRIAL_CREDITS, live: true });
+    await service.handle('session.logout', {});
   });
 
   it('a signed-out host refuses', async () => {
     const { service } = host(join(dir.dir, 'signed-out'));
     await service.init();
-    await expect(service.handle('messages.credits')).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(service.handle('messages.credits', {})).rejects.toMatchObject({ code: 'not_signed_in' });
   });
 
   it('a public address set by the host wins over the sync address', async () => {
@@ -106,10 +106,10 @@ describe('messages through the desktop host', () => {
     expect(sent.body).toMatch(/^https:\/\/suivi\.styliste\.bj\/t\/[A-Za-z0-9_-]{16,}$/);
     // Never read yet, and offline: the host says it does not know (no balance, no date).
     network = 'down';
-    expect(await service.handle('messages.credits')).toEqual({ balance: null, entries: [], checkedAt: null, live: false });
+    expect(await service.handle('messages.credits', {})).toEqual({ balance: null, entries: [], checkedAt: null, live: false });
     network = 'up';
     // Each workshop sees its own credits.
-    expect(await service.handle('messages.credits')).toMatchObject({ balance: TRIAL_CREDITS, live: true, entries: [{ kind: 'grant' }] });
-    await service.handle('session.logout');
+    expect(await service.handle('messages.credits', {})).toMatchObject({ balance: TRIAL_CREDITS, live: true, entries: [{ kind: 'grant' }] });
+    await service.handle('session.logout', {});
   });
 });
