@@ -22,6 +22,7 @@ import { registerSyncStateGauges } from './sync/cacheGauges.js';
 import { mountFiles } from './files/routes.js';
 import { mountNotifications } from './notifications/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
+import { mountTracking } from './tracking/routes.js';
 
 export const VERSION = '0.1.0';
 
@@ -118,6 +119,8 @@ export function createApp(ctx: CloudContext): Express {
   mountFiles(api, ctx);
   mountNotifications(api, ctx);
   app.use('/api', api);
+  // The tracking links' page, /t/<token> (HTML, its own CSP; cloud/tracking/routes.ts).
+  mountTracking(app, ctx);
   mountWebApp(app);
 
   app.get('/api/openapi.json', (_req, res) => {

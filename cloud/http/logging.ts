@@ -125,7 +125,7 @@ export function urlWithoutValues(url: string): string {
 export function requestSummary(req: unknown): Bag {
   if (!isObject(req)) return {};
   const url = firstString(req, 'originalUrl', 'url') ?? '';
-  return { id: req.id, method: req.method, url: urlWithoutValues(url) };
+  return { id: req.id, method: req.method, url: urlWithoutValues(url).replace(/^\/t\/[^?]*/, '/t/…') }; // a tracking link's token is its only proof
 }
 
 /** pino serializers: pass to `pino({ serializers })` and to `pinoHttp({ serializers })`. */
