@@ -52,8 +52,9 @@ function document(locale: Locale, title: string, body: string): string {
 /** 'YYYY-MM-DD' → « mardi 8 décembre 2026 », "Tuesday, December 8, 2026"; anything else as written. */
 export function longDay(isoDay: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
-  const noon = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)) : null;
-  if (!match || !noon || Number.isNaN(noon.getTime())) return isoDay;
+  if (!match) return isoDay;
+  const noon = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  if (noon.toISOString().slice(0, 10) !== isoDay) return isoDay; // 2026-02-30 is not a day
   const intl = trackingTexts[locale].intl;
   const name = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intl, { ...options, timeZone: 'UTC' }).format(noon);
   const day = noon.getUTCDate();

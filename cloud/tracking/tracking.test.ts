@@ -2,7 +2,7 @@
  * The tracking link's page through real HTTP, with orders written by a real device (an engine on a
  * SQLite file, syncing with the hub): what it shows and what it never shows, its headers, its
  * size, revocation by a second sync, two workshops side by side (and a forged copy of a token),
- * hostile paths, the rate limit against guessing, and the logs.
+ * hostile paths, the rate limit against guessing, the logs, and a database that stops answering.
  */
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
@@ -92,7 +92,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.close();
+  // The last test closed the database already.
+  await server?.close().catch(() => undefined);
   dir.cleanup();
 });
 
@@ -355,5 +356,16 @@ describe('the logs', () => {
     expect(logLines.some((line) => line.includes('"url":"/t/…"'))).toBe(true);
     const leaks = logLines.filter((line) => [orderA.token, orderB.token].some((token) => line.includes(token)));
     expect(leaks.map((line) => line.slice(0, 300))).toEqual([]);
+  });
+});
+
+describe('a database that stops answering', () => {
+  it('answers 503 with the French page and Retry-After, never a 500 (the last test: it closes the database)', async () => {
+    await server.ctx.db.close();
+    const answer = await get(`/t/${orderB.token}`, '203.0.113.5');
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('60');
+    expectPageHeaders(answer);
+    expect(answer.body).toContain('<h1>Suivi momentanément indisponible</h1>');
   });
 });
