@@ -79,6 +79,16 @@ describe('sendMessage', () => {
     expect(await refusal('sendMessage', { clientId: clients.noAddress, channel, body: 'Bonjour' })).toMatchObject({ code: 'rule_violation', field: 'to', message });
   });
 
+  it('speaks English to an English user', async () => {
+    shop.engine.locale = 'en';
+    try {
+      expect(await refusal('sendMessage', { clientId: clients.noAddress, channel: 'sms', body: 'Hello' })).toMatchObject({ message: 'Recipient: Sènan Adjovi has no phone number. Add it to their card to send them an SMS.' });
+      expect(await refusal('sendMessage', { clientId: clients.everything, channel: 'sms', body: 'x'.repeat(2000) })).toMatchObject({ message: 'Message: text too long (1600 characters at most)' });
+    } finally {
+      shop.engine.locale = 'fr';
+    }
+  });
+
   it('refuses an order of another client, an unknown or deleted client, an unknown order', async () => {
     const other = await orderAt(shop.engine, clients.phoneOnly, 'confirmed');
     expect(await refusal('sendMessage', { clientId: clients.everything, orderId: other.id, channel: 'sms', body: 'Bonjour' })).toMatchObject({
