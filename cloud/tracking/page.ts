@@ -85,7 +85,8 @@ function contact(order: TrackedOrder, locale: Locale): string {
   const { name, city, phone } = order.workshop;
   const lines = [`<h2>${say(locale, 'workshop')}</h2>`, `<p><strong>${escapeHtml(name)}</strong>${city ? `<br>${escapeHtml(city)}` : ''}</p>`];
   if (phone) {
-    const shown = formatPhone(phone);
+    // No-break spaces: the number never wraps across two lines.
+    const shown = formatPhone(phone).replace(/ /g, '\u00a0');
     lines.push(DIALLABLE.test(phone) ? `<a class="call" href="tel:${phone}">${say(locale, 'call', { phone: shown })}</a>` : `<p>${escapeHtml(shown)}</p>`);
   }
   return `<section class="card">${lines.join('')}</section>`;

@@ -128,7 +128,7 @@ describe('the page of an order', () => {
     expect(page.body).toContain('Cotonou');
     const phone = (await deviceA.engine.query('settings'))!.phone as string;
     expect(phone).toMatch(/^\+229\d{10}$/);
-    expect(page.body).toContain(`<a class="call" href="tel:${phone}">Appeler le +229 ${phone.slice(4, 6)} `);
+    expect(page.body).toContain(`<a class="call" href="tel:${phone}">Appeler le +229\u00a0${phone.slice(4, 6)}\u00a0${phone.slice(6, 8)}\u00a0`);
   });
 
   it('shows nothing else about the client or the order: no name, phone, notes, description, price or payments', async () => {
