@@ -4,8 +4,6 @@
  * size, revocation by a second sync, two workshops side by side (and a forged copy of a token),
  * hostile paths, the rate limit against guessing, the logs, and a database that stops answering.
  */
-import { createHash } from 'node:crypto';
-import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +16,8 @@ import { tempDir } from '../../desktop/sqlite/testing.js';
 import { newTrackingToken } from '../../shared/messaging/trackingToken.js';
 import { newId } from '../../shared/domain/ids.js';
 import { TRACKING_LIMITS } from './limits.js';
+import { expectPageHeaders, getPage, NNBSP, rawGetPage } from './trackingTesting.js';
 
-const NNBSP = '\u202f';
 let server: TestServer;
 const logLines: string[] = [];
 const dir = tempDir('styliste-tracking-');
@@ -30,32 +28,8 @@ let deviceB: TestDevice;
 let orderA: { id: string; token: string; paymentId: string };
 let orderB: { id: string; token: string };
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: string;
-}
-
-/** A GET from a given client address (the test server trusts X-Forwarded-For from loopback, as behind a proxy). */
-async function get(path: string, from = '203.0.113.1', headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${server.url}${path}`, { headers: { 'x-forwarded-for': from, ...headers } });
-  return { status: response.status, headers: response.headers, body: await response.text() };
-}
-
-/** A GET whose path is sent exactly as written (fetch would resolve `..`). */
-function rawGet(path: string, from = '203.0.113.1'): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'GET', headers: { 'x-forwarded-for': from } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, from?: string, headers?: Record<string, string>) => getPage(server.url, path, from, headers);
+const rawGet = (path: string, from?: string) => rawGetPage(server.url, path, from);
 
 const tokenOf = async (device: TestDevice, orderId: string) => (await device.engine.query('orderTrackingLink', { orderId })).trackingToken!;
 
@@ -96,20 +70,6 @@ afterAll(async () => {
   await server?.close().catch(() => undefined);
   dir.cleanup();
 });
-
-function expectPageHeaders(answer: Answer): void {
-  expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
-  expect(answer.headers.get('cache-control')).toBe('private, no-store');
-  expect(answer.headers.get('x-robots-tag')).toBe('noindex');
-  expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
-  expect(answer.body).toContain('<meta name="robots" content="noindex">');
-  expect(answer.body).not.toMatch(/<script|<img|<link|<form|<iframe|\son\w+=/i);
-  // The CSP allows exactly the page's one style sheet (by its hash) and nothing else.
-  const style = /<style>([^<]*)<\/style>/.exec(answer.body)?.[1];
-  expect(style).toBeDefined();
-  const hash = createHash('sha256').update(style!).digest('base64');
-  expect(answer.headers.get('content-security-policy')).toBe(`default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
-}
 
 describe('the page of an order', () => {
   it('shows the number, status, promised date, balance and the workshop’s contact, in French', async () => {
