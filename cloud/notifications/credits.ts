@@ -35,18 +35,31 @@ export type Reservation = { reserved: true; balance: number } | { reserved: fals
 /**
  * Takes a message's cost from the balance, once: a second reservation of the same message is a
  * success that takes nothing more. Refused (nothing written) when the balance is short.
+ *
+ * Two statements: the lock, then one that reads and inserts. They cannot be one: a statement's
+ * snapshot is taken when it starts, so a balance read in the statement that waited for the lock
+ * would miss the reservation committed by the transaction it waited for.
  */
 export async function reserveCredits(tx: Tx, workshopId: string, messageId: string, cost: number): Promise<Reservation> {
   await lockCredits(tx, workshopId);
-  const [already] = await rows<{ id: unknown }>(tx, sql`SELECT id FROM credit_ledger WHERE message_id = ${messageId} AND kind = 'message'`);
-  const balance = await creditBalance(tx, workshopId);
-  if (already) return { reserved: true, balance };
-  if (cost === 0) return { reserved: true, balance };
-  if (balance < cost) return { reserved: false, balance };
-  await tx.execute(
-    sql`INSERT INTO credit_ledger (workshop_id, kind, amount, message_id) VALUES (${workshopId}, 'message', ${-cost}, ${messageId})`,
+  const [row] = await rows<{ balance: string | number; already: boolean; taken: boolean }>(
+    tx,
+    sql`WITH already AS (
+        SELECT 1 FROM credit_ledger WHERE message_id = ${messageId} AND kind = 'message'
+      ), current AS (
+        SELECT COALESCE(SUM(amount), 0) AS balance FROM credit_ledger WHERE workshop_id = ${workshopId}
+      ), taken AS (
+        INSERT INTO credit_ledger (workshop_id, kind, amount, message_id)
+        SELECT ${workshopId}, 'message', ${-cost}, ${messageId} FROM current
+        WHERE ${cost} > 0 AND current.balance >= ${cost} AND NOT EXISTS (SELECT 1 FROM already)
+        RETURNING amount
+      )
+      SELECT (SELECT balance FROM current) AS balance, EXISTS (SELECT 1 FROM already) AS already, EXISTS (SELECT 1 FROM taken) AS taken`,
   );
-  return { reserved: true, balance: balance - cost };
+  const balance = Number(row?.balance ?? 0);
+  if (row?.already || cost === 0) return { reserved: true, balance };
+  if (row?.taken) return { reserved: true, balance: balance - cost };
+  return { reserved: false, balance };
 }
 
 /** Gives back what a message was charged, once (nothing when it was never charged). Returns the credits refunded. */

@@ -97,6 +97,7 @@ describe('transient failures are retried', () => {
 
   it('stops waiting for a slow provider and retries; the provider took the first copy too (two at the loopback, one recorded)', async () => {
     const client = await shop.client();
+    server.ctx.services.providers.sms = new AfricasTalkingSms(server.ctx.config.providers.africasTalking!, { timeoutMs: 800 });
     server.at.mode = 'slow';
     server.at.slowMs = 2_500;
     const { messageId } = await shop.queue(shop.messageFields(client.clientId, 'sms', client.phone, 'Lent'));

@@ -25,11 +25,17 @@ export const PUBLIC_URL = 'https://styliste.example';
 export const CONTENT_SIDS = { order_ready: `HX${'a'.repeat(32)}`, fitting_reminder: `HX${'b'.repeat(32)}` };
 export const MAIL_FROM = 'Styliste <messages@styliste.example>';
 
-/** Quick waits: a provider gives up after 1 s, a retry comes 1 s later, a killed run is taken back after 3 s. */
+/**
+ * Quick waits: a retry comes 1 s later, a run is given up after 10 s. A provider is waited for
+ * 5 s: PGlite runs in the test's own process and blocks its event loop while 50 messages go
+ * through it, so a loopback's answer may be read late; at 1 s such answers were taken for
+ * timeouts and the messages sent again by their retry (at least once: a timed-out send may have
+ * been accepted — dispatch.failures.test.ts shows it with a truly slow provider).
+ */
 export const QUICK_TUNING: CloudTuning = {
   jobs: { pollIntervalMs: 100, maintenanceIntervalSeconds: 1, poolSize: 3 },
-  providers: { timeoutMs: 1_000 },
-  messages: { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 3, concurrency: 8 },
+  providers: { timeoutMs: 5_000 },
+  messages: { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 10, concurrency: 8 },
 };
 
 export interface DispatchServer extends TestServer {
@@ -194,6 +200,21 @@ export class Shop {
       if (statuses.includes(stored.status)) return stored;
       if (Date.now() > deadline) throw new Error(`message ${messageId} still ${stored.status} after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Waits until every message is `sent` or `failed` (one query per look, however many); their rows by id. */
+  async allSettled(messageIds: readonly string[], timeoutMs = 30_000): Promise<Map<string, { status: MessageStatus; failureReason: string | null }>> {
+    const deadline = Date.now() + timeoutMs;
+    const list = sql.join(messageIds.map((id) => sql`${id}::uuid`), sql`, `);
+    for (;;) {
+      const found = await this.ctx.db.withWorkshop(this.workshopId, (tx) =>
+        rows<{ id: string; status: MessageStatus; failure_reason: string | null }>(tx, sql`SELECT id, status, failure_reason FROM messages WHERE id IN (${list})`),
+      );
+      const done = found.filter((row) => row.status === 'sent' || row.status === 'failed');
+      if (done.length === messageIds.length) return new Map(done.map((row) => [String(row.id), { status: row.status, failureReason: row.failure_reason }]));
+      if (Date.now() > deadline) throw new Error(`${messageIds.length - done.length} of ${messageIds.length} messages not settled after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

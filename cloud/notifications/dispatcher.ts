@@ -98,12 +98,14 @@ export class MessageDispatcher {
   }
 
   /** The job's handler: one attempt at sending one message. */
-  async send(job: MessageSendJob, context: Pick<JobContext, 'retryCount'>): Promise<DispatchResult> {
+  async send(job: MessageSendJob, context: Pick<JobContext, 'retryCount'> & { signal?: AbortSignal }): Promise<DispatchResult> {
     const { workshopId, messageId } = job ?? ({} as MessageSendJob);
     if (!isUuid(workshopId) || !isUuid(messageId)) return { outcome: 'skipped', status: 'invalid_job' };
     const prepared = await this.inWorkshop(workshopId, (tx, writes) => prepareSend(tx, writes, this.deps, workshopId, messageId));
     if (prepared.kind !== 'send') return this.notSent(prepared);
     const send = prepared.send;
+    // A run that outlived its time limit has been handed to another run: that one sends, not this.
+    if (context.signal?.aborted) throw new Error('run given up before the provider was called');
     const outcome = await callProvider(this.deps.providers, this.deps.config.publicUrl, send);
     return this.settle(send, outcome, context.retryCount);
   }
