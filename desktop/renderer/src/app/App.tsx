@@ -11,6 +11,7 @@ import { AuthScreen } from '../screens/AuthScreen.js';
 import { clientsRoutes } from '../screens/clients/routes.js';
 import { ordersRoutes } from '../screens/orders/routes.js';
 import { workshopRoutes } from '../screens/workshop/routes.js';
+import { messagesRoutes } from '../screens/messages/routes.js';
 import type { ScreenRoute } from './routeTypes.js';
 
 const TEXTS = defineTexts({
@@ -24,7 +25,7 @@ const TEXTS = defineTexts({
   },
 });
 
-const ROUTES: ScreenRoute[] = [...workshopRoutes, ...clientsRoutes, ...ordersRoutes];
+const ROUTES: ScreenRoute[] = [...messagesRoutes, ...workshopRoutes, ...clientsRoutes, ...ordersRoutes];
 
 function screenFor(route: Route) {
   return ROUTES.find((r) => r.match(route))?.render(route);

@@ -1,6 +1,7 @@
 /**
  * Always visible: online or offline, changes waiting to be sent, last sync, a progress bar during
- * the first sync, and the "needs attention" list of changes the server refused.
+ * the first sync, and the "needs attention" list: changes the server refused, and messages to
+ * clients that failed in the last 30 days (with the hub's reason).
  */
 import { useEffect, useState } from 'react';
 import { host } from '../host/host.js';
@@ -9,6 +10,7 @@ import { fill, useLocale, useTexts } from './locale.js';
 import { clockTime, intlLocale } from '../ui/format.js';
 import { defineTexts } from '../../../../shared/i18n/texts.js';
 import { ProgressBar } from '../ui/components.js';
+import { FailedMessages } from '../screens/messages/FailedMessages.js';
 import type { SyncState } from '../../../../shared/sync/loop.js';
 
 const TEXTS = defineTexts({
@@ -25,6 +27,8 @@ const TEXTS = defineTexts({
     now: 'Synchroniser',
     first: 'Première synchronisation',
     attention: '{n} modification(s) refusée(s) par le serveur',
+    failedOne: '1 message non envoyé',
+    failedMany: '{n} messages non envoyés',
     retry: '(nouvel essai {time})',
   },
   en: {
@@ -40,6 +44,8 @@ const TEXTS = defineTexts({
     now: 'Sync now',
     first: 'First sync',
     attention: '{n} change(s) refused by the server',
+    failedOne: '1 message not sent',
+    failedMany: '{n} messages not sent',
     retry: '(retry {time})',
   },
 });
@@ -67,6 +73,11 @@ export function SyncBar() {
   }, []);
   const pending = status.data?.pending ?? 0;
   const refused = status.data?.needsAttention ?? [];
+  const failed = status.data?.failedMessages ?? 0;
+  const attention = [
+    ...(refused.length > 0 ? [fill(t.attention, { n: refused.length })] : []),
+    ...(failed > 0 ? [failed === 1 ? t.failedOne : fill(t.failedMany, { n: failed })] : []),
+  ];
   const label = !state ? '' : state.status === 'offline' ? t.offline : state.status === 'syncing' ? t.syncing : state.status === 'stopped' ? t.stopped : t.online;
   // The last successful sync stays shown while offline: "offline since" is what the tailor needs.
   const lastIso = state?.status === 'idle' && state.lastSync ? state.lastSync : lastSync;
@@ -82,19 +93,20 @@ export function SyncBar() {
       <button type="button" className="small" onClick={() => void host.invoke('sync.now').then(setState).catch(() => undefined)}>
         {t.now}
       </button>
-      {refused.length > 0 ? (
-        <button type="button" className="small warn" onClick={() => setOpen(!open)}>
-          {fill(t.attention, { n: refused.length })}
+      {attention.length > 0 ? (
+        <button type="button" className="small warn" aria-expanded={open} data-testid="attention-toggle" onClick={() => setOpen(!open)}>
+          {attention.join(' · ')}
         </button>
       ) : null}
       {progress !== undefined ? <ProgressBar fraction={progress} label={t.first} /> : null}
-      {open && refused.length > 0 ? (
+      {open && attention.length > 0 ? (
         <ul className="attention" data-testid="needs-attention">
           {refused.map((r) => (
             <li key={r.id}>
               <code>{r.table}</code> — {r.message ?? r.code}
             </li>
           ))}
+          {failed > 0 ? <FailedMessages /> : null}
         </ul>
       ) : null}
     </div>

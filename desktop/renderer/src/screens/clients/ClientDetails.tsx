@@ -1,4 +1,7 @@
-/** A client's contact details, edited in place, with call / WhatsApp / SMS buttons and deletion. */
+/**
+ * A client's contact details, edited in place, with call / WhatsApp / SMS buttons and deletion.
+ * The WhatsApp button stays free (the phone's own WhatsApp) and is noted in the client's messages.
+ */
 import { useState } from 'react';
 import { ConfirmButton, ErrorBanner } from '../../ui/components.js';
 import { dateTime, phoneDisplay } from '../../ui/format.js';
@@ -9,6 +12,7 @@ import { channelLabel, genderLabel } from './clientOptions.js';
 import { navigate } from '../../app/router.js';
 import { useCommand } from '../../app/data.js';
 import { ClientForm, clientInput, clientValues, type ClientValues } from './ClientForm.js';
+import { OptOutSwitch } from '../messages/ClientMessages.js';
 import { smsLink, telLink, whatsappLink } from './contact.js';
 import type { ClientCard } from '../../../../../shared/engine/queries/clientQueries.js';
 
@@ -34,6 +38,8 @@ type Client = ClientCard['client'];
 export function ContactButtons({ client }: { client: Client }) {
   const t = useTexts(TEXTS);
   const workshop = useSession().session?.workshop.name ?? '';
+  const can = useCan();
+  const opened = useCommand('recordWhatsAppOpened');
   const phone = client.phone ?? client.whatsapp;
   const wa = client.whatsapp ?? client.phone;
   if (!phone || !wa) return <p className="muted">{t.noNumber}</p>;
@@ -41,7 +47,8 @@ export function ContactButtons({ client }: { client: Client }) {
   return (
     <div className="actions fill">
       <a className="btn-link" href={telLink(phone)}>{t.call}</a>
-      <a className="btn-link whatsapp" href={whatsappLink(wa, text)} target="_blank" rel="noopener noreferrer">{t.whatsapp}</a>
+      <a className="btn-link whatsapp" href={whatsappLink(wa, text)} target="_blank" rel="noopener noreferrer"
+        onClick={() => { if (can('messages', 'create')) void opened.run({ clientId: client.id, body: text.trim() }); }}>{t.whatsapp}</a>
       <a className="btn-link" href={smsLink(phone, text)}>{t.sms}</a>
     </div>
   );
@@ -83,6 +90,7 @@ export function ClientDetails({ client }: { client: Client }) {
             <dt>{t.since}</dt>
             <dd>{dateTime(client.createdAt, locale)}</dd>
           </dl>
+          <OptOutSwitch clientId={client.id} />
           <div className="actions">
             {can('clients', 'update') ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
             {can('clients', 'delete') ? (

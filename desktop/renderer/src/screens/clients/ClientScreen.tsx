@@ -1,4 +1,7 @@
-/** The client card: contact, balance due across orders, the orders, links to measurements and a new order. */
+/**
+ * The client card: contact, balance due across orders, the orders, links to measurements and a
+ * new order, and the messages (composer, history, "does not want messages").
+ */
 import { Page, ErrorBanner, Empty, Loading } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
 import { fill, useLocale, useTexts } from '../../app/locale.js';
@@ -8,6 +11,7 @@ import { href } from '../../app/router.js';
 import { useQuery } from '../../app/data.js';
 import { ClientDetails } from './ClientDetails.js';
 import { OrderLine, useGarmentNames } from '../today/OrderLine.js';
+import { ClientMessages } from '../messages/ClientMessages.js';
 
 const TEXTS = defineTexts({
   fr: {
@@ -72,6 +76,7 @@ export function ClientScreen({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <ClientMessages client={client} orders={orders} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * An order's page: what it is, its money, its status and the moves allowed, photos, measurements,
- * payments (record, reverse), fittings, edits, documents (PDF) and its history.
+ * payments (record, reverse), fittings, edits, documents (PDF), messages to the client about it
+ * (with their statuses, the composer and the tracking link) and its history.
  */
 import { useMemo, useState } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
@@ -19,6 +20,7 @@ import { EditOrderForm } from './detail/EditOrderForm.js';
 import { OrderHistory } from './detail/OrderHistory.js';
 import { useOrderHistory } from './detail/useOrderHistory.js';
 import { DocumentsPanel } from './detail/DocumentsPanel.js';
+import { OrderMessages } from '../messages/OrderMessages.js';
 import { workshopToday } from './labels.js';
 import './orders.css';
 
@@ -83,6 +85,7 @@ export function OrderScreen({ id }: { id: string }) {
           <OrderPhotos fabricPhoto={order.fabricPhoto} modelPhoto={order.modelPhoto} />
           <MeasurementsTable order={order} garment={garment} />
           <FittingsSection order={order} canEdit={can('fittings', 'update')} timeZone={timeZone} />
+          <OrderMessages order={order} timeZone={timeZone} />
           <OrderHistory events={order.events} memberNames={memberNames} timeZone={timeZone}
             load={order.historyComplete ? undefined : history.state} onRetry={history.retry} />
         </div>

@@ -1,6 +1,7 @@
 /**
  * The workshop's settings (owner): name, phone, city, working and closing days, capacity, unit,
- * and the garment types. Shown as the first-run set-up right after sign-up ('setup').
+ * the garment types, and the way to the messages to clients ('settings/messages'). Shown as the
+ * first-run set-up right after sign-up ('setup').
  */
 import { useState, type FormEvent } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
@@ -8,7 +9,7 @@ import { useCan } from '../../app/session.js';
 import { useLocale, useTexts } from '../../app/locale.js';
 import { longDay } from '../../ui/format.js';
 import { defineTexts } from '../../../../../shared/i18n/texts.js';
-import { navigate } from '../../app/router.js';
+import { href, navigate } from '../../app/router.js';
 import { ErrorBanner, Field, Loading, Page, Select } from '../../ui/components.js';
 import { GarmentTypesEditor } from './GarmentTypesEditor.js';
 import type { WorkshopSettings } from '../../../../../shared/engine/queries/settingsQueries.js';
@@ -34,6 +35,9 @@ export const SETTINGS_TEXTS = defineTexts({
     saved: 'Réglages enregistrés.',
     finish: 'Terminer et ouvrir l’atelier',
     readOnly: 'Seul le propriétaire peut modifier ces réglages.',
+    messages: 'Messages aux clients',
+    messagesHint: 'Messages automatiques (commande prête, rappel d’essayage, reste à payer…), leurs textes, l’écriture des SMS et les crédits.',
+    messagesOpen: 'Régler les messages',
   },
   en: {
     title: 'Workshop settings',
@@ -55,6 +59,9 @@ export const SETTINGS_TEXTS = defineTexts({
     saved: 'Settings saved.',
     finish: 'Finish and open the workshop',
     readOnly: 'Only the owner can change these settings.',
+    messages: 'Messages to clients',
+    messagesHint: 'Automatic messages (order ready, fitting reminder, balance due…), their texts, how SMS are written, and the credits.',
+    messagesOpen: 'Set up messages',
   },
 });
 
@@ -159,6 +166,15 @@ export function SettingsScreen({ setup = false }: { setup?: boolean }) {
     <Page title={setup ? t.setupTitle : t.title}>
       {setup ? <p className="muted">{t.setupIntro}</p> : null}
       <SettingsForm key={settings.data.id} settings={settings.data} setup={setup} />
+      {!setup ? (
+        <section className="card spread" aria-labelledby="settings-messages-title">
+          <div>
+            <h2 id="settings-messages-title" style={{ marginTop: 0 }}>{t.messages}</h2>
+            <p className="muted" style={{ margin: 0 }}>{t.messagesHint}</p>
+          </div>
+          <a className="btn-link" href={href('settings/messages')}>{t.messagesOpen}</a>
+        </section>
+      ) : null}
       <GarmentTypesEditor />
     </Page>
   );

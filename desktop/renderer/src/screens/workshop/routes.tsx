@@ -5,6 +5,7 @@ import { TeamScreen } from './TeamScreen.js';
 
 export const workshopRoutes: ScreenRoute[] = [
   { match: (r) => r.parts[0] === 'setup', render: () => <SettingsScreen setup /> },
-  { match: (r) => r.parts[0] === 'settings', render: () => <SettingsScreen /> },
+  // 'settings' (its sub-pages, such as 'settings/messages', are their areas')
+  { match: (r) => r.parts[0] === 'settings' && r.parts.length === 1, render: () => <SettingsScreen /> },
   { match: (r) => r.parts[0] === 'team', render: () => <TeamScreen /> },
 ];
