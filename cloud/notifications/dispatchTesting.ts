@@ -83,7 +83,8 @@ export async function startLoopbacks(): Promise<Pick<DispatchServer, 'at' | 'twi
 }
 
 export async function startDispatchServer(options: DispatchServerOptions = {}): Promise<DispatchServer> {
-  const loopbacks = options.loopbacks ?? (await startLoopbacks());
+  const given = options.loopbacks;
+  const loopbacks = given ? { at: given.at, twilio: given.twilio, smtp: given.smtp } : await startLoopbacks();
   const server = await startTestServer({ ...providerEnv(loopbacks), ...options.env }, { tuning: options.tuning ?? QUICK_TUNING, ...(options.db ? { db: options.db } : {}) });
   if (options.startJobs ?? true) await server.ctx.services.jobs.start();
   return {
