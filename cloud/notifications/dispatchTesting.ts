@@ -38,6 +38,16 @@ export const QUICK_TUNING: CloudTuning = {
   messages: { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 10, concurrency: 8 },
 };
 
+/**
+ * The SIGKILL test's instances: a run whose process died is taken back 3 s after it started;
+ * every queued message is swept at once.
+ */
+export const KILLED_TUNING: CloudTuning = {
+  jobs: { pollIntervalMs: 100, maintenanceIntervalSeconds: 1, poolSize: 3 },
+  providers: { timeoutMs: 5_000 },
+  messages: { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 3, concurrency: 8, sweepAfterMs: 0, sweepCron: '0 0 1 1 *' },
+};
+
 export interface DispatchServer extends TestServer {
   at: AfricasTalkingLoopback;
   twilio: TwilioLoopback;
