@@ -6,7 +6,11 @@
  * a viewer's message, and a push repeated by a device that lost the answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Shop, nextPhone, sleep, startDispatchServer, type DispatchServer } from './dispatchTesting.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QUICK_TUNING, Shop, nextPhone, sleep, startDispatchServer, type DispatchServer } from './dispatchTesting.js';
+import { startTestServer } from '../testing/testServer.js';
 import { MESSAGE_SEND_JOB } from './dispatchQueue.js';
 import { RawDevice, postSync } from '../testing/rawSync.js';
 import { newId } from '../../shared/domain/ids.js';
@@ -143,6 +147,32 @@ describe('cancelled and repeated', () => {
     await shop.settled(mutation.rowId);
     await sleep(300);
     expect(smsTo(client.phone)).toHaveLength(1);
+  });
+});
+
+describe('without provider credentials', () => {
+  it('writes the message to the development outbox and fails it with its reason: never shown as sent, credits back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'styliste-outbox-'));
+    const bare = await startTestServer({ DATA_DIR: dataDir }, { tuning: QUICK_TUNING });
+    try {
+      await bare.ctx.services.jobs.start();
+      const local = await Shop.open(bare, 5);
+      const client = await local.client();
+      const { messageId } = await local.queue(local.messageFields(client.clientId, 'sms', client.phone, 'Bonjour Aïcha'));
+      expect(await local.settled(messageId)).toMatchObject({
+        status: 'failed',
+        providerId: null,
+        failureReason: 'Aucun fournisseur configuré : le message est resté dans la boîte d’envoi de développement, rien n’est parti.',
+      });
+      const entries = readdirSync(join(dataDir, 'outbox', 'sms'));
+      expect(entries).toHaveLength(1);
+      expect(JSON.parse(readFileSync(join(dataDir, 'outbox', 'sms', entries[0]!), 'utf8'))).toMatchObject({ reference: messageId, to: client.phone, payload: { message: 'Bonjour Aicha' } });
+      expect(await local.balance()).toBe(5);
+    } finally {
+      await bare.ctx.services.jobs.stop(1_000);
+      await bare.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

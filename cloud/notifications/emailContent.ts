@@ -21,7 +21,7 @@ function escapeHtml(value: string): string {
  * escapes), a sentence's final punctuation left out of the address.
  */
 function linked(escaped: string): string {
-  return escaped.replace(/https?:\/\/[^\s<>"'&]+/g, (match) => {
+  return escaped.replace(/https?:\/\/(?:[^\s<>"'&]|&amp;)+/g, (match) => {
     const url = match.replace(/[.,;:!?)]+$/, '');
     return `<a href="${url}">${url}</a>${match.slice(url.length)}`;
   });
