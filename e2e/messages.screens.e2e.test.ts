@@ -161,8 +161,22 @@ describe('messages to clients, in the app', () => {
     const orderComposer = page.getByTestId('order-messages').getByTestId('composer');
     await orderComposer.getByLabel('Partir d’un modèle').selectOption({ label: 'Commande prête' });
     await orderComposer.getByTestId('message-preview').filter({ hasText: `Bonne nouvelle Aïcha Dossou, votre tenue ${orderNumber} est prête. Solde : 10 000 FCFA.` }).waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('tracking-link').count()).toBe(1);
     await screenshot(page, 'messages-order');
+
+    // ── The tracking link, revoked after a confirmation: the old one is gone once synced. ──
+    const tracking = page.getByTestId('tracking-link');
+    const oldLink = (await tracking.getByTestId('tracking-url').textContent())!;
+    expect(oldLink).toMatch(new RegExp(`^${server.url}/t/[A-Za-z0-9_-]{16,}$`));
+    await sync(page);
+    expect((await fetch(oldLink)).status).toBe(200);
+    await tracking.getByRole('button', { name: 'Révoquer le lien de suivi' }).click();
+    await tracking.getByRole('alertdialog').getByRole('button', { name: 'Oui, révoquer' }).click();
+    await tracking.getByText('Nouveau lien créé').waitFor();
+    const newLink = (await tracking.getByTestId('tracking-url').textContent())!;
+    expect(newLink).not.toBe(oldLink);
+    await sync(page);
+    expect((await fetch(oldLink)).status).toBe(404);
+    expect((await fetch(newLink)).status).toBe(200);
 
     // ── A staff member sees the templates and the credits, and is told why they cannot edit them. ──
     await page.goto(`${appUrl}#/team`);
@@ -217,6 +231,33 @@ describe('messages to clients, in the app', () => {
     await page.goto(`${appUrl}#/settings/messages`);
     await settled(page.getByTestId('credits-card').getByTestId('credits-balance'), page, '[data-live="true"][data-balance="49"]');
     await screenshot(page, 'messages-needs-attention');
+
+    // ── The free WhatsApp button is noted in the client's history; the client may refuse messages. ──
+    await context.route(/^https:\/\/wa\.me\//, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'WhatsApp' }));
+    await page.goto(`${appUrl}#/clients/${clientId}`);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'WhatsApp', exact: true }).click()]);
+    expect(popup.url()).toMatch(/^https:\/\/wa\.me\/2290162102030\?text=/);
+    await popup.close();
+    const manual = page.getByTestId('client-messages').getByTestId('message').and(page.locator('[data-status="manual"]'));
+    await manual.waitFor({ timeout: 10_000 });
+    expect(await manual.getByTestId('message-status').textContent()).toBe('ouvert dans WhatsApp');
+    expect(await manual.textContent()).toContain('Bonjour Aïcha Dossou, ici Atelier Sika Couture.');
+    const optOut = page.getByLabel('Le client ne veut pas de messages');
+    await optOut.check();
+    await page.reload();
+    await waitUntil('the opt-out kept', async () => ((await page.getByLabel('Le client ne veut pas de messages').isChecked()) ? true : undefined));
+    await page.getByTestId('composer').getByLabel('Message', { exact: true }).fill('Bonjour');
+    await page.getByTestId('composer').getByText('Ce client a demandé à ne pas recevoir de messages').waitFor();
+
+    // The message screens fit a 360 px phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [`clients/${clientId}`, `orders/${orderId}`, 'settings/messages']) {
+      await page.goto(`${appUrl}#/${path}`);
+      await page.getByTestId(path.startsWith('settings') ? 'template-order_ready' : 'composer').waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(1);
+    }
+    await screenshot(page, 'messages-settings-360');
     await context.close();
   }, 300_000);
 });

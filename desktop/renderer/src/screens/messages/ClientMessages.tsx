@@ -3,7 +3,7 @@
  * history; and, with the contact details, "the client does not want messages" (no automatic
  * message goes to them).
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
 import { useTexts } from '../../app/locale.js';
 import { useCan } from '../../app/session.js';
@@ -37,15 +37,22 @@ export function OptOutSwitch({ clientId }: { clientId: string }) {
   const t = useTexts(TEXTS);
   const id = useId();
   const can = useCan();
-  const optedOut = useOptOut(clientId);
+  const stored = useOptOut(clientId);
   const update = useCommand('updateClient');
+  // Shown switched at once; back as it was if the engine refuses; follows a change made elsewhere.
+  const [optedOut, setShown] = useState(stored);
+  useEffect(() => setShown(stored), [stored]);
+  const change = async (on: boolean) => {
+    setShown(on);
+    if (!(await update.run({ id: clientId, messagesOptOut: on }))) setShown(!on);
+  };
   if (optedOut === undefined) return null;
   if (!can('clients', 'update')) return optedOut ? <p className="msg-warn">{t.optedOut}</p> : null;
   return (
     <div className="msg-optout">
       <label className="row" htmlFor={id}>
         <input id={id} type="checkbox" checked={optedOut} disabled={update.busy} aria-describedby={`${id}-hint`}
-          onChange={(e) => void update.run({ id: clientId, messagesOptOut: e.target.checked })} />
+          onChange={(e) => void change(e.target.checked)} />
         {t.optOut}
       </label>
       <small id={`${id}-hint`} className="muted">{t.optOutHint}</small>

@@ -17,7 +17,8 @@ import { TEMPLATE_VARIABLES, type TemplateVariable } from '../../../../../shared
 import { whatsappLink } from '../clients/contact.js';
 import { CostMeter } from './CostMeter.js';
 import { CreditsLine } from './CreditsBalance.js';
-import { VariableButtons, token } from './VariableButtons.js';
+import { VariableButtons } from './VariableButtons.js';
+import { token } from './messageText.js';
 import { MESSAGE_CHANNELS, defaultChannel, messageChannelLabel, messageKindLabel, type MessageChannel } from './labels.js';
 import type { MessagePreview } from '../../../../../shared/engine/queries/messageQueries.js';
 

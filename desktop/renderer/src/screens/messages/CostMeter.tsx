@@ -8,6 +8,7 @@ import { fill, useTexts } from '../../app/locale.js';
 import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { MessageCost } from '../../../../../shared/messaging/compose.js';
 import type { MessageChannel } from './labels.js';
+import { charactersLeft, visibleCharacter } from './messageText.js';
 
 const TEXTS = defineTexts({
   fr: {
@@ -47,22 +48,6 @@ const TEXTS = defineTexts({
     estimated: 'The tracking link will be written by the server: the cost is an estimate.',
   },
 });
-
-/** Characters a part holds: one part alone, or each part of a longer message (the rest is its header). */
-const PART = { 'GSM-7': { single: 160, multi: 153 }, 'UCS-2': { single: 70, multi: 67 } } as const;
-
-/** Characters left before the message takes one more part. */
-export function charactersLeft(cost: Pick<MessageCost, 'characters' | 'parts' | 'encoding'>): number | null {
-  if (!cost.encoding) return null;
-  const size = PART[cost.encoding];
-  const parts = Math.max(1, cost.parts);
-  return Math.max(0, (parts === 1 ? size.single : parts * size.multi) - cost.characters);
-}
-
-/** A character as it can be read: an invisible one (a non-breaking space, a control) by its code. */
-export function visibleCharacter(c: string): string {
-  return /^[\s\p{C}]$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
-}
 
 export function CostMeter({ cost, channel, estimated, gsm7 }: { cost: MessageCost; channel: MessageChannel; estimated: boolean; gsm7: boolean }) {
   const t = useTexts(TEXTS);

@@ -12,7 +12,8 @@ import { AUTO_CHANNELS, AUTO_CHANNEL_LABELS, MAX_MESSAGE_BODY, type AutoChannel,
 import { DEFAULT_TEMPLATE_BODIES } from '../../../../../shared/messaging/templates.js';
 import type { MessageTemplateView } from '../../../../../shared/engine/queries/messageQueries.js';
 import { CostMeter } from './CostMeter.js';
-import { VariableButtons, token } from './VariableButtons.js';
+import { VariableButtons } from './VariableButtons.js';
+import { token } from './messageText.js';
 import { messageKindLabel } from './labels.js';
 import type { Example } from './useExample.js';
 

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { fill, useTexts } from '../../app/locale.js';
 import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import type { TemplateVariable } from '../../../../../shared/messaging/templates.js';
+import { insertAt, token } from './messageText.js';
 
 const TEXTS = defineTexts({
   fr: {
@@ -28,15 +29,6 @@ const TEXTS = defineTexts({
     lien: 'order tracking link',
   },
 });
-
-export const token = (name: string) => `{${name}}`;
-
-/** The text with `insert` put in place of the selection [start, end), and where the cursor goes after it. */
-export function insertAt(text: string, insert: string, start: number, end: number): { text: string; cursor: number } {
-  const from = Math.max(0, Math.min(start, text.length));
-  const to = Math.max(from, Math.min(end, text.length));
-  return { text: text.slice(0, from) + insert + text.slice(to), cursor: from + insert.length };
-}
 
 /**
  * Inserts into a controlled textarea at its cursor (at the end when it never had the focus),
