@@ -21,11 +21,13 @@ const key = aesEncryptor();
 const lean = createLeanFetch();
 let server: TestServer;
 /** What the network does: pass, drop (no connection), or a failing cloud behind a proxy. */
-let network: 'up' | 'down' | 'broken' = 'up';
+let network: 'up' | 'down' | 'broken' | 'strange' = 'up';
 
 const netFetch: typeof fetch = async (input, init) => {
   if (network === 'down') throw new TypeError('fetch failed');
   if (network === 'broken') return new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
+  // Something between answering 200 with JSON that is no balance (a portal, an old server).
+  if (network === 'strange') return Response.json({ balance: '50', entries: [{ kind: 'grant', amount: 1e400 }] });
   return lean(input, init);
 };
 
@@ -75,6 +77,8 @@ describe('messages through the desktop host', () => {
     // A cloud answering garbage (a captive portal, a proxy's error page) is not a balance either.
     network = 'broken';
     expect(await first.handle('messages.credits', {})).toEqual({ balance: TRIAL_CREDITS, entries: [], checkedAt: live.checkedAt, live: false });
+    network = 'strange';
+    expect(await first.handle('messages.credits', {})).toEqual({ balance: TRIAL_CREDITS, entries: [], checkedAt: live.checkedAt, live: false });
     network = 'up';
     // Payloads are checked like any channel's.
     await expect(first.handle('messages.credits', { workshopId: 'another' })).rejects.toMatchObject({ code: 'invalid_input' });
@@ -107,6 +111,9 @@ describe('messages through the desktop host', () => {
     // Never read yet, and offline: the host says it does not know (no balance, no date).
     network = 'down';
     expect(await service.handle('messages.credits', {})).toEqual({ balance: null, entries: [], checkedAt: null, live: false });
+    // Never read yet, and an answer that is no balance: said, not shown as one.
+    network = 'strange';
+    await expect(service.handle('messages.credits', {})).rejects.toMatchObject({ code: 'bad_response', message: 'Réponse du serveur illisible.' });
     network = 'up';
     // Each workshop sees its own credits.
     expect(await service.handle('messages.credits', {})).toMatchObject({ balance: TRIAL_CREDITS, live: true, entries: [{ kind: 'grant' }] });
