@@ -92,7 +92,7 @@ async function grantAppRole(db: AnyDb): Promise<void> {
 export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger'] as const;
 
 /** One round trip: become the RLS role and set the workshop, both for this transaction only. */
-async function enterWorkshop(tx: Tx, workshopId: string): Promise<void> {
+export async function enterWorkshop(tx: Tx, workshopId: string): Promise<void> {
   await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.workshop_id', ${workshopId}, true)`);
 }
 

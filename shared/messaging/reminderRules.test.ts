@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { balanceReminderDue, effectiveTemplate, localTimeOfDay, reminderDay, reminderMessage, usesLink } from './reminderRules.js';
+import { balanceReminderDue, effectiveTemplate, localDay, localTimeOfDay, reminderDay, reminderMessage, usesLink } from './reminderRules.js';
+import { todayIn } from '../domain/calendar.js';
 import type { ClientAddresses } from './recipients.js';
 
 const aicha: ClientAddresses = { phone: '+2290197000101', whatsapp: null, email: 'aicha@example.bj', preferredChannel: null, messagesOptOut: false };
@@ -34,6 +35,15 @@ describe('when a workshop is reminded', () => {
     const paris = reminderDay(new Date('2026-10-24T08:00:00Z'), 'Europe/Paris');
     expect(paris.tomorrowFrom).toBe('2026-10-24T22:00:00.000Z');
     expect(paris.tomorrowUntil).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  it('reads the local day as todayIn does, in any zone', () => {
+    for (const tz of ['Africa/Porto-Novo', 'Asia/Tokyo', 'America/St_Johns', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      for (let hour = 0; hour < 48; hour += 1) {
+        const instant = new Date(Date.UTC(2026, 11, 31, hour, 30));
+        expect(localDay(instant, tz)).toBe(todayIn(tz, instant));
+      }
+    }
   });
 
   it('reads a fitting time in the workshop zone', () => {

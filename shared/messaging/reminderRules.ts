@@ -66,6 +66,18 @@ export function localTimeOfDay(instant: Date, timeZone: string): string {
   return cached(TIME, timeZone, { hour: '2-digit', minute: '2-digit' }).format(instant);
 }
 
+const DAY = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local calendar day of an instant ('YYYY-MM-DD'), as `todayIn` gives it, with the zone's
+ * format made once: the sweep asks it for every fitting and ready order of the platform.
+ */
+export function localDay(instant: Date, timeZone: string): IsoDate {
+  let format = DAY.get(timeZone);
+  if (!format) DAY.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' })));
+  return format.format(instant);
+}
+
 /** Where a time zone stands at `now`: is its morning here, and which instants are its tomorrow. */
 export function reminderDay(now: Date, timeZone: string, hours: ReminderHours = DEFAULT_REMINDER_HOURS): ReminderDay {
   const today = todayIn(timeZone, now);
@@ -86,7 +98,7 @@ export function reminderDay(now: Date, timeZone: string, hours: ReminderHours = 
  * later (ready on Monday, 3 days: Thursday morning), and on every later morning until it is written.
  */
 export function balanceReminderDue(readyAt: Date, timeZone: string, today: IsoDate, days: number): boolean {
-  return addDays(todayIn(timeZone, readyAt), days) <= today;
+  return addDays(localDay(readyAt, timeZone), days) <= today;
 }
 
 /** A workshop's template row for one kind, as stored (null: none, the defaults apply). */

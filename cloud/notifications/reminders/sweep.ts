@@ -12,45 +12,31 @@
  * schedule's tick runs once across instances (schedules.ts).
  *
  * Set-based: candidates are read for a page of workshops at once in a `system` transaction (a
- * handful of statements per page), then each workshop with something new gets one
- * `ServerWriter.inWorkshop` transaction, a few at a time.
+ * handful of statements per page, the next page read while this one is written), then the
+ * workshops with something new are written a batch per transaction (reminderWrites.ts), a few
+ * batches at a time.
  */
 import type { Logger } from 'pino';
 import type { CloudDb, Tx } from '../../db/client.js';
 import type { ServerWriter } from '../../sync/serverWrite.js';
 import type { MessageSendJob } from '../dispatchQueue.js';
 import { balanceReminderId, fittingReminderId, templateRowId } from '../../../shared/messaging/templates.js';
-import { ROW_SCHEMAS } from '../../../shared/domain/rowSchemas.js';
-import { newTrackingToken, trackingUrl } from '../../../shared/messaging/trackingToken.js';
-import { todayIn } from '../../../shared/domain/calendar.js';
+import { autoRecipient } from '../../../shared/messaging/recipients.js';
 import {
   DEFAULT_REMINDER_HOURS,
   balanceReminderDue,
   effectiveTemplate,
   isKnownTimeZone,
+  localDay,
   localTimeOfDay,
   reminderDay,
-  reminderMessage,
-  usesLink,
   type ReminderDay,
   type ReminderHours,
   type ScheduledKind,
   type TemplateRow,
 } from '../../../shared/messaging/reminderRules.js';
-import { autoRecipient } from '../../../shared/messaging/recipients.js';
-import {
-  messagesById,
-  paidOnOrders,
-  readyOrders,
-  templatesById,
-  tomorrowsFittings,
-  trySweepLock,
-  workshopsIn,
-  workshopZones,
-  type ClientRow,
-  type OrderRow,
-  type WorkshopRow,
-} from './remindersSql.js';
+import { messagesById, paidOnOrders, readyOrders, templatesById, tomorrowsFittings, trySweepLock, workshopsIn, workshopZones, type ClientRow, type OrderRow, type WorkshopRow } from './remindersSql.js';
+import { ReminderWriter, sendsOf, type Planned } from './reminderWrites.js';
 
 export interface SweepDeps {
   db: CloudDb;
@@ -66,7 +52,9 @@ export interface SweepOptions {
   hours?: ReminderHours;
   /** Workshops whose candidates are read together (default 1,000). */
   pageSize?: number;
-  /** Workshop transactions at once (default 4 on Postgres, 1 on PGlite). */
+  /** Workshops written in one transaction (default 20). */
+  batchSize?: number;
+  /** Write transactions at once (default 4 on Postgres, 1 on PGlite). */
   concurrency?: number;
 }
 
@@ -90,19 +78,8 @@ export interface SweepResult {
   /** Workshops whose write failed (logged; the next tick tries again). */
   failedWorkshops: number;
   ms: number;
-}
-
-/** One reminder to write, everything known but the link of an order without a token yet. */
-interface Planned {
-  id: string;
-  kind: ScheduledKind;
-  workshop: WorkshopRow;
-  template: TemplateRow | null;
-  client: ClientRow;
-  order: OrderRow;
-  balance: number;
-  day: string | null;
-  time: string | null;
+  /** Where the time went: reading candidates, writing, handing over (they overlap). */
+  phases: { planMs: number; writeMs: number; enqueueMs: number };
 }
 
 const emptyResult = (): SweepResult => ({
@@ -117,6 +94,7 @@ const emptyResult = (): SweepResult => ({
   enqueued: 0,
   failedWorkshops: 0,
   ms: 0,
+  phases: { planMs: 0, writeMs: 0, enqueueMs: 0 },
 });
 
 /** Runs the sweep as of `now`. */
@@ -138,10 +116,27 @@ export async function sweepReminders(deps: SweepDeps, now: Date, options: SweepO
   return result;
 }
 
+interface Page {
+  last: string;
+  byWorkshop: Planned[][];
+  requeue: MessageSendJob[];
+}
+
+const timed = async <T>(add: (ms: number) => void, work: () => Promise<T>): Promise<T> => {
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    add(performance.now() - t0);
+  }
+};
+
 class Sweep {
   private readonly hours: ReminderHours;
   private readonly pageSize: number;
+  private readonly batchSize: number;
   private readonly concurrency: number;
+  private readonly writes: ReminderWriter;
 
   constructor(
     private readonly deps: SweepDeps,
@@ -151,7 +146,9 @@ class Sweep {
   ) {
     this.hours = options.hours ?? DEFAULT_REMINDER_HOURS;
     this.pageSize = options.pageSize ?? 1000;
+    this.batchSize = options.batchSize ?? 20;
     this.concurrency = options.concurrency ?? (deps.db.kind === 'postgres' ? 4 : 1);
+    this.writes = new ReminderWriter(deps, now.toISOString());
   }
 
   async run(): Promise<void> {
@@ -160,44 +157,64 @@ class Sweep {
     const unknown = zones.filter((tz) => !isKnownTimeZone(tz));
     if (unknown.length > 0) this.deps.logger.warn({ zones: unknown }, 'reminders: workshops in unknown time zones skipped');
     const days = new Map<string, ReminderDay>();
-    for (const tz of zones) {
-      if (!isKnownTimeZone(tz)) continue;
+    for (const tz of zones.filter(isKnownTimeZone)) {
       const day = reminderDay(this.now, tz, this.hours);
       if (day.due) days.set(tz, day);
     }
     this.result.dueZones = days.size;
     if (days.size === 0) return;
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.deps.db.system((tx) => this.plan(tx, days, after));
-      if (!page) break;
-      after = page.last;
+    const phases = this.result.phases;
+    const readPage = (after: string | null) => {
+      const reading = timed((ms) => (phases.planMs += ms), () => this.deps.db.system((tx) => this.plan(tx, days, after)));
+      reading.catch(() => undefined); // read ahead: its failure is thrown where it is awaited
+      return reading;
+    };
+    const handing: Promise<void>[] = [];
+    let next = readPage(null);
+    for (let page = await next; page; page = await next) {
+      next = readPage(page.last);
       const items = [...page.requeue];
-      await eachAtMost(this.concurrency, [...page.byWorkshop.values()], async (planned) => {
-        items.push(...(await this.write(planned)));
-      });
-      await this.enqueue(items);
+      const batches: Planned[][][] = [];
+      for (let i = 0; i < page.byWorkshop.length; i += this.batchSize) batches.push(page.byWorkshop.slice(i, i + this.batchSize));
+      await timed(
+        (ms) => (phases.writeMs += ms),
+        () =>
+          eachAtMost(this.concurrency, batches, async (batch) => {
+            for (const outcome of await this.writes.writeBatch(batch)) {
+              for (const w of outcome.written) this.result.written[w.kind]++;
+              this.result.alreadyWritten += outcome.already;
+              this.result.tokens += outcome.tokens;
+              this.result.refused += outcome.refused;
+              if (outcome.refused > 0) this.deps.logger.warn({ workshopId: outcome.workshopId, refused: outcome.refused }, 'reminders: texts refused by the message schema');
+              items.push(...sendsOf(outcome));
+            }
+          }),
+      );
+      handing.push(timed((ms) => (phases.enqueueMs += ms), () => this.enqueue(items)));
     }
+    await Promise.all(handing);
+    this.result.failedWorkshops = this.writes.failed;
   }
 
   /** Reads one page of workshops and what is due for them; null after the last page. */
-  private async plan(tx: Tx, days: Map<string, ReminderDay>, after: string | null) {
+  private async plan(tx: Tx, days: Map<string, ReminderDay>, after: string | null): Promise<Page | null> {
     const workshops = await workshopsIn(tx, [...days.keys()], after, this.pageSize);
     if (workshops.length === 0) return null;
     this.result.workshops += workshops.length;
     const byId = new Map(workshops.map((w) => [w.workshopId, w]));
     const templates = await this.templates(tx, workshops);
-    const wants = (kind: ScheduledKind) => workshops.filter((w) => effectiveTemplate(kind, templates.get(`${w.workshopId} ${kind}`) ?? null).channel !== 'off').map((w) => w.workshopId);
+    const templateOf = (workshopId: string, kind: ScheduledKind) => templates.get(`${workshopId} ${kind}`) ?? null;
+    const wants = (kind: ScheduledKind) => workshops.filter((w) => effectiveTemplate(kind, templateOf(w.workshopId, kind)).channel !== 'off').map((w) => w.workshopId);
 
     const windows = [...days.values()].map((d) => ({ timezone: d.timezone, from: d.tomorrowFrom, until: d.tomorrowUntil }));
     const fittings = await tomorrowsFittings(tx, wants('fitting_reminder'), windows);
     const ready = await readyOrders(tx, wants('balance_due'), this.now);
-    const orderIds = [...new Set([...fittings, ...ready].map((c) => c.orderId))];
-    const paid = await paidOnOrders(tx, [...new Set([...fittings, ...ready].map((c) => c.workshopId))], orderIds);
+    const candidates = [...fittings, ...ready];
+    const paid = await paidOnOrders(tx, [...new Set(candidates.map((c) => c.workshopId))], [...new Set(candidates.map((c) => c.orderId))]);
 
     const planned: Planned[] = [];
     const add = (kind: ScheduledKind, workshop: WorkshopRow, candidate: ClientRow & OrderRow, id: string, day: string | null, time: string | null) => {
-      const template = templates.get(`${workshop.workshopId} ${kind}`) ?? null;
+      const template = templateOf(workshop.workshopId, kind);
       if (!autoRecipient(effectiveTemplate(kind, template).channel, candidate)) return;
       const balance = Math.max(0, candidate.price - (paid.get(candidate.orderId) ?? 0));
       if (kind === 'balance_due' && balance <= 0) return;
@@ -206,7 +223,7 @@ class Sweep {
     for (const f of fittings) {
       const workshop = byId.get(f.workshopId)!;
       const at = new Date(f.at);
-      const day = todayIn(workshop.timezone, at);
+      const day = localDay(at, workshop.timezone);
       add('fitting_reminder', workshop, f, fittingReminderId(workshop.workshopId, f.fittingId, day), day, localTimeOfDay(at, workshop.timezone));
     }
     for (const r of ready) {
@@ -231,7 +248,7 @@ class Sweep {
       list.push(p);
       byWorkshop.set(p.workshop.workshopId, list);
     }
-    return { last: workshops.at(-1)!.workshopId, byWorkshop, requeue };
+    return { last: workshops.at(-1)!.workshopId, byWorkshop: [...byWorkshop.values()], requeue };
   }
 
   /** The page's template rows of the scheduled kinds, by "workshop kind". */
@@ -246,101 +263,13 @@ class Sweep {
     return found;
   }
 
-  /** One workshop's new reminders in one server write; the messages written, to enqueue. */
-  private async write(planned: Planned[]): Promise<MessageSendJob[]> {
-    const workshopId = planned[0]!.workshop.workshopId;
-    const { db, writer, publicUrl } = this.deps;
-    const createdAt = this.now.toISOString();
-    try {
-      const outcome = await db.withWorkshop(workshopId, (tx) =>
-        writer.inWorkshop(tx, workshopId, async (writes) => {
-          const taken = new Set((await messagesById(tx, planned.map((p) => p.id))).map((m) => m.id));
-          const tokens = new Map<string, string | null>();
-          const written: { id: string; kind: ScheduledKind }[] = [];
-          let newTokens = 0;
-          let refused = 0;
-          let already = 0;
-          for (const p of planned) {
-            if (taken.has(p.id)) {
-              already++;
-              continue;
-            }
-            let token = tokens.get(p.order.orderId) ?? p.order.trackingToken;
-            if (!token && usesLink(p.kind, p.template)) {
-              // The order's first message that needs the link: the order gets its token, as a device would give it.
-              const stored = await writes.read('orders', p.order.orderId);
-              token = (stored?.fields.trackingToken as string | null | undefined) ?? null;
-              if (!token && stored) {
-                token = newTrackingToken();
-                await writes.write('orders', p.order.orderId, { trackingToken: token });
-                newTokens++;
-              }
-            }
-            tokens.set(p.order.orderId, token ?? null);
-            const message = reminderMessage({
-              kind: p.kind,
-              template: p.template,
-              client: p.client,
-              gsm7: p.workshop.smsGsm7,
-              facts: {
-                clientName: p.client.clientName,
-                workshopName: p.workshop.name,
-                orderNumber: p.order.number,
-                day: p.day,
-                time: p.time,
-                balance: p.balance,
-                link: token ? trackingUrl(publicUrl, token) : null,
-              },
-            });
-            if (!message) continue;
-            const row = {
-              clientId: p.client.clientId,
-              orderId: p.order.orderId,
-              channel: message.channel,
-              to: message.to,
-              body: message.body,
-              kind: p.kind,
-              status: 'queued',
-              createdAt,
-              createdBy: null,
-              deletedAt: null,
-              providerId: null,
-              segments: null,
-              credits: null,
-              sentAt: null,
-              deliveredAt: null,
-              failureReason: null,
-            };
-            if (!ROW_SCHEMAS.messages.safeParse(row).success) {
-              refused++;
-              continue;
-            }
-            await writes.write('messages', p.id, row);
-            written.push({ id: p.id, kind: p.kind });
-          }
-          return { written, newTokens, refused, already };
-        }),
-      );
-      for (const w of outcome.written) this.result.written[w.kind]++;
-      this.result.tokens += outcome.newTokens;
-      this.result.refused += outcome.refused;
-      this.result.alreadyWritten += outcome.already;
-      if (outcome.refused > 0) this.deps.logger.warn({ workshopId, refused: outcome.refused }, 'reminders: texts refused by the message schema');
-      return outcome.written.map((w) => ({ workshopId, messageId: w.id }));
-    } catch (error) {
-      this.result.failedWorkshops++;
-      this.deps.logger.error({ workshopId, err: error }, 'reminders: a workshop could not be written');
-      return [];
-    }
-  }
-
   private async enqueue(items: MessageSendJob[]): Promise<void> {
     if (items.length === 0) return;
     try {
       await this.deps.enqueue(items);
       this.result.enqueued += items.length;
     } catch (error) {
-      // The rows are written and queued: the next tick hands them over again.
+      // The rows are written and queued: the dispatcher's sweep of forgotten messages, and the next tick, hand them over again.
       this.deps.logger.error({ count: items.length, err: error }, 'reminders: messages could not be handed to the dispatcher');
     }
   }
