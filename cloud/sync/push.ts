@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
 import type { Mutation, Rejection } from '../../shared/sync/protocol.js';
-import { parseHlc } from '../../shared/sync/hlc.js';
+import { parseHlc, type HybridClock } from '../../shared/sync/hlc.js';
 import { INSERT_SCHEMAS, PATCH_SCHEMAS, unknownField } from '../../shared/domain/rowSchemas.js';
 import { actionOfChange, can, type Role } from '../../shared/domain/roles.js';
 import { INSERT_ONLY_TABLES } from '../../shared/engine/schema.js';
@@ -18,7 +18,7 @@ import { text, type Locale } from '../../shared/i18n/index.js';
 import { pushRefusalTexts } from './texts.js';
 import { isSyncedTableName, type SyncedTableName } from '../../shared/domain/tables.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
-import { SeqAllocator, StoredRows, updateRow, winningFields } from './hubWrite.js';
+import { SeqAllocator, StoredRows, updateRow, winningFields, type StoredRow } from './hubWrite.js';
 import { NewRowBuffer } from './newRows.js';
 import { deviceMessageRefusal, type DeviceMessageRefusal } from '../../shared/messaging/deviceRules.js';
 import type { MessageStatus } from '../../shared/messaging/messageOptions.js';
@@ -70,6 +70,8 @@ export interface PushContext {
   deviceId: string;
   locale: Locale;
   now: Date;
+  /** The hub's clock, for what the hub writes back during a push (a message's state re-asserted). */
+  clock: HybridClock;
 }
 
 export async function applyPush(tx: Tx, push: PushContext, mutations: readonly Mutation[]): Promise<PushOutcome> {
@@ -94,6 +96,17 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     outcome.ownSeqs.add(seq);
     seen.add(m.id);
     outcome.acked.push(m.id);
+  };
+  /** Writes the stored values of the fields `m` named, stamped later than `m`, for every device (this one too). */
+  const reassert = async (m: KnownMutation, existing: StoredRow) => {
+    for (const clock of [m.hlc, ...Object.values(existing.clocks)]) push.clock.observe(clock);
+    const fields = Object.fromEntries(Object.keys(m.fields).filter((key) => key in existing.fields).map((key) => [key, existing.fields[key]]));
+    if (Object.keys(fields).length === 0) return;
+    const hlc = push.clock.now();
+    const seq = seqs.next();
+    await updateRow(tx, m.table, m.rowId, hlc, seq, fields);
+    seqs.record({ seq, table: m.table, rowId: m.rowId, hlc, applied: fields, mutationId: null, deviceId: null });
+    stored.afterApply(m.table, m.rowId, hlc, fields);
   };
   const newRows = new NewRowBuffer<KnownMutation>();
   const heldIds = new Set<string>();
@@ -141,6 +154,18 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     }
     // A message's life after `queued` is the hub's (DESIGN "Messages to clients").
     const messageRefusal = m.table === 'messages' ? deviceMessageRefusal(existing?.fields.status as MessageStatus | undefined, m.fields) : null;
+    if (messageRefusal && existing) {
+      // The device shows its own change until it pulls one with a later clock: the hub writes its
+      // own values of those fields back, later than the refused change, so the device comes round
+      // (a cancel that came after the send shows "envoyé" again).
+      await reassert(m, existing);
+      // The same message written by two devices (an automatic message's derived id, both offline):
+      // the second is already here, nothing is wrong.
+      if (messageRefusal === 'onlyCancel' && 'createdAt' in m.fields) {
+        outcome.acked.push(m.id);
+        continue;
+      }
+    }
     if (messageRefusal) {
       reject(m, 'forbidden', text(pushRefusalTexts, push.locale, MESSAGE_REFUSALS[messageRefusal]));
       continue;

@@ -39,7 +39,7 @@ function queuedMessageIds(mutations: SyncRequest['mutations'], acked: readonly s
 
 export class SyncService {
   constructor(
-    private readonly ctx: Pick<CloudContext, 'db' | 'config' | 'now'>,
+    private readonly ctx: Pick<CloudContext, 'db' | 'config' | 'now' | 'clock'>,
     private readonly hooks: SyncHooks = {},
   ) {}
 
@@ -54,7 +54,7 @@ export class SyncService {
       pushed = await db.withWorkshop(caller.workshopId, async (tx) => {
         const device = await ensureDevice(tx, identity, now);
         checkDevice(device, locale);
-        return applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now }, body.mutations);
+        return applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now, clock: this.ctx.clock }, body.mutations);
       });
       // New messages go to the dispatcher now that they are committed (never from inside the
       // push's transaction), while the pull runs; the answer waits for both.

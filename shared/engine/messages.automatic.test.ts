@@ -200,6 +200,17 @@ describe('a client who changes their mind, an order or a client deleted', () => 
     expect(custom.status).toBe('queued');
   });
 
+  it('an order whose client was deleted on another device still moves; it writes no message', async () => {
+    const { id: clientId } = await shop.engine.execute('createClient', { name: 'Partie Ailleurs', phone: '0196000777' });
+    const order = await shop.engine.execute('createOrder', { clientId, price: 6_000 });
+    await shop.engine.execute('changeOrderStatus', { id: order.id, status: 'in_progress' });
+    // Another device deleted the client; the change arrives by sync, the order stays.
+    await shop.engine.applyChanges([{ table: 'clients', rowId: clientId, hlc: '2099-01-01T00:00:00.000Z-0000-00000000000000aa', fields: { deletedAt: '2099-01-01T00:00:00.000Z' } }], '9999');
+    const moved = await shop.engine.execute('changeOrderStatus', { id: order.id, status: 'ready' });
+    expect(moved.messageId).toBeNull();
+    expect(messagesOf(order.id).filter((m) => m.status === 'queued')).toEqual([]);
+  });
+
   it('a deleted order\'s queued messages are cancelled; so are a deleted client\'s', async () => {
     const order = await shop.engine.execute('createOrder', { clientId: clients.phoneOnly, price: 4_000, status: 'quote' });
     await shop.engine.execute('sendMessage', { clientId: clients.phoneOnly, orderId: order.id, channel: 'sms', body: 'Votre devis {numero} : 4 000 F.' });

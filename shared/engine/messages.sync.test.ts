@@ -132,11 +132,9 @@ describe('messages written offline, synced', () => {
     lateId = late.id;
   });
 
-  // Known problem (see the report): the refused cancel keeps its clock on the device, later than
-  // the hub's "sent", so the device goes on showing "annulé" for a message the client received.
-  // The fix belongs to the hub: on a `notQueued` refusal, write the row's status again with a
-  // clock after the refused mutation's, so the pull brings it back. Remove `.fails` then.
-  it.fails('after that refusal, the device shows what the hub did (sent), not its cancel', async () => {
+  // The refused cancel keeps its clock on the device, later than the hub's "sent": the hub writes
+  // its status back with a later clock (push.ts `reassert`), so the device shows "envoyé" again.
+  it('after that refusal, the device shows what the hub did (sent), not its cancel', async () => {
     await syncClean(device);
     const local = (await device.engine.query('clientMessages', { clientId })).find((m) => m.id === lateId)!;
     expect(local.sentAt).toBe('2026-11-25T09:10:00.000Z');
@@ -156,9 +154,14 @@ describe('messages written offline, synced', () => {
     const report = await second.client.sync();
     const onHub = (await hubMessages()).filter((m) => m.order_id === order.id);
     expect(onHub.map((m) => [m.id, m.kind, m.status])).toEqual([[a.messageId, 'order_ready', 'queued']]);
-    // The second device's copy of the row is refused (a device may only cancel a stored message):
-    // it waits in "needs attention" although nothing is wrong (see the report).
-    expect(report.rejected).toBe(1);
-    expect((await second.engine.query('syncStatus')).needsAttention.at(-1)).toMatchObject({ table: 'messages', rowId: a.messageId });
+    // The second device's copy of the row is acknowledged, not applied: nothing waits in "needs
+    // attention", and the hub writes its own values back so both devices end with the same row.
+    expect(report.rejected).toBe(0);
+    expect((await second.engine.query('syncStatus')).needsAttention).toEqual([]);
+    await syncClean(second);
+    await syncClean(device);
+    const seen = async (d: typeof device) => (await d.engine.query('orderMessages', { orderId: order.id })).map((m) => [m.id, m.status, m.body]);
+    expect(await seen(second)).toEqual(await seen(device));
+    expect(await seen(second)).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  * workshop's template (or the default one) and goes where `autoRecipient` says: nowhere when the
  * setting is off, the client does not want messages or has no address for it — never an error.
  */
+import { isEngineError } from '../../domain/errors.js';
 import type { SqlExecutor } from '../sqlPort.js';
 import type { EngineContext } from '../context.js';
 import { writeChange } from '../write.js';
@@ -13,7 +14,7 @@ import { autoRecipient } from '../../messaging/recipients.js';
 import { composeMessage, withEmptyGaps } from '../../messaging/compose.js';
 import { derivedRowId, usedVariables } from '../../messaging/templates.js';
 import { newTrackingToken } from '../../messaging/trackingToken.js';
-import { MAX_MESSAGE_BODY, type AutomaticKind, type MessageKind } from '../../messaging/messageOptions.js';
+import { HUB_MESSAGE_FIELDS, MAX_MESSAGE_BODY, type AutomaticKind, type MessageKind } from '../../messaging/messageOptions.js';
 import type { OrderStatus } from '../../domain/orderStatus.js';
 
 /** The automatic messages a device writes; fitting reminders and balance reminders are the hub's (on schedule). */
@@ -59,7 +60,12 @@ export async function writeAutomaticMessage(ctx: EngineContext, tx: SqlExecutor,
   const template = await readTemplate(tx, workshop.id, kind);
   if (template.channel === 'off') return null;
   let order = await readMessageOrder(ctx, tx, orderId, 'id');
-  const client = await readMessageClient(ctx, tx, order.clientId);
+  // The client may have been deleted on another device while its order lives on: no message then.
+  const client = await readMessageClient(ctx, tx, order.clientId).catch((error: unknown) => {
+    if (isEngineError(error) && error.code === 'not_found') return null;
+    throw error;
+  });
+  if (!client) return null;
   const recipient = autoRecipient(template.channel, client);
   if (!recipient) return null;
   const earlier = await tx.all<{ status: string; deleted_at: string | null }>('SELECT status, deleted_at FROM messages WHERE order_id = ? AND kind = ?', [orderId, kind]);
@@ -75,12 +81,17 @@ export async function writeAutomaticMessage(ctx: EngineContext, tx: SqlExecutor,
   return id;
 }
 
-/** A new message row as a device writes it: the hub's fields are left out (messageRows.ts). */
+/**
+ * A new message row as a device writes it: the hub's fields null (messageRows.ts), written so that
+ * the device and the hub hold a clock for every field of the row alike.
+ */
+const HUB_FIELDS_UNSET = Object.fromEntries(HUB_MESSAGE_FIELDS.map((field) => [field, null]));
+
 export function messageRow(
   fields: { clientId: string; orderId: string | null; channel: string; to: string; body: string; kind: MessageKind; status: 'queued' | 'manual' },
   ctx: EngineContext,
 ): Record<string, unknown> {
-  return { ...fields, createdAt: ctx.now().toISOString(), createdBy: ctx.actor.memberId, deletedAt: null };
+  return { ...fields, createdAt: ctx.now().toISOString(), createdBy: ctx.actor.memberId, deletedAt: null, ...HUB_FIELDS_UNSET };
 }
 
 /**
