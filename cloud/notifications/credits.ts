@@ -4,16 +4,21 @@
  * the provider is called, under a per-workshop lock, so 50 sends at once never take the balance
  * below zero; a send that fails is refunded once (`(message_id, kind)` is unique).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
 
 export const LEDGER_KINDS = ['grant', 'purchase', 'message', 'refund'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
+/** The expression that takes the workshop's credits lock until the transaction ends (a statement may select it). */
+export function creditsLock(workshopId: string): SQL {
+  return sql`pg_advisory_xact_lock(hashtextextended(${`credits:${workshopId}`}, 0))`;
+}
+
 /** Serialises the credit checks of one workshop until the transaction ends. */
 async function lockCredits(tx: Tx, workshopId: string): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`credits:${workshopId}`}, 0))`);
+  await tx.execute(sql`SELECT ${creditsLock(workshopId)}`);
 }
 
 export async function creditBalance(tx: Tx, workshopId: string): Promise<number> {
@@ -40,8 +45,9 @@ export type Reservation = { reserved: true; balance: number } | { reserved: fals
  * snapshot is taken when it starts, so a balance read in the statement that waited for the lock
  * would miss the reservation committed by the transaction it waited for.
  */
-export async function reserveCredits(tx: Tx, workshopId: string, messageId: string, cost: number): Promise<Reservation> {
-  await lockCredits(tx, workshopId);
+export async function reserveCredits(tx: Tx, workshopId: string, messageId: string, cost: number, options: { locked?: boolean } = {}): Promise<Reservation> {
+  // `locked`: an earlier statement of this transaction selected `creditsLock` (one round trip less).
+  if (!options.locked) await lockCredits(tx, workshopId);
   const [row] = await rows<{ balance: string | number; already: boolean; taken: boolean }>(
     tx,
     sql`WITH already AS (

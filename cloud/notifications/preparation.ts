@@ -11,7 +11,6 @@
  */
 import type { Tx } from '../db/client.js';
 import type { ServerWrites } from '../sync/serverWrite.js';
-import type { StoredRow } from '../sync/hubWrite.js';
 import type { Config } from '../config.js';
 import type { Providers } from '../providers/providers.js';
 import type { WhatsAppTemplate } from '../providers/whatsapp/port.js';
@@ -21,12 +20,12 @@ import { smsCost } from '../../shared/messaging/smsText.js';
 import { trackingUrl } from '../../shared/messaging/trackingToken.js';
 import { reserveCredits } from './credits.js';
 import { emailContent, type EmailContent } from './emailContent.js';
-import { insideWhatsAppWindow, sendRefusal, withTrackingLink, type SendRefusal, type StoredClient } from './sendChecks.js';
+import { insideWhatsAppWindow, sendRefusal, withTrackingLink, type SendRefusal } from './sendChecks.js';
+import { readSendContext } from './dispatchSql.js';
 import { workshopSuspended } from './suspension.js';
 import { whatsappTemplate } from './whatsappContent.js';
 import { dispatchTexts } from './texts.js';
 import { failMessage } from './recording.js';
-import { lastWhatsAppInbound } from './webhooks/reportsSql.js';
 
 export interface PreparedSend {
   workshopId: string;
@@ -58,19 +57,6 @@ export interface PreparationDeps {
 
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-function storedClient(row: StoredRow | undefined): StoredClient | null {
-  if (!row) return null;
-  const f = row.fields;
-  return {
-    phone: asText(f.phone),
-    whatsapp: asText(f.whatsapp),
-    email: asText(f.email),
-    preferredChannel: asText(f.preferredChannel),
-    messagesOptOut: f.messagesOptOut === true || f.messagesOptOut === 1,
-    deletedAt: asText(f.deletedAt),
-  };
-}
-
 export async function prepareSend(tx: Tx, writes: ServerWrites, deps: PreparationDeps, workshopId: string, messageId: string): Promise<Preparation> {
   const row = await writes.read('messages', messageId);
   if (!row) return { kind: 'skip', status: 'missing' };
@@ -84,48 +70,40 @@ export async function prepareSend(tx: Tx, writes: ServerWrites, deps: Preparatio
     return { kind: 'refused', refusal, channel: message.channel };
   };
 
-  const provider = deps.providers[message.channel];
+  const whatsappByTwilio = message.channel === 'whatsapp' && deps.providers.whatsapp.kind === 'twilio';
+  const context = await readSendContext(tx, workshopId, { clientId: message.clientId, orderId: asText(f.orderId), whatsappTo: whatsappByTwilio ? message.to : null });
   const refusal = sendRefusal({
     message,
-    client: storedClient(await writes.read('clients', message.clientId)),
-    suspended: await workshopSuspended(writes, workshopId),
-    providerAvailable: provider.kind !== 'outbox' || deps.config.env !== 'production',
+    client: context.client,
+    suspended: await workshopSuspended(tx, workshopId, context.workshop),
+    providerAvailable: deps.providers[message.channel].kind !== 'outbox' || deps.config.env !== 'production',
   });
   if (refusal) return refuse(refusal, { channel: text(dispatchTexts, 'fr', `channel.${message.channel}`) });
 
-  const workshop = (await writes.read('workshop', workshopId))!.fields;
-  const order = typeof f.orderId === 'string' ? await writes.read('orders', f.orderId) : undefined;
-  const token = asText(order?.fields.trackingToken);
-  const link = token ? trackingUrl(deps.config.publicUrl, token) : null;
+  const workshop = context.workshop!;
+  const client = context.client!;
+  const link = context.order?.trackingToken ? trackingUrl(deps.config.publicUrl, context.order.trackingToken) : null;
   const body = withTrackingLink(String(f.body), link);
-  const workshopName = String(workshop.name);
 
   let outgoing = body;
   let segments = 1;
   let template: WhatsAppTemplate | null = null;
   let email: EmailContent | null = null;
   if (message.channel === 'sms') {
-    const sms = smsCost(body, workshop.smsGsm7 !== false && workshop.smsGsm7 !== 0);
+    const sms = smsCost(body, workshop.smsGsm7);
     outgoing = sms.text;
     segments = sms.parts;
-  } else if (message.channel === 'whatsapp' && deps.providers.whatsapp.kind === 'twilio') {
-    if (!insideWhatsAppWindow(await lastWhatsAppInbound(tx, message.to), deps.now())) {
-      const client = (await writes.read('clients', message.clientId))!.fields;
-      template = whatsappTemplate(deps.config.providers.twilio?.contentSids, message.kind, {
-        clientName: String(client.name),
-        workshopName,
-        orderNumber: asText(order?.fields.number),
-        link,
-      });
-      if (!template) return refuse('noTemplate');
-    }
+  } else if (whatsappByTwilio && !insideWhatsAppWindow(context.lastInbound, deps.now())) {
+    const facts = { clientName: client.name, workshopName: workshop.name, orderNumber: context.order?.number ?? null, link };
+    template = whatsappTemplate(deps.config.providers.twilio?.contentSids, message.kind, facts);
+    if (!template) return refuse('noTemplate');
   } else if (message.channel === 'email') {
-    email = emailContent(body, message.kind, workshopName);
+    email = emailContent(body, message.kind, workshop.name);
     outgoing = email.text;
   }
 
   const credits = creditsFor(message.channel, segments);
-  const reservation = await reserveCredits(tx, workshopId, messageId, credits);
+  const reservation = await reserveCredits(tx, workshopId, messageId, credits, { locked: true });
   if (!reservation.reserved) return refuse('noCredits', { needed: credits, balance: reservation.balance });
   if (status === 'queued') await writes.write('messages', messageId, { status: 'sending', segments, credits });
   return {

@@ -1,0 +1,219 @@
+/**
+ * Message dispatch benchmark (figures, not a timed test), on the machine's Postgres:
+ * 1. throughput: N queued messages of W workshops (pushed by their devices' sync) enqueued at
+ *    once, sent through Africa's Talking's SDK to a loopback provider, by one instance, then by
+ *    two (each its own process, with production settings: 16 sends at once, a pool of 10);
+ * 2. latency: with both instances running, devices push one message at a time at a steady rate
+ *    (POST /api/sync to either instance); from the start of the sync request to the provider's
+ *    receiving the SMS, p50 / p95 / max;
+ * 3. PGlite, one instance in this process: the same drain, for comparison.
+ *
+ *   npx tsx bench/messages.bench.ts [--messages=2000] [--workshops=50] [--concurrency=16] [--pool=10] [--rate=40] [--latency=400]
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a database is created on
+ * that server for the run and dropped at the end. Targets: ≥ 200 messages/s per instance, p95 ≤ 3 s.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { openCloudDb, rows, type CloudDb } from '../cloud/db/client.js';
+import { createScratchDatabase } from '../cloud/testing/testDb.js';
+import { startTestServer, type TestServer } from '../cloud/testing/testServer.js';
+import { RawDevice } from '../cloud/testing/rawSync.js';
+import { startAfricasTalkingLoopback, type AfricasTalkingLoopback } from '../cloud/providers/testing/africasTalkingLoopback.js';
+import { AT, PUBLIC_URL, Shop, sleep, type ShopClient } from '../cloud/notifications/dispatchTesting.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MESSAGES = Number(option('messages', '2000'));
+const WORKSHOPS = Number(option('workshops', '50'));
+const CONCURRENCY = option('concurrency', '16');
+const POOL = option('pool', '10');
+const RATE = Number(option('rate', '40'));
+const LATENCY_MESSAGES = Number(option('latency', '400'));
+const instanceScript = fileURLToPath(new URL('./messagesInstance.ts', import.meta.url));
+
+const atEnv = (url: string) => ({
+  PUBLIC_URL,
+  AFRICASTALKING_USERNAME: AT.username,
+  AFRICASTALKING_API_KEY: AT.apiKey,
+  AFRICASTALKING_SENDER_ID: AT.senderId,
+  AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
+  AFRICASTALKING_BASE_URL: url,
+});
+
+interface Instance {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  send(line: string, answer: string): Promise<string>;
+}
+
+function startInstance(dbUrl: string, atUrl: string): Promise<Instance> {
+  return new Promise((resolve, reject) => {
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', instanceScript, dbUrl, atUrl, CONCURRENCY, POOL], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const waiting: Array<{ prefix: string; done: (line: string) => void }> = [];
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      let newline: number;
+      while ((newline = output.indexOf('\n')) >= 0) {
+        const line = output.slice(0, newline);
+        output = output.slice(newline + 1);
+        if (line.startsWith('READY ')) resolve(instance(line.slice(6)));
+        const index = waiting.findIndex((w) => line.startsWith(w.prefix));
+        if (index >= 0) waiting.splice(index, 1)[0]!.done(line);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`instance exited (${code})`)));
+    const instance = (url: string): Instance => ({
+      url,
+      child,
+      send: (line, prefix) =>
+        new Promise((done) => {
+          waiting.push({ prefix, done });
+          child.stdin.write(`${line}\n`);
+        }),
+    });
+  });
+}
+
+async function countSent(db: CloudDb): Promise<number> {
+  const [row] = await db.system((tx) => rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM messages WHERE status = 'sent'`));
+  return Number(row?.n ?? 0);
+}
+
+interface Workshop {
+  shop: Shop;
+  client: ShopClient;
+}
+
+/** Each workshop's device pushes its share of `count` queued messages (100 a push); nothing is enqueued (the seeding server's jobs do not run). */
+async function pushMessages(workshops: Workshop[], count: number, tag: string): Promise<void> {
+  const perShop = Math.ceil(count / workshops.length);
+  let left = count;
+  for (const { shop, client } of workshops) {
+    let mine = Math.min(perShop, left);
+    left -= mine;
+    while (mine > 0) {
+      const batch = Math.min(100, mine);
+      mine -= batch;
+      const mutations = Array.from({ length: batch }, (_, i) => shop.device.mutation('messages', crypto.randomUUID(), shop.messageFields(client.clientId, 'sms', client.phone, `${tag} ${mine + i} ${shop.workshopId}`)));
+      const answer = await shop.device.sync(mutations);
+      if (answer.acked.length !== batch) throw new Error(`push refused: ${JSON.stringify(answer.rejected[0])}`);
+    }
+  }
+}
+
+async function drain(db: CloudDb, sweeper: Instance, target: number): Promise<number> {
+  const before = await countSent(db);
+  const started = performance.now();
+  await sweeper.send('SWEEP', 'SWEPT');
+  while ((await countSent(db)) - before < target) await sleep(50);
+  return (performance.now() - started) / 1000;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function latency(workshops: Workshop[], instances: Instance[], at: AfricasTalkingLoopback): Promise<number[]> {
+  const arrivals = new Map<string, number>();
+  const push = at.sent.push.bind(at.sent);
+  at.sent.push = (...items) => {
+    for (const item of items) arrivals.set(item.message, performance.now());
+    return push(...items);
+  };
+  const devices = workshops.map(({ shop }, i) => {
+    const device = new RawDevice(instances[i % instances.length]!.url, shop.fixture.owner.token, shop.device.deviceId);
+    device.cursor = shop.device.cursor;
+    return device;
+  });
+  const started = new Map<string, number>();
+  const pushes: Promise<unknown>[] = [];
+  for (let n = 0; n < LATENCY_MESSAGES; n++) {
+    const i = n % workshops.length;
+    const { shop, client } = workshops[i]!;
+    const body = `Latence ${n}`;
+    const device = devices[i]!;
+    started.set(body, performance.now());
+    pushes.push(device.post([device.mutation('messages', crypto.randomUUID(), shop.messageFields(client.clientId, 'sms', client.phone, body))]));
+    await sleep(1000 / RATE);
+  }
+  await Promise.all(pushes);
+  const deadline = Date.now() + 60_000;
+  while ([...started.keys()].some((body) => !arrivals.has(body)) && Date.now() < deadline) await sleep(50);
+  at.sent.push = push;
+  return [...started].filter(([body]) => arrivals.has(body)).map(([body, t]) => arrivals.get(body)! - t).sort((a, b) => a - b);
+}
+
+async function postgresFigures(): Promise<void> {
+  const scratch = await createScratchDatabase(ADMIN_URL, 'styliste_messages_bench');
+  const at = await startAfricasTalkingLoopback(AT);
+  const db = await openCloudDb({ url: scratch.url, maxConnections: 4, syncStateCacheEntries: 0 });
+  let seeding: TestServer | undefined;
+  const instances: Instance[] = [];
+  try {
+    seeding = await startTestServer(atEnv(at.url), { db });
+    const workshops: Workshop[] = [];
+    for (let i = 0; i < WORKSHOPS; i++) {
+      const shop = await Shop.open(seeding, 1_000_000, `Atelier ${i}`);
+      workshops.push({ shop, client: await shop.client() });
+    }
+    console.log(`\nPostgres (${new URL(scratch.url).host}), ${WORKSHOPS} workshops, ${CONCURRENCY} sends at once per instance, pool ${POOL}`);
+    await pushMessages(workshops, MESSAGES, 'Un');
+    instances.push(await startInstance(scratch.url, at.url));
+    const one = await drain(db, instances[0]!, MESSAGES);
+    console.log(`  one instance:  ${MESSAGES} messages in ${one.toFixed(2)} s = ${(MESSAGES / one).toFixed(0)} messages/s`);
+
+    await pushMessages(workshops, MESSAGES, 'Deux');
+    instances.push(await startInstance(scratch.url, at.url));
+    await sleep(2_500); // the second instance's first poll
+    const two = await drain(db, instances[0]!, MESSAGES);
+    console.log(`  two instances: ${MESSAGES} messages in ${two.toFixed(2)} s = ${(MESSAGES / two).toFixed(0)} messages/s (${(MESSAGES / two / 2).toFixed(0)} per instance)`);
+
+    const latencies = await latency(workshops, instances, at);
+    console.log(
+      `  sync → provider, ${latencies.length}/${LATENCY_MESSAGES} messages at ${RATE}/s through both instances: ` +
+        `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+    );
+    const copies = new Map<string, number>();
+    for (const m of at.sent) copies.set(m.message, (copies.get(m.message) ?? 0) + 1);
+    const sentBy = await Promise.all(instances.map((instance) => instance.send('STOP', 'SENT')));
+    console.log(`  sent by each instance: ${sentBy.map((line) => line.slice(5)).join(' + ')}; messages at the provider twice: ${[...copies.values()].filter((n) => n > 1).length}`);
+  } finally {
+    // Stopped instances exit on their own (a profile, when asked for, is written then).
+    await Promise.all(instances.map((instance) => (instance.child.exitCode === null ? Promise.race([new Promise((done) => instance.child.once('exit', done)), sleep(5_000)]) : undefined)));
+    for (const instance of instances) if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
+    await seeding?.close();
+    await at.close();
+    await scratch.drop();
+  }
+}
+
+async function pgliteFigures(): Promise<void> {
+  const count = Math.min(MESSAGES, 500);
+  const at = await startAfricasTalkingLoopback(AT);
+  const server = await startTestServer(atEnv(at.url), { tuning: { messages: { concurrency: Number(CONCURRENCY), sweepAfterMs: 0, sweepCron: '0 0 1 1 *' } } });
+  try {
+    const workshops: Workshop[] = [];
+    for (let i = 0; i < 10; i++) {
+      const shop = await Shop.open(server, 1_000_000, `Atelier ${i}`);
+      workshops.push({ shop, client: await shop.client() });
+    }
+    await pushMessages(workshops, count, 'Lite');
+    await server.ctx.services.jobs.start();
+    const started = performance.now();
+    await server.ctx.services.dispatcher.sweep(server.ctx.services.jobs.queue, 1_000_000);
+    while ((await countSent(server.ctx.db)) < count) await sleep(50);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\nPGlite (in memory, one instance in this process, with the loopback): ${count} messages in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)} messages/s`);
+  } finally {
+    await server.ctx.services.jobs.stop(5_000);
+    await server.close();
+    await at.close();
+  }
+}
+
+await postgresFigures();
+await pgliteFigures();
+process.exit(0);

@@ -1,0 +1,46 @@
+/**
+ * One cloud instance for the messages bench, in its own process: a real server (its services,
+ * its jobs running, the dispatcher sending through the Africa's Talking SDK to the bench's
+ * loopback). Prints `READY <url>`; on the line SWEEP it enqueues every queued message at once and
+ * prints `SWEPT <n>`; on STOP it stops and prints `SENT <messages it sent>`.
+ *   npx tsx bench/messagesInstance.ts <postgres URL> <Africa's Talking loopback URL> <concurrency> <pool>
+ */
+import { createInterface } from 'node:readline';
+import { openCloudDb } from '../cloud/db/client.js';
+import { startTestServer } from '../cloud/testing/testServer.js';
+import { AT, PUBLIC_URL } from '../cloud/notifications/dispatchTesting.js';
+
+const [url, atUrl, concurrency, pool] = process.argv.slice(2) as [string, string, string, string];
+const db = await openCloudDb({ url, maxConnections: Number(pool), syncStateCacheEntries: 100_000 });
+const server = await startTestServer(
+  {
+    PUBLIC_URL,
+    AFRICASTALKING_USERNAME: AT.username,
+    AFRICASTALKING_API_KEY: AT.apiKey,
+    AFRICASTALKING_SENDER_ID: AT.senderId,
+    AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
+    AFRICASTALKING_BASE_URL: atUrl,
+  },
+  // Production waits, except: every queued message may be swept (SWEEP), and no sweep on its own.
+  { db, tuning: { messages: { concurrency: Number(concurrency), sweepAfterMs: 0, sweepCron: '0 0 1 1 *' } } },
+);
+await server.ctx.services.jobs.start();
+process.stdout.write(`READY ${server.url}\n`);
+
+async function sent(): Promise<number> {
+  const metric = await server.ctx.metrics.getSingleMetric('messages_dispatched_total')?.get();
+  return (metric?.values ?? []).filter((v) => v.labels.outcome === 'sent').reduce((sum, v) => sum + v.value, 0);
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line === 'SWEEP') {
+    const { enqueued } = await server.ctx.services.dispatcher.sweep(server.ctx.services.jobs.queue, 1_000_000);
+    process.stdout.write(`SWEPT ${enqueued}\n`);
+  } else if (line === 'STOP') {
+    await server.ctx.services.jobs.stop(5_000);
+    const count = await sent();
+    await server.close();
+    process.stdout.write(`SENT ${count}\n`);
+    process.exit(0);
+  }
+}
