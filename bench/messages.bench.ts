@@ -4,15 +4,18 @@
  *    once, sent through Africa's Talking's SDK to a loopback provider, by one instance, then by
  *    two (each its own process, with production settings: 16 sends at once, a pool of 10);
  * 2. latency: with both instances running, devices push one message at a time at a steady rate
- *    (POST /api/sync to either instance); from the start of the sync request to the provider's
- *    receiving the SMS, p50 / p95 / max;
+ *    (POST /api/sync to either instance, 10 and 40 a second by default); from the start of the
+ *    sync request to the provider's receiving the SMS, p50 / p95 / max;
  * 3. PGlite, one instance in this process: the same drain, for comparison.
  *
- *   npx tsx bench/messages.bench.ts [--messages=2000] [--workshops=50] [--concurrency=16] [--pool=10] [--rate=40] [--latency=400]
+ *   npx tsx bench/messages.bench.ts [--messages=2000] [--workshops=50] [--concurrency=16] [--pool=10] [--rates=10,40] [--latency=400]
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a database is created on
  * that server for the run and dropped at the end. Targets: ≥ 200 messages/s per instance, p95 ≤ 3 s.
+ * It also prints the CPU each message costs (the instances, the database's backends, this
+ * process), since on a shared machine the rate says as much about the neighbours as about us.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { openCloudDb, rows, type CloudDb } from '../cloud/db/client.js';
@@ -29,7 +32,7 @@ const MESSAGES = Number(option('messages', '2000'));
 const WORKSHOPS = Number(option('workshops', '50'));
 const CONCURRENCY = option('concurrency', '16');
 const POOL = option('pool', '10');
-const RATE = Number(option('rate', '40'));
+const RATES = option('rates', '10,40').split(',').map(Number);
 const LATENCY_MESSAGES = Number(option('latency', '400'));
 const instanceScript = fileURLToPath(new URL('./messagesInstance.ts', import.meta.url));
 
@@ -106,17 +109,63 @@ async function pushMessages(workshops: Workshop[], count: number, tag: string): 
   }
 }
 
-async function drain(db: CloudDb, sweeper: Instance, target: number): Promise<number> {
-  const before = await countSent(db);
-  const started = performance.now();
-  await sweeper.send('SWEEP', 'SWEPT');
-  while ((await countSent(db)) - before < target) await sleep(50);
-  return (performance.now() - started) / 1000;
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU time (ms) used so far by each Postgres backend serving the bench's database (the server is local). */
+async function backendCpuMs(db: CloudDb): Promise<Map<number, number>> {
+  const backends = await db.system((tx) => rows<{ pid: number }>(tx, sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`));
+  const cpu = new Map<number, number>();
+  for (const { pid } of backends) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(Number(pid), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS); // utime + stime
+    } catch {
+      // the backend ended meanwhile
+    }
+  }
+  return cpu;
 }
+
+/** Postgres CPU between two readings: backends born meanwhile count whole (WAL writer and checkpointer not counted). */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+const instanceCpuMs = async (instances: Instance[]) => (await Promise.all(instances.map((i) => i.send('CPU', 'CPU')))).reduce((sum, line) => sum + Number(line.slice(4)), 0);
+
+interface Drain {
+  seconds: number;
+  /** CPU per message, ms: the instances, the database's Postgres backends, this process (loopback, polling). */
+  cpu: { instances: number; postgres: number; bench: number };
+}
+
+async function drain(db: CloudDb, instances: Instance[], target: number): Promise<Drain> {
+  const before = await countSent(db);
+  const cpu = { instances: await instanceCpuMs(instances), postgres: await backendCpuMs(db), bench: process.cpuUsage() };
+  const started = performance.now();
+  await instances[0]!.send('SWEEP', 'SWEPT');
+  while ((await countSent(db)) - before < target) await sleep(50);
+  const seconds = (performance.now() - started) / 1000;
+  const bench = process.cpuUsage(cpu.bench);
+  return {
+    seconds,
+    cpu: {
+      instances: ((await instanceCpuMs(instances)) - cpu.instances) / target,
+      postgres: postgresCpuBetween(cpu.postgres, await backendCpuMs(db)) / target,
+      bench: (bench.user + bench.system) / 1000 / target,
+    },
+  };
+}
+
+const cpuLine = (d: Drain) =>
+  `CPU per message: instance(s) ${d.cpu.instances.toFixed(2)} ms, Postgres ${d.cpu.postgres.toFixed(2)} ms, loopback and bench ${d.cpu.bench.toFixed(2)} ms`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-async function latency(workshops: Workshop[], instances: Instance[], at: AfricasTalkingLoopback): Promise<number[]> {
+async function latency(workshops: Workshop[], instances: Instance[], at: AfricasTalkingLoopback, rate: number): Promise<number[]> {
   const arrivals = new Map<string, number>();
   const push = at.sent.push.bind(at.sent);
   at.sent.push = (...items) => {
@@ -133,11 +182,11 @@ async function latency(workshops: Workshop[], instances: Instance[], at: Africas
   for (let n = 0; n < LATENCY_MESSAGES; n++) {
     const i = n % workshops.length;
     const { shop, client } = workshops[i]!;
-    const body = `Latence ${n}`;
+    const body = `Latence ${rate} ${n}`;
     const device = devices[i]!;
     started.set(body, performance.now());
     pushes.push(device.post([device.mutation('messages', crypto.randomUUID(), shop.messageFields(client.clientId, 'sms', client.phone, body))]));
-    await sleep(1000 / RATE);
+    await sleep(1000 / rate);
   }
   await Promise.all(pushes);
   const deadline = Date.now() + 60_000;
@@ -161,21 +210,24 @@ async function postgresFigures(): Promise<void> {
     }
     console.log(`\nPostgres (${new URL(scratch.url).host}), ${WORKSHOPS} workshops, ${CONCURRENCY} sends at once per instance, pool ${POOL}`);
     await pushMessages(workshops, MESSAGES, 'Un');
+    console.log(`  load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores shared with whatever else runs)`);
     instances.push(await startInstance(scratch.url, at.url));
-    const one = await drain(db, instances[0]!, MESSAGES);
-    console.log(`  one instance:  ${MESSAGES} messages in ${one.toFixed(2)} s = ${(MESSAGES / one).toFixed(0)} messages/s`);
+    const one = await drain(db, instances, MESSAGES);
+    console.log(`  one instance:  ${MESSAGES} messages in ${one.seconds.toFixed(2)} s = ${(MESSAGES / one.seconds).toFixed(0)} messages/s; ${cpuLine(one)}`);
 
     await pushMessages(workshops, MESSAGES, 'Deux');
     instances.push(await startInstance(scratch.url, at.url));
     await sleep(2_500); // the second instance's first poll
-    const two = await drain(db, instances[0]!, MESSAGES);
-    console.log(`  two instances: ${MESSAGES} messages in ${two.toFixed(2)} s = ${(MESSAGES / two).toFixed(0)} messages/s (${(MESSAGES / two / 2).toFixed(0)} per instance)`);
+    const two = await drain(db, instances, MESSAGES);
+    console.log(`  two instances: ${MESSAGES} messages in ${two.seconds.toFixed(2)} s = ${(MESSAGES / two.seconds).toFixed(0)} messages/s (${(MESSAGES / two.seconds / 2).toFixed(0)} per instance); ${cpuLine(two)}`);
 
-    const latencies = await latency(workshops, instances, at);
-    console.log(
-      `  sync → provider, ${latencies.length}/${LATENCY_MESSAGES} messages at ${RATE}/s through both instances: ` +
-        `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
-    );
+    for (const rate of RATES) {
+      const latencies = await latency(workshops, instances, at, rate);
+      console.log(
+        `  sync → provider, ${latencies.length}/${LATENCY_MESSAGES} messages at ${rate}/s through both instances: ` +
+          `p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+      );
+    }
     const copies = new Map<string, number>();
     for (const m of at.sent) copies.set(m.message, (copies.get(m.message) ?? 0) + 1);
     const sentBy = await Promise.all(instances.map((instance) => instance.send('STOP', 'SENT')));

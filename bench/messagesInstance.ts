@@ -2,7 +2,8 @@
  * One cloud instance for the messages bench, in its own process: a real server (its services,
  * its jobs running, the dispatcher sending through the Africa's Talking SDK to the bench's
  * loopback). Prints `READY <url>`; on the line SWEEP it enqueues every queued message at once and
- * prints `SWEPT <n>`; on STOP it stops and prints `SENT <messages it sent>`.
+ * prints `SWEPT <n>`; on CPU it prints `CPU <ms of CPU used so far>`; on STOP it stops and prints
+ * `SENT <messages it sent>`.
  *   npx tsx bench/messagesInstance.ts <postgres URL> <Africa's Talking loopback URL> <concurrency> <pool>
  */
 import { createInterface } from 'node:readline';
@@ -33,7 +34,10 @@ async function sent(): Promise<number> {
 }
 
 for await (const line of createInterface({ input: process.stdin })) {
-  if (line === 'SWEEP') {
+  if (line === 'CPU') {
+    const { user, system } = process.cpuUsage();
+    process.stdout.write(`CPU ${((user + system) / 1000).toFixed(0)}\n`);
+  } else if (line === 'SWEEP') {
     const { enqueued } = await server.ctx.services.dispatcher.sweep(server.ctx.services.jobs.queue, 1_000_000);
     process.stdout.write(`SWEPT ${enqueued}\n`);
   } else if (line === 'STOP') {
