@@ -129,6 +129,9 @@ describe('Africa’s Talking delivery reports', () => {
     expect(parseAfricasTalkingReport({ id: 'a', status: 'AbsentSubscriber' })).toMatchObject({ state: 'failed', failure: { code: 'unreachable', permanent: false } });
     expect(parseAfricasTalkingReport({ id: 'a', status: 'Failed', failureReason: 'DeliveryFailure' })).toMatchObject({ state: 'failed', failure: { code: 'undelivered', permanent: false } });
     expect(parseAfricasTalkingReport({ id: 'a', status: 'Rejected' })).toMatchObject({ state: 'failed', failure: { code: 'rejected', permanent: true } });
+    // The documented spellings, whatever their case.
+    expect(parseAfricasTalkingReport({ id: 'a', status: 'Failed', failureReason: 'UserInBlackList' })).toMatchObject({ failure: { code: 'blacklisted', permanent: true } });
+    expect(parseAfricasTalkingReport({ id: 'a', status: 'Rejected', failureReason: 'NotNetworkSubcriber' })).toMatchObject({ failure: { code: 'invalid_number', permanent: true } });
     expect(parseAfricasTalkingReport({ status: 'Success' })).toBeNull();
     expect(parseAfricasTalkingReport({ id: 'a', status: 'Success', retryCount: 'many' })).toBeNull();
     expect(parseAfricasTalkingReport('id=a')).toBeNull();

@@ -23,15 +23,17 @@ const FAILED = new Set(['Failed', 'Rejected', 'AbsentSubscriber', 'Expired']);
 /** Why a message failed, from `failureReason` (or the status itself when it says enough). */
 function reportFailure(status: string, reason: string | undefined): Failed {
   const detail = reason ?? status;
-  switch (reason) {
-    case 'UserInBlacklist':
-    case 'DoNotDisturbRejection':
+  // Africa's Talking documents `UserInBlackList` and `NotNetworkSubcriber` (sic): matched without case.
+  switch (reason?.toLowerCase()) {
+    case 'userinblacklist':
+    case 'donotdisturbrejection':
       return failed('blacklisted', true, detail);
-    case 'UserDoesNotExist':
-    case 'NotNetworkSubscriber':
+    case 'userdoesnotexist':
+    case 'notnetworksubscriber':
+    case 'notnetworksubcriber':
       return failed('invalid_number', true, detail);
-    case 'UserIsInactive':
-    case 'UserAccountSuspended':
+    case 'userisinactive':
+    case 'useraccountsuspended':
       return failed('undelivered', true, detail);
     default:
       break;
