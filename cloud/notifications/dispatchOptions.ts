@@ -5,7 +5,10 @@
 export interface DispatchOptions {
   /** Retries after the first attempt before a message that keeps failing transiently is failed (default 6). */
   retryLimit?: number;
-  /** Seconds before the first retry (default 20); doubled at each retry with jitter when backing off. */
+  /**
+   * Seconds before the first retry (default 20); doubled at each retry with jitter when backing
+   * off (pg-boss: delay × 2^n × 1–2), so the default 6 retries span 21 to 42 minutes.
+   */
   retryDelaySeconds?: number;
   /** Exponential backoff between retries (default true). */
   retryBackoff?: boolean;
