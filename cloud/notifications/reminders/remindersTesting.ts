@@ -3,6 +3,7 @@
  * changes (through the server-write helper, checked with the same row schemas), a sweep over a
  * server's services with an injected instant, and the messages the hub holds.
  */
+import { orderRow } from '../../testing/rawSync.js';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.js';
 import type { CloudContext } from '../../context.js';
@@ -83,24 +84,8 @@ export async function reminderShop(ctx: CloudContext, name: string, timezone: st
       const createdAt = rest.createdAt ?? '2026-11-10T09:00:00.000Z';
       orderCounter += 1;
       await row('orders', id, {
-        number: `A-${orderCounter}`,
-        clientId,
-        garmentTypeId: null,
-        description: null,
-        fabricSource: 'client',
-        fabricPagnes: null,
-        fabricPhoto: null,
-        modelPhoto: null,
-        measurements: null,
-        price: 20000,
-        urgency: 'normal',
-        assignedTo: null,
+        ...orderRow(clientId, `A-${orderCounter}`, 20000, new Date(createdAt)),
         promisedDate: '2026-11-24',
-        internalNote: null,
-        createdAt,
-        createdBy: null,
-        deletedAt: null,
-        closedAt: null,
         trackingToken: null,
         ...rest,
         status,
