@@ -1,6 +1,6 @@
 /**
  * The hub never trusts a device: the workshop comes from the token, another workshop's rows are
- * out of reach (in the protocol and in SQL, by row-level security), roles and insert-only tables
+ * out of reach through the protocol (in SQL, by row-level security: sync.rls.test.ts), roles and insert-only tables
  * are enforced per mutation, bad values are refused one by one while the rest of the batch
  * applies, pushes are idempotent, tokens are checked, and bodies travel compressed.
  */
@@ -9,79 +9,32 @@ import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import jwt from 'jsonwebtoken';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../testing/testServer.js';
-import { createFixtureWorkshop, type FixtureMember, type FixtureWorkshop } from '../testing/fixtures.js';
-import { openTestDevice } from '../testing/devices.js';
+import type { TestServer } from '../testing/testServer.js';
+import type { FixtureMember, FixtureWorkshop } from '../testing/fixtures.js';
+import { openTwoWorkshops, type TwoWorkshops } from './isolationFixture.testing.js';
 import { readServerSnapshot } from '../testing/tableSnapshots.js';
 import { ChainState, clientRow, orderRow, paymentRow, postSync, RawDevice, syncAnswer } from '../testing/rawSync.js';
-import { tempDir } from '../../desktop/sqlite/testing.js';
 import { rows, type Tx } from '../db/client.js';
 import { newId } from '../../shared/domain/ids.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SYNCED_TABLE_NAMES } from '../../shared/domain/tables.js';
 import { PROTOCOL_VERSION, syncResponseSchema, type SyncResponse } from '../../shared/sync/protocol.js';
-import { templateRowId } from '../../shared/messaging/templates.js';
-import { addCredits } from '../notifications/credits.js';
-import { INSERT_ONLY_CLOUD_TABLES } from '../db/client.js';
 
 let server: TestServer;
 let one: FixtureWorkshop;
 let two: FixtureWorkshop;
+let shops: TwoWorkshops;
 /** Workshop 2's rows, made by one of its devices through the engine. */
 const theirs = { clientId: '', orderId: '', paymentId: '' };
-const dir = tempDir('styliste-isolation-');
-
-async function fillWorkshop(shop: FixtureWorkshop, code: string) {
-  const device = await openTestDevice(`${dir.dir}/${code}.sqlite`, server.url, () => shop.owner.token);
-  await device.join(shop.owner.memberId, code);
-  const { engine } = device;
-  const garment = await engine.execute('createGarmentType', { name: 'Robe', durationDays: 7, defaultPrice: 10_000, measurementFields: ['tour_taille'] });
-  const client = await engine.execute('createClient', { name: `Cliente ${code}`, phone: '0197000101' });
-  await engine.execute('recordMeasurements', { clientId: client.id, garmentTypeId: garment.id, values: { tour_taille: 80 } });
-  const order = await engine.execute('createOrder', { clientId: client.id, garmentTypeId: garment.id, price: 20_000, deposit: { amount: 5_000 } });
-  await engine.execute('scheduleFitting', { orderId: order.id, at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
-  await writeMessageRows(shop, client.id, order.id);
-  for (let i = 0; i < 60; i++) await engine.execute('createClient', { name: `Client ${code} numéro ${i}`, notes: 'Une note assez longue pour peser dans la réponse. '.repeat(3) });
-  await device.client.sync();
-  await engine.close();
-  return { clientId: client.id, orderId: order.id, paymentId: order.paymentId! };
-}
-
-/** A message and a template of the workshop, written as the hub writes its own rows; and a credit grant. */
-async function writeMessageRows(shop: FixtureWorkshop, clientId: string, orderId: string) {
-  await server.ctx.db.withWorkshop(shop.workshopId, async (tx) => {
-    await server.ctx.services.serverWrites.inWorkshop(tx, shop.workshopId, async (w) => {
-      await w.write('messages', newId(), {
-        clientId, orderId, channel: 'sms', to: '+2290197000101', body: 'Votre tenue est prête', kind: 'order_ready', status: 'queued',
-        createdAt: new Date().toISOString(), createdBy: null, deletedAt: null,
-        providerId: null, segments: null, credits: null, sentAt: null, deliveredAt: null, failureReason: null,
-      });
-      await w.write('message_templates', templateRowId(shop.workshopId, 'order_ready'), { kind: 'order_ready', channel: 'sms', body: 'Prête : {numero}' });
-    });
-    await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
-  });
-}
 
 beforeAll(async () => {
-  server = await startTestServer();
-  one = await createFixtureWorkshop(server.ctx, 'Atelier Un');
-  two = await createFixtureWorkshop(server.ctx, 'Atelier Deux');
-  await fillWorkshop(one, 'A');
-  Object.assign(theirs, await fillWorkshop(two, 'B'));
-  for (const shop of [one, two]) {
-    await server.ctx.db.system((tx) =>
-      tx.execute(sql`INSERT INTO invites (id, workshop_id, phone, name, role, code_hash, created_by, expires_at)
-        VALUES (${newId()}, ${shop.workshopId}, '+2290197000199', 'Invité', 'staff', 'hash', ${shop.owner.memberId}, now() + interval '1 day')`),
-    );
-    await server.ctx.db.system((tx) =>
-      tx.execute(sql`INSERT INTO files (workshop_id, hash, size, kind) VALUES (${shop.workshopId}, ${'ab'.repeat(32)}, 10, 'photo')`),
-    );
-  }
+  shops = await openTwoWorkshops();
+  ({ server, one, two } = shops);
+  Object.assign(theirs, shops.theirs);
 }, 60_000);
 
 afterAll(async () => {
-  await server.close();
-  dir.cleanup();
+  await shops?.close();
 });
 
 const rawDevice = (member: FixtureMember = one.owner) => new RawDevice(server.url, member.token);
@@ -341,84 +294,4 @@ describe('tokens, protocol versions and compression', () => {
       expect(syncResponseSchema.parse(JSON.parse(text)).changes.length).toBeGreaterThan(60);
     });
   }
-});
-
-describe('row-level security in SQL', () => {
-  const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files'];
-
-  class Rollback extends Error {}
-  /** SQLSTATE 42501, insufficient_privilege (drizzle wraps the driver's error as its cause). */
-  const deniedPermission = (error: unknown) => (error as { cause?: { code?: string } }).cause?.code === '42501';
-  /** Runs `work` as workshop 1 (RLS role), then rolls the transaction back. */
-  async function asWorkshopOne<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const box: { value?: T } = {};
-    await server.ctx.db
-      .withWorkshop(one.workshopId, async (tx) => {
-        box.value = await work(tx);
-        throw new Rollback();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof Rollback)) throw error;
-      });
-    return box.value as T;
-  }
-
-  async function countsByWorkshop(table: string): Promise<Record<string, number>> {
-    const found = await server.ctx.db.system((tx) =>
-      rows<{ w: string; n: number }>(tx, sql`SELECT workshop_id::text AS w, count(*)::int AS n FROM ${sql.identifier(table)} GROUP BY workshop_id`),
-    );
-    return Object.fromEntries(found.map((r) => [r.w, r.n]));
-  }
-
-  it('a query without a workshop filter sees and changes only its own workshop, in every workshop table', async () => {
-    for (const table of WORKSHOP_TABLES) {
-      const counts = await countsByWorkshop(table);
-      expect(counts[one.workshopId], `${table}: workshop 1 has rows`).toBeGreaterThan(0);
-      expect(counts[two.workshopId], `${table}: workshop 2 has rows`).toBeGreaterThan(0);
-      const seen = await asWorkshopOne((tx) => rows<{ w: string }>(tx, sql`SELECT workshop_id::text AS w FROM ${sql.identifier(table)}`));
-      expect(seen.length, `${table}: SELECT *`).toBe(counts[one.workshopId]);
-      expect(seen.every((r) => r.w === one.workshopId), `${table}: SELECT *`).toBe(true);
-      const touched = await asWorkshopOne((tx) =>
-        rows<{ w: string }>(tx, sql`UPDATE ${sql.identifier(table)} SET workshop_id = workshop_id RETURNING workshop_id::text AS w`),
-      );
-      expect(touched.length, `${table}: UPDATE`).toBe(counts[one.workshopId]);
-      expect(touched.every((r) => r.w === one.workshopId), `${table}: UPDATE`).toBe(true);
-      const removed = await asWorkshopOne((tx) => rows<{ w: string }>(tx, sql`DELETE FROM ${sql.identifier(table)} RETURNING workshop_id::text AS w`));
-      expect(removed.every((r) => r.w === one.workshopId), `${table}: DELETE`).toBe(true);
-      await expect(
-        asWorkshopOne((tx) => tx.execute(sql`UPDATE ${sql.identifier(table)} SET workshop_id = ${two.workshopId}`)),
-        `${table}: moving rows into workshop 2`,
-      ).rejects.toThrow();
-    }
-  });
-
-  it('the insert-only ledgers: the application role reads and adds only its own rows, and can neither change nor remove one', async () => {
-    for (const table of INSERT_ONLY_CLOUD_TABLES) {
-      const counts = await countsByWorkshop(table);
-      expect(counts[one.workshopId], `${table}: workshop 1 has rows`).toBeGreaterThan(0);
-      expect(counts[two.workshopId], `${table}: workshop 2 has rows`).toBeGreaterThan(0);
-      const seen = await asWorkshopOne((tx) => rows<{ w: string }>(tx, sql`SELECT workshop_id::text AS w FROM ${sql.identifier(table)}`));
-      expect(seen.length).toBe(counts[one.workshopId]);
-      expect(seen.every((r) => r.w === one.workshopId)).toBe(true);
-      await expect(asWorkshopOne((tx) => tx.execute(sql`UPDATE ${sql.identifier(table)} SET workshop_id = workshop_id`)), `${table}: UPDATE`).rejects.toSatisfy(deniedPermission);
-      await expect(asWorkshopOne((tx) => tx.execute(sql`DELETE FROM ${sql.identifier(table)}`)), `${table}: DELETE`).rejects.toSatisfy(deniedPermission);
-      await expect(
-        asWorkshopOne((tx) => tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount) VALUES (${two.workshopId}, 'grant', 1000)`)),
-        `${table}: adding to workshop 2`,
-      ).rejects.toThrow();
-      expect(await countsByWorkshop(table)).toEqual(counts);
-    }
-  });
-
-  it("UPDATE clients SET name = 'x' with no filter, committed, leaves workshop 2 untouched", async () => {
-    const before = await readServerSnapshot(server.ctx, two.workshopId);
-    const touched = await server.ctx.db.withWorkshop(one.workshopId, (tx) => rows<{ id: string }>(tx, sql`UPDATE clients SET name = 'x' RETURNING id`));
-    expect(touched.length).toBe((await countsByWorkshop('clients'))[one.workshopId]);
-    expect(await readServerSnapshot(server.ctx, two.workshopId)).toEqual(before);
-    await expect(
-      server.ctx.db.withWorkshop(one.workshopId, (tx) =>
-        tx.execute(sql`INSERT INTO clients (workshop_id, id, name, last_seq) VALUES (${two.workshopId}, ${newId()}, 'intrus', 1)`),
-      ),
-    ).rejects.toThrow();
-  });
 });

@@ -1,0 +1,81 @@
+/**
+ * Test support for the isolation tests (sync.isolation.test.ts through the protocol,
+ * sync.rls.test.ts in SQL): a real server with two workshops filled by their own devices through
+ * the engine, with rows in every workshop table, messages and the credits ledger included.
+ */
+import { sql } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../testing/testServer.js';
+import { createFixtureWorkshop, type FixtureWorkshop } from '../testing/fixtures.js';
+import { openTestDevice } from '../testing/devices.js';
+import { tempDir } from '../../desktop/sqlite/testing.js';
+import { newId } from '../../shared/domain/ids.js';
+import { templateRowId } from '../../shared/messaging/templates.js';
+import { addCredits } from '../notifications/credits.js';
+
+export interface TwoWorkshops {
+  server: TestServer;
+  one: FixtureWorkshop;
+  two: FixtureWorkshop;
+  /** Workshop 2's rows, made by one of its devices through the engine. */
+  theirs: { clientId: string; orderId: string; paymentId: string };
+  close(): Promise<void>;
+}
+
+export async function openTwoWorkshops(): Promise<TwoWorkshops> {
+  const dir = tempDir('styliste-isolation-');
+  const server = await startTestServer();
+  async function fillWorkshop(shop: FixtureWorkshop, code: string) {
+    const device = await openTestDevice(`${dir.dir}/${code}.sqlite`, server.url, () => shop.owner.token);
+    await device.join(shop.owner.memberId, code);
+    const { engine } = device;
+    const garment = await engine.execute('createGarmentType', { name: 'Robe', durationDays: 7, defaultPrice: 10_000, measurementFields: ['tour_taille'] });
+    const client = await engine.execute('createClient', { name: `Cliente ${code}`, phone: '0197000101' });
+    await engine.execute('recordMeasurements', { clientId: client.id, garmentTypeId: garment.id, values: { tour_taille: 80 } });
+    const order = await engine.execute('createOrder', { clientId: client.id, garmentTypeId: garment.id, price: 20_000, deposit: { amount: 5_000 } });
+    await engine.execute('scheduleFitting', { orderId: order.id, at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    await writeMessageRows(shop, client.id, order.id);
+    for (let i = 0; i < 60; i++) await engine.execute('createClient', { name: `Client ${code} numéro ${i}`, notes: 'Une note assez longue pour peser dans la réponse. '.repeat(3) });
+    await device.client.sync();
+    await engine.close();
+    return { clientId: client.id, orderId: order.id, paymentId: order.paymentId! };
+  }
+
+  /** A message and a template of the workshop, written as the hub writes its own rows; and a credit grant. */
+  async function writeMessageRows(shop: FixtureWorkshop, clientId: string, orderId: string) {
+    await server.ctx.db.withWorkshop(shop.workshopId, async (tx) => {
+      await server.ctx.services.serverWrites.inWorkshop(tx, shop.workshopId, async (w) => {
+        await w.write('messages', newId(), {
+          clientId, orderId, channel: 'sms', to: '+2290197000101', body: 'Votre tenue est prête', kind: 'order_ready', status: 'queued',
+          createdAt: new Date().toISOString(), createdBy: null, deletedAt: null,
+          providerId: null, segments: null, credits: null, sentAt: null, deliveredAt: null, failureReason: null,
+        });
+        await w.write('message_templates', templateRowId(shop.workshopId, 'order_ready'), { kind: 'order_ready', channel: 'sms', body: 'Prête : {numero}' });
+      });
+      await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
+    });
+  }
+
+  const one = await createFixtureWorkshop(server.ctx, 'Atelier Un');
+  const two = await createFixtureWorkshop(server.ctx, 'Atelier Deux');
+  await fillWorkshop(one, 'A');
+  const theirs = await fillWorkshop(two, 'B');
+  for (const shop of [one, two]) {
+    await server.ctx.db.system((tx) =>
+      tx.execute(sql`INSERT INTO invites (id, workshop_id, phone, name, role, code_hash, created_by, expires_at)
+        VALUES (${newId()}, ${shop.workshopId}, '+2290197000199', 'Invité', 'staff', 'hash', ${shop.owner.memberId}, now() + interval '1 day')`),
+    );
+    await server.ctx.db.system((tx) =>
+      tx.execute(sql`INSERT INTO files (workshop_id, hash, size, kind) VALUES (${shop.workshopId}, ${'ab'.repeat(32)}, 10, 'photo')`),
+    );
+  }
+  return {
+    server,
+    one,
+    two,
+    theirs,
+    async close() {
+      await server.close();
+      dir.cleanup();
+    },
+  };
+}
