@@ -23,7 +23,7 @@ import { createScratchDatabase } from '../cloud/testing/testDb.js';
 import { startTestServer, type TestServer } from '../cloud/testing/testServer.js';
 import { RawDevice } from '../cloud/testing/rawSync.js';
 import { startAfricasTalkingLoopback, type AfricasTalkingLoopback } from '../cloud/providers/testing/africasTalkingLoopback.js';
-import { AT, PUBLIC_URL, Shop, sleep, type ShopClient } from '../cloud/notifications/dispatchTesting.js';
+import { AT, Shop, sleep, smsProviderEnv, type ShopClient } from '../cloud/notifications/dispatchTesting.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -35,15 +35,6 @@ const POOL = option('pool', '10');
 const RATES = option('rates', '10,40').split(',').map(Number);
 const LATENCY_MESSAGES = Number(option('latency', '400'));
 const instanceScript = fileURLToPath(new URL('./messagesInstance.ts', import.meta.url));
-
-const atEnv = (url: string) => ({
-  PUBLIC_URL,
-  AFRICASTALKING_USERNAME: AT.username,
-  AFRICASTALKING_API_KEY: AT.apiKey,
-  AFRICASTALKING_SENDER_ID: AT.senderId,
-  AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
-  AFRICASTALKING_BASE_URL: url,
-});
 
 interface Instance {
   url: string;
@@ -202,7 +193,7 @@ async function postgresFigures(): Promise<void> {
   let seeding: TestServer | undefined;
   const instances: Instance[] = [];
   try {
-    seeding = await startTestServer(atEnv(at.url), { db });
+    seeding = await startTestServer(smsProviderEnv(at.url), { db });
     const workshops: Workshop[] = [];
     for (let i = 0; i < WORKSHOPS; i++) {
       const shop = await Shop.open(seeding, 1_000_000, `Atelier ${i}`);
@@ -245,7 +236,7 @@ async function postgresFigures(): Promise<void> {
 async function pgliteFigures(): Promise<void> {
   const count = Math.min(MESSAGES, 500);
   const at = await startAfricasTalkingLoopback(AT);
-  const server = await startTestServer(atEnv(at.url), { tuning: { messages: { concurrency: Number(CONCURRENCY), sweepAfterMs: 0, sweepCron: '0 0 1 1 *' } } });
+  const server = await startTestServer(smsProviderEnv(at.url), { tuning: { messages: { concurrency: Number(CONCURRENCY), sweepAfterMs: 0, sweepCron: '0 0 1 1 *' } } });
   try {
     const workshops: Workshop[] = [];
     for (let i = 0; i < 10; i++) {
@@ -268,4 +259,3 @@ async function pgliteFigures(): Promise<void> {
 
 await postgresFigures();
 await pgliteFigures();
-process.exit(0);

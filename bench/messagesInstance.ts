@@ -9,19 +9,12 @@
 import { createInterface } from 'node:readline';
 import { openCloudDb } from '../cloud/db/client.js';
 import { startTestServer } from '../cloud/testing/testServer.js';
-import { AT, PUBLIC_URL } from '../cloud/notifications/dispatchTesting.js';
+import { smsProviderEnv } from '../cloud/notifications/dispatchTesting.js';
 
 const [url, atUrl, concurrency, pool] = process.argv.slice(2) as [string, string, string, string];
 const db = await openCloudDb({ url, maxConnections: Number(pool), syncStateCacheEntries: 100_000 });
 const server = await startTestServer(
-  {
-    PUBLIC_URL,
-    AFRICASTALKING_USERNAME: AT.username,
-    AFRICASTALKING_API_KEY: AT.apiKey,
-    AFRICASTALKING_SENDER_ID: AT.senderId,
-    AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
-    AFRICASTALKING_BASE_URL: atUrl,
-  },
+  smsProviderEnv(atUrl),
   // Production waits, except: every queued message may be swept (SWEEP), and no sweep on its own.
   { db, tuning: { messages: { concurrency: Number(concurrency), sweepAfterMs: 0, sweepCron: '0 0 1 1 *' } } },
 );
@@ -45,6 +38,6 @@ for await (const line of createInterface({ input: process.stdin })) {
     const count = await sent();
     await server.close();
     process.stdout.write(`SENT ${count}\n`);
-    process.exit(0);
+    break;
   }
 }

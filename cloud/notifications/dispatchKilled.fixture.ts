@@ -7,19 +7,12 @@
  */
 import { openCloudDb } from '../db/client.js';
 import { startTestServer } from '../testing/testServer.js';
-import { AT, KILLED_TUNING, PUBLIC_URL } from './dispatchTesting.js';
+import { KILLED_TUNING, smsProviderEnv } from './dispatchTesting.js';
 
 const [engine, location, atUrl] = process.argv.slice(2) as [string, string, string];
 const db = await openCloudDb(engine === 'postgres' ? { url: location, maxConnections: 10, syncStateCacheEntries: 0 } : { dataDir: location, syncStateCacheEntries: 0 });
 const server = await startTestServer(
-  {
-    PUBLIC_URL,
-    AFRICASTALKING_USERNAME: AT.username,
-    AFRICASTALKING_API_KEY: AT.apiKey,
-    AFRICASTALKING_SENDER_ID: AT.senderId,
-    AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
-    AFRICASTALKING_BASE_URL: atUrl,
-  },
+  smsProviderEnv(atUrl),
   { db, tuning: KILLED_TUNING },
 );
 await server.ctx.services.jobs.start();

@@ -65,14 +65,21 @@ export interface DispatchServerOptions {
   loopbacks?: Pick<DispatchServer, 'at' | 'twilio' | 'smtp'>;
 }
 
-export function providerEnv(loopbacks: Pick<DispatchServer, 'at' | 'twilio' | 'smtp'>): Record<string, string> {
+/** The settings of a cloud whose only provider is Africa's Talking, at the loopback `atUrl` (the killed-process fixture, the bench). */
+export function smsProviderEnv(atUrl: string): Record<string, string> {
   return {
     PUBLIC_URL,
     AFRICASTALKING_USERNAME: AT.username,
     AFRICASTALKING_API_KEY: AT.apiKey,
     AFRICASTALKING_SENDER_ID: AT.senderId,
     AFRICASTALKING_WEBHOOK_TOKEN: AT.webhookToken,
-    AFRICASTALKING_BASE_URL: loopbacks.at.url,
+    AFRICASTALKING_BASE_URL: atUrl,
+  };
+}
+
+export function providerEnv(loopbacks: Pick<DispatchServer, 'at' | 'twilio' | 'smtp'>): Record<string, string> {
+  return {
+    ...smsProviderEnv(loopbacks.at.url),
     TWILIO_ACCOUNT_SID: TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: TWILIO.authToken,
     TWILIO_WHATSAPP_FROM: TWILIO.from,
