@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, screenshot } from './support.js';
+import { ensureWebBuild, launchBrowser, screenshot, waitUntil } from './support.js';
 import * as f from './flows.js';
 import { AT, startDispatchServer, type DispatchServer } from '../cloud/notifications/dispatchTesting.js';
 import { sendDeliveryReport } from '../cloud/providers/testing/africasTalkingLoopback.js';
@@ -26,15 +26,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function waitFor<T>(what: string, read: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('an order ready while offline tells its client', () => {
   it('the SMS leaves once with the next sync, the delivery report comes back, the order shows "reçu"', async () => {
@@ -66,7 +57,7 @@ describe('an order ready while offline tells its client', () => {
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.getByTestId('syncbar').and(page.locator('[data-pending="0"]')).waitFor({ timeout: 30_000 });
-    const sms = await waitFor('the SMS at the provider', () => server.at.sent[0]);
+    const sms = await waitUntil('the SMS at the provider', () => server.at.sent[0]);
     expect(sms.to).toBe('+2290162001122');
     expect(sms.from).toBe(AT.senderId);
     // GSM-7 on by default: "Aïcha" and "prête" lose the accents GSM-7 lacks; "à" is in it and stays.

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, screenshot } from './support.js';
+import { ensureWebBuild, launchBrowser, screenshot, waitUntil } from './support.js';
 import * as f from './flows.js';
 import { startDispatchServer, type DispatchServer } from '../cloud/notifications/dispatchTesting.js';
 
@@ -28,15 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function waitUntil<T>(what: string, read: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The element once it matches `selector` too (an attribute the screen settles on). */
 const settled = (locator: Locator, page: Page, selector: string) => locator.and(page.locator(selector)).waitFor({ timeout: 10_000 });

@@ -4,6 +4,7 @@
  * server's services with an injected instant, and the messages the hub holds.
  */
 import { orderRow } from '../../testing/rawSync.js';
+import type { StoredMessage } from '../../../shared/engine/messages.testing.js';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.js';
 import type { CloudContext } from '../../context.js';
@@ -34,18 +35,8 @@ export interface ReminderShop {
   messages(): Promise<HubMessage[]>;
 }
 
-export interface HubMessage {
-  id: string;
-  client_id: string;
-  order_id: string | null;
-  channel: string;
-  to: string;
-  body: string;
-  kind: string;
-  status: string;
-  created_at: string;
-  created_by: string | null;
-}
+/** A message row as the hub stores it: the same columns as a device's (engine test support). */
+export type HubMessage = StoredMessage;
 
 let orderCounter = 0;
 
