@@ -163,8 +163,10 @@ describe('messages to clients, in the app', () => {
     await tracking.getByRole('button', { name: 'Révoquer le lien de suivi' }).click();
     await tracking.getByRole('alertdialog').getByRole('button', { name: 'Oui, révoquer' }).click();
     await tracking.getByText('Nouveau lien créé').waitFor();
-    const newLink = (await tracking.getByTestId('tracking-url').textContent())!;
-    expect(newLink).not.toBe(oldLink);
+    const newLink = await waitUntil('the new tracking link', async () => {
+      const shown = (await tracking.getByTestId('tracking-url').textContent())!;
+      return shown !== oldLink ? shown : undefined;
+    });
     await sync(page);
     expect((await fetch(oldLink)).status).toBe(404);
     expect((await fetch(newLink)).status).toBe(200);

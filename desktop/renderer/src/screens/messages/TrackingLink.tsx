@@ -3,7 +3,7 @@
  * status, promised date and balance. Revoking it makes a new one; the old link stops working once
  * the change reaches the cloud.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCommand, useQuery } from '../../app/data.js';
 import { useTexts } from '../../app/locale.js';
 import { useCan } from '../../app/session.js';
@@ -41,7 +41,12 @@ export function TrackingLink({ orderId }: { orderId: string }) {
   const link = useQuery('orderTrackingLink', { orderId });
   const revoke = useCommand('revokeTrackingLink');
   const [done, setDone] = useState(false);
-  const data = link.data;
+  // The revoke's answer holds the new link: shown with the notice at once, until the query has it too.
+  const [fresh, setFresh] = useState<typeof link.data>(undefined);
+  useEffect(() => {
+    if (fresh && link.data?.trackingToken === fresh.trackingToken) setFresh(undefined);
+  }, [fresh, link.data]);
+  const data = fresh ?? link.data;
   return (
     <section className="card msg-tracking" aria-labelledby="tracking-title" data-testid="tracking-link">
       <h2 id="tracking-title" style={{ marginTop: 0 }}>{t.title}</h2>
@@ -52,7 +57,7 @@ export function TrackingLink({ orderId }: { orderId: string }) {
       <p className="muted">{t.explain}</p>
       {data?.trackingToken && can('orders', 'update') ? (
         <ConfirmButton label={t.revoke} question={t.question} confirm={t.yes} cancel={t.no}
-          onConfirm={() => void revoke.run({ orderId }).then((r) => setDone(r !== null))} />
+          onConfirm={() => void revoke.run({ orderId }).then((r) => { if (r) { setFresh(r); setDone(true); } })} />
       ) : null}
       {done ? <p className="badge ok" role="status">{t.revoked}</p> : null}
     </section>
