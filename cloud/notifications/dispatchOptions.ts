@@ -21,6 +21,11 @@ export interface DispatchOptions {
   concurrency?: number;
   /** The sweep enqueues `queued` messages older than this that have no job (default 30 s). */
   sweepAfterMs?: number;
+  /**
+   * The sweep fails a `sending` message whose send job is gone for good once it is older than the
+   * job's time limit plus this margin (default 60 s).
+   */
+  stuckMarginMs?: number;
   /** When the sweep runs (cron, default every minute). */
   sweepCron?: string;
 }
@@ -32,5 +37,6 @@ export const DISPATCH_DEFAULTS: Required<DispatchOptions> = {
   expireInSeconds: 120,
   concurrency: 16,
   sweepAfterMs: 30_000,
+  stuckMarginMs: 60_000,
   sweepCron: '* * * * *',
 };

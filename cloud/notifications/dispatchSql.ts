@@ -22,6 +22,20 @@ export async function forgottenQueuedMessages(tx: Tx, before: Date, limit: numbe
   return found.map((row) => ({ workshopId: String(row.workshop_id), messageId: String(row.id) }));
 }
 
+/**
+ * Messages `sending` with no provider id, created before `before`, oldest first: those a send
+ * job may have left behind when it died for good (the caller asks the queue whether it did).
+ */
+export async function sendingMessagesBefore(tx: Tx, before: Date, limit: number): Promise<MessageSendJob[]> {
+  const found = await rows<{ workshop_id: string; id: string }>(
+    tx,
+    sql`SELECT workshop_id, id FROM messages
+      WHERE status = 'sending' AND provider_id IS NULL AND created_at < ${before.toISOString()}
+      ORDER BY created_at LIMIT ${limit}`,
+  );
+  return found.map((row) => ({ workshopId: String(row.workshop_id), messageId: String(row.id) }));
+}
+
 /** What a send needs to know besides the message, as this workshop stores it. */
 export interface SendContext {
   /** The message's client; null when this workshop has none by that id. */

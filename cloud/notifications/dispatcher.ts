@@ -35,11 +35,11 @@ import type { JobContext, JobQueue } from '../jobs/queue.js';
 import { isUuid } from '../../shared/domain/ids.js';
 import { text } from '../../shared/i18n/texts.js';
 import { DISPATCH_DEFAULTS, type DispatchOptions } from './dispatchOptions.js';
-import { enqueueMessageSends, type MessageSendJob } from './dispatchQueue.js';
-import { forgottenQueuedMessages } from './dispatchSql.js';
+import { enqueueMessageSends, MESSAGE_SEND_JOB, type MessageSendJob } from './dispatchQueue.js';
+import { forgottenQueuedMessages, sendingMessagesBefore } from './dispatchSql.js';
 import { prepareSend, type PreparedSend, type Preparation } from './preparation.js';
 import { callProvider } from './providerCall.js';
-import { failMessage, markSent } from './recording.js';
+import { failMessage, failStuckMessage, markSent } from './recording.js';
 import { dispatchTexts, type DispatchTextKey } from './texts.js';
 
 export interface DispatcherDeps {
@@ -163,13 +163,44 @@ export class MessageDispatcher {
   /**
    * Enqueues the `queued` messages older than `sweepAfterMs` (a job already kept for one is left
    * as it is): what a process killed between a push's commit and its enqueue would otherwise lose.
+   * Then fails, with their credits back, the `sending` messages whose job is gone for good
+   * (`interrupted`, in the output only when some were).
    */
-  async sweep(queue: JobQueue, limit = 1000): Promise<{ enqueued: number }> {
+  async sweep(queue: JobQueue, limit = 1000): Promise<{ enqueued: number; interrupted?: number }> {
     const before = new Date(this.deps.now().getTime() - this.options.sweepAfterMs);
     const forgotten = await this.deps.db.system((tx) => forgottenQueuedMessages(tx, before, limit));
     // After the transaction: on PGlite an enqueue inside it would wait for it.
     await enqueueMessageSends(queue, forgotten);
     if (forgotten.length > 0) this.logger.info({ count: forgotten.length }, 'queued messages swept into the send queue');
-    return { enqueued: forgotten.length };
+    const interrupted = await this.sweepInterrupted(queue, limit);
+    return interrupted > 0 ? { enqueued: forgotten.length, interrupted } : { enqueued: forgotten.length };
+  }
+
+  /**
+   * A message left `sending` by a job that died for good for a reason other than the provider's
+   * answer (its retries or dead letter used up by errors of ours, or a killed process's run
+   * expired past its retry limit) would stay `sending` for ever with its credits held. Once older
+   * than the job's time limit plus a margin, with no provider id recorded, and with no job alive
+   * for it (created, retrying or running: `queue.job` by its id, the message's), it is failed.
+   * A recorded provider id is never failed (the provider accepted it: at least once).
+   */
+  private async sweepInterrupted(queue: JobQueue, limit: number): Promise<number> {
+    const before = new Date(this.deps.now().getTime() - this.options.expireInSeconds * 1000 - this.options.stuckMarginMs);
+    const sending = await this.deps.db.system((tx) => sendingMessagesBefore(tx, before, limit));
+    const reason = text(dispatchTexts, 'fr', 'failed.interrupted');
+    let failed = 0;
+    for (const message of sending) {
+      const job = await queue.job(MESSAGE_SEND_JOB, message.messageId);
+      if (job && ALIVE.has(job.state)) continue;
+      const done = await this.inWorkshop(message.workshopId, (tx, writes) => failStuckMessage(tx, writes, message.workshopId, message.messageId, reason));
+      if (!done) continue;
+      failed++;
+      this.count('', 'failed', 'interrupted');
+      this.logger.warn({ workshopId: message.workshopId, messageId: message.messageId, job: job?.state ?? 'gone' }, 'message left sending by a dead job: failed, credits given back');
+    }
+    return failed;
   }
 }
+
+/** A send job in these states may still send its message. */
+const ALIVE: ReadonlySet<string> = new Set(['created', 'retry', 'active']);

@@ -17,10 +17,10 @@ import type { WhatsAppTemplate } from '../providers/whatsapp/port.js';
 import { text } from '../../shared/i18n/texts.js';
 import { creditsFor, type MessageChannel, type MessageKind, type MessageStatus } from '../../shared/messaging/messageOptions.js';
 import { smsCost } from '../../shared/messaging/smsText.js';
-import { trackingUrl } from '../../shared/messaging/trackingToken.js';
+import { newTrackingToken, trackingUrl } from '../../shared/messaging/trackingToken.js';
 import { reserveCredits } from './credits.js';
 import { emailContent, type EmailContent } from './emailContent.js';
-import { insideWhatsAppWindow, sendRefusal, withTrackingLink, type SendRefusal } from './sendChecks.js';
+import { insideWhatsAppWindow, LINK_PLACEHOLDER, sendRefusal, withTrackingLink, type SendRefusal } from './sendChecks.js';
 import { readSendContext } from './dispatchSql.js';
 import { workshopSuspended } from './suspension.js';
 import { whatsappTemplate } from './whatsappContent.js';
@@ -82,7 +82,15 @@ export async function prepareSend(tx: Tx, writes: ServerWrites, deps: Preparatio
 
   const workshop = context.workshop!;
   const client = context.client!;
-  const link = context.order?.trackingToken ? trackingUrl(deps.config.publicUrl, context.order.trackingToken) : null;
+  const orderId = asText(f.orderId);
+  let token = context.order?.trackingToken ?? null;
+  if (!token && context.order && orderId && String(f.body).includes(LINK_PLACEHOLDER)) {
+    // An order made by a device never signed in has no token yet: it gets one here, as a device would give it
+    // (through the server write, so devices receive it by sync), and the message carries the real link.
+    token = newTrackingToken();
+    await writes.write('orders', orderId, { trackingToken: token });
+  }
+  const link = token ? trackingUrl(deps.config.publicUrl, token) : null;
   const body = withTrackingLink(String(f.body), link);
 
   let outgoing = body;

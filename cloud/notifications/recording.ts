@@ -29,3 +29,14 @@ export async function markSent(writes: ServerWrites, messageId: string, provider
   await writes.write('messages', messageId, { status: 'sent', providerId: providerId.slice(0, 120), sentAt: at.toISOString() });
   return true;
 }
+
+/**
+ * `failed` (with the credits back, once) for a message left `sending` by a job that died for good,
+ * read again under the workshop's lock: only while it is still `sending` with no provider id (a
+ * recorded provider id means the provider accepted it). False when it had moved on.
+ */
+export async function failStuckMessage(tx: Tx, writes: ServerWrites, workshopId: string, messageId: string, reason: string): Promise<boolean> {
+  const row = await writes.read('messages', messageId);
+  if (!row || row.fields.status !== 'sending' || row.fields.providerId) return false;
+  return failMessage(tx, writes, workshopId, messageId, reason);
+}
