@@ -13,7 +13,8 @@ import type { Tx } from '../db/client.js';
 import type { HybridClock } from '../../shared/sync/hlc.js';
 import type { SyncedTableName } from '../../shared/domain/tables.js';
 import { PATCH_SCHEMAS, ROW_SCHEMAS } from '../../shared/domain/rowSchemas.js';
-import { applyFields, readStoredRow, SeqAllocator, type StoredRow } from './hubWrite.js';
+import { applyFields, ForeignRowError, readStoredRow, SeqAllocator, StoredRows, type StoredRow } from './hubWrite.js';
+import { NewRowBuffer } from './newRows.js';
 
 export interface ServerWrites {
   /** The row as stored now (under the workshop's lock), or undefined. */
@@ -23,6 +24,14 @@ export interface ServerWrites {
    * schemas as a device's change: a whole row for a new one, the fields given for an existing one.
    */
   write(table: SyncedTableName, rowId: string, fields: Record<string, unknown>): Promise<void>;
+  /** Reads rows of one table in ONE statement, kept for the `read`s and `write`s that follow. */
+  readAll(table: SyncedTableName, rowIds: readonly string[]): Promise<void>;
+  /**
+   * New rows of one table in ONE statement (per field set), each checked with the row schema as a
+   * device's new row. A row found stored (under the lock) is left alone; a row the schema refuses
+   * is not written; an id taken by another workshop fails the write (ForeignRowError), as `write`.
+   */
+  insertNew(table: SyncedTableName, rows: readonly { rowId: string; fields: Record<string, unknown> }[]): Promise<{ inserted: string[]; existing: string[]; refused: string[] }>;
 }
 
 export class ServerWriter {
@@ -41,8 +50,41 @@ export class ServerWriter {
       if (!known.has(key(table, rowId))) known.set(key(table, rowId), await readStoredRow(tx, table, rowId));
       return known.get(key(table, rowId));
     };
+    const readAll = async (table: SyncedTableName, rowIds: readonly string[]) => {
+      const missing = [...new Set(rowIds)].filter((id) => !known.has(key(table, id)));
+      if (missing.length === 0) return;
+      const stored = await StoredRows.read(tx, missing.map((rowId) => ({ table, rowId })));
+      for (const id of missing) known.set(key(table, id), stored.get(table, id));
+    };
     const result = await work({
       read,
+      readAll,
+      insertNew: async (table, newRows) => {
+        await readAll(table, newRows.map((r) => r.rowId));
+        const outcome = { inserted: [] as string[], existing: [] as string[], refused: [] as string[] };
+        const buffer = new NewRowBuffer<null>();
+        for (const { rowId, fields } of newRows) {
+          if (known.get(key(table, rowId)) || buffer.holds(table, rowId)) {
+            outcome.existing.push(rowId);
+            continue;
+          }
+          const checked = ROW_SCHEMAS[table].safeParse(fields);
+          if (!checked.success) {
+            outcome.refused.push(rowId);
+            continue;
+          }
+          const hlc = this.clock.now();
+          buffer.add({ table, rowId, hlc, seq: seqs.next(), applied: checked.data as Record<string, unknown>, origin: null });
+        }
+        const written = await buffer.write(tx, seqs.workshopId);
+        if (written.foreign.length > 0) throw new ForeignRowError();
+        for (const row of written.inserted) {
+          seqs.record({ seq: row.seq, table, rowId: row.rowId, hlc: row.hlc, applied: row.applied, mutationId: null, deviceId: null });
+          known.set(key(table, row.rowId), mergeStored(undefined, row.hlc, row.applied));
+          outcome.inserted.push(row.rowId);
+        }
+        return outcome;
+      },
       write: async (table, rowId, fields) => {
         const stored = await read(table, rowId);
         const checked = (stored ? PATCH_SCHEMAS[table] : ROW_SCHEMAS[table]).parse(fields) as Record<string, unknown>;

@@ -11,7 +11,6 @@ import type { Logger } from 'pino';
 import { enterWorkshop, type CloudDb, type Tx } from '../../db/client.js';
 import type { ServerWriter } from '../../sync/serverWrite.js';
 import type { MessageSendJob } from '../dispatchQueue.js';
-import { ROW_SCHEMAS } from '../../../shared/domain/rowSchemas.js';
 import { newTrackingToken, trackingUrl } from '../../../shared/messaging/trackingToken.js';
 import { reminderMessage, usesLink, type ScheduledKind, type TemplateRow } from '../../../shared/messaging/reminderRules.js';
 import type { ClientRow, OrderRow, WorkshopRow } from './remindersSql.js';
@@ -96,13 +95,20 @@ export class ReminderWriter {
     const { writer, publicUrl } = this.deps;
     return writer.inWorkshop(tx, workshopId, async (writes) => {
       const outcome: WorkshopOutcome = { workshopId, written: [], already: 0, tokens: 0, refused: 0 };
-      const tokens = new Map<string, string | null>();
+      // Read under the workshop's lock, one statement per table (kept by the writer): the
+      // reminders already written, and the orders whose first link is made here.
+      await writes.readAll('messages', planned.map((p) => p.id));
+      const fresh: Planned[] = [];
       for (const p of planned) {
-        // Read under the workshop's lock (and kept by the writer, so the write below reads nothing more).
-        if (await writes.read('messages', p.id)) {
-          outcome.already++;
-          continue;
-        }
+        if (await writes.read('messages', p.id)) outcome.already++;
+        else fresh.push(p);
+      }
+      const tokenless = fresh.filter((p) => !p.order.trackingToken && usesLink(p.kind, p.template)).map((p) => p.order.orderId);
+      if (tokenless.length > 0) await writes.readAll('orders', tokenless);
+      const tokens = new Map<string, string | null>();
+      const rows: { rowId: string; fields: Record<string, unknown> }[] = [];
+      const kinds = new Map<string, ScheduledKind>();
+      for (const p of fresh) {
         let token = tokens.get(p.order.orderId) ?? p.order.trackingToken;
         if (!token && usesLink(p.kind, p.template)) {
           // The order's first message that needs the link: the order gets its token, as a device would give it.
@@ -131,31 +137,34 @@ export class ReminderWriter {
           },
         });
         if (!message) continue;
-        const row = {
-          clientId: p.client.clientId,
-          orderId: p.order.orderId,
-          channel: message.channel,
-          to: message.to,
-          body: message.body,
-          kind: p.kind,
-          status: 'queued',
-          createdAt: this.createdAt,
-          createdBy: null,
-          deletedAt: null,
-          providerId: null,
-          segments: null,
-          credits: null,
-          sentAt: null,
-          deliveredAt: null,
-          failureReason: null,
-        };
-        if (!ROW_SCHEMAS.messages.safeParse(row).success) {
-          outcome.refused++;
-          continue;
-        }
-        await writes.write('messages', p.id, row);
-        outcome.written.push({ id: p.id, kind: p.kind });
+        kinds.set(p.id, p.kind);
+        rows.push({
+          rowId: p.id,
+          fields: {
+            clientId: p.client.clientId,
+            orderId: p.order.orderId,
+            channel: message.channel,
+            to: message.to,
+            body: message.body,
+            kind: p.kind,
+            status: 'queued',
+            createdAt: this.createdAt,
+            createdBy: null,
+            deletedAt: null,
+            providerId: null,
+            segments: null,
+            credits: null,
+            sentAt: null,
+            deliveredAt: null,
+            failureReason: null,
+          },
+        });
       }
+      // The workshop's new reminders in one statement, checked with the messages' row schema.
+      const written = await writes.insertNew('messages', rows);
+      outcome.refused += written.refused.length;
+      outcome.already += written.existing.length;
+      for (const id of written.inserted) outcome.written.push({ id, kind: kinds.get(id)! });
       return outcome;
     });
   }
