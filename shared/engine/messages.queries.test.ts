@@ -169,3 +169,15 @@ describe('failed messages ("needs attention")', () => {
     expect((await shop.engine.query('syncStatus')).failedMessages).toBe(0);
   });
 });
+
+describe('clientCard', () => {
+  it('carries the client\'s wish for no messages, and follows its change', async () => {
+    expect((await shop.engine.query('clientCard', { id: clients.optedOut })).client.messagesOptOut).toBe(true);
+    expect((await shop.engine.query('clientCard', { id: clients.everything })).client.messagesOptOut).toBe(false);
+    const { id } = await shop.engine.execute('createClient', { name: 'Change d’Avis', phone: '01 97 00 00 09' });
+    await shop.engine.execute('updateClient', { id, messagesOptOut: true });
+    expect((await shop.engine.query('clientCard', { id })).client).toMatchObject({ name: 'Change d’Avis', messagesOptOut: true });
+    await shop.engine.execute('updateClient', { id, messagesOptOut: false });
+    expect((await shop.engine.query('clientCard', { id })).client.messagesOptOut).toBe(false);
+  });
+});

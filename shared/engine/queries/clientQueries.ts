@@ -50,6 +50,8 @@ export interface ClientCard {
     notes: string | null;
     preferredChannel: string | null;
     createdAt: string;
+    /** The client does not want messages: no automatic one goes to them. */
+    messagesOptOut: boolean;
   };
   orders: OrderSummary[];
   /** Sum of what is still owed on the client's orders (cancelled ones excluded). */
@@ -58,17 +60,19 @@ export interface ClientCard {
 }
 
 export async function clientCard(ctx: EngineContext, db: SqlExecutor, id: string): Promise<ClientCard> {
-  const client = await db.get<ClientCard['client']>(
-    `SELECT id, name, phone, whatsapp, email, gender, notes, preferred_channel AS preferredChannel, created_at AS createdAt
+  const row = await db.get<Omit<ClientCard['client'], 'messagesOptOut'> & { messages_opt_out: number }>(
+    `SELECT id, name, phone, whatsapp, email, gender, notes, preferred_channel AS preferredChannel, created_at AS createdAt, messages_opt_out
      FROM clients WHERE id = ? AND deleted_at IS NULL`,
     [id],
   );
-  if (!client) throw new EngineError('not_found', t(ctx.locale, 'error.notFound', { what: t(ctx.locale, 'what.client') }), 'id');
+  if (!row) throw new EngineError('not_found', t(ctx.locale, 'error.notFound', { what: t(ctx.locale, 'what.client') }), 'id');
   const rows = await db.all<OrderSummaryRow>(
     `SELECT ${ORDER_SUMMARY_COLUMNS} FROM orders o JOIN clients c ON c.id = o.client_id
      WHERE o.client_id = ? AND o.deleted_at IS NULL ORDER BY o.created_at DESC`,
     [id],
   );
+  const { messages_opt_out: optOut, ...fields } = row;
+  const client = { ...fields, messagesOptOut: optOut !== 0 };
   const orders = rows.map(toOrderSummary);
   const balance = orders.filter((o) => o.status !== 'cancelled').reduce((sum, o) => sum + o.balance, 0);
   const totalPaid = orders.reduce((sum, o) => sum + o.paid, 0);
