@@ -1,5 +1,5 @@
 /** The dispatcher's SQL that looks across workshops (run in a `system` transaction). */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
 import type { MessageSendJob } from './dispatchQueue.js';
@@ -12,25 +12,24 @@ import type { StoredClient } from './sendChecks.js';
  * first: those whose enqueue was lost (a process killed between the push's commit and its
  * enqueue) or never made (a server whose jobs were not running).
  */
-export async function forgottenQueuedMessages(tx: Tx, before: Date, limit: number): Promise<MessageSendJob[]> {
-  const found = await rows<{ workshop_id: string; id: string }>(
-    tx,
-    sql`SELECT workshop_id, id FROM messages
-      WHERE status = 'queued' AND deleted_at IS NULL AND created_at < ${before.toISOString()}
-      ORDER BY created_at LIMIT ${limit}`,
-  );
-  return found.map((row) => ({ workshopId: String(row.workshop_id), messageId: String(row.id) }));
+export function forgottenQueuedMessages(tx: Tx, before: Date, limit: number): Promise<MessageSendJob[]> {
+  return oldestMessages(tx, sql`status = 'queued' AND deleted_at IS NULL`, before, limit);
 }
 
 /**
  * Messages `sending` with no provider id, created before `before`, oldest first: those a send
  * job may have left behind when it died for good (the caller asks the queue whether it did).
  */
-export async function sendingMessagesBefore(tx: Tx, before: Date, limit: number): Promise<MessageSendJob[]> {
+export function sendingMessagesBefore(tx: Tx, before: Date, limit: number): Promise<MessageSendJob[]> {
+  return oldestMessages(tx, sql`status = 'sending' AND provider_id IS NULL`, before, limit);
+}
+
+/** The messages matching `where`, created before `before`, oldest first, as send jobs. */
+async function oldestMessages(tx: Tx, where: SQL, before: Date, limit: number): Promise<MessageSendJob[]> {
   const found = await rows<{ workshop_id: string; id: string }>(
     tx,
     sql`SELECT workshop_id, id FROM messages
-      WHERE status = 'sending' AND provider_id IS NULL AND created_at < ${before.toISOString()}
+      WHERE ${where} AND created_at < ${before.toISOString()}
       ORDER BY created_at LIMIT ${limit}`,
   );
   return found.map((row) => ({ workshopId: String(row.workshop_id), messageId: String(row.id) }));
