@@ -3,9 +3,11 @@
  *
  * A message in `sending` is made the way a send makes it: the first half of the send
  * (`prepareSend`: checks, credits reserved, `sending` written), with no provider call after it, as
- * a job that died for good leaves it. The minute sweep fails it with its reason and the credits
- * back, once however often it runs, unless a job is still alive for it (here: waiting for its
- * retry, `startAfter` in an hour, as a backoff leaves it).
+ * a job that died for good leaves it. Its job is then a real pg-boss job in the state that
+ * matters, reached through pg-boss itself: failed for good by a handler that throws on every run
+ * (its retries used up, dead-lettered), completed without sending, gone, waiting for its retry,
+ * waiting for its start, or running. The minute sweep fails the message (its reason, the credits
+ * back exactly once, however many sweeps run, even at once) only when no job is alive for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -13,27 +15,25 @@ import { rows } from '../db/client.js';
 import { PUBLIC_URL, QUICK_TUNING, Shop, sleep, startDispatchServer, type DispatchServer } from './dispatchTesting.js';
 import { MESSAGE_SEND_JOB } from './dispatchQueue.js';
 import { prepareSend } from './preparation.js';
+import type { DispatchOptions } from './dispatchOptions.js';
+import type { JobState, JobStateName } from '../jobs/queue.js';
+import { newId } from '../../shared/domain/ids.js';
 import { text } from '../../shared/i18n/texts.js';
 import { dispatchTexts } from './texts.js';
 
-let server: DispatchServer;
-let shop: Shop;
 const INTERRUPTED = text(dispatchTexts, 'fr', 'failed.interrupted');
 /** Older than the job's time limit (10 s here) plus the 60 s margin. */
 const LONG_AGO = () => new Date(Date.now() - 10 * 60_000).toISOString();
+/** The sweep runs only when a test calls it. */
+const NO_SWEEP = '0 0 1 1 *';
 
-beforeAll(async () => {
-  const messages = { ...QUICK_TUNING.messages, sweepCron: '0 0 1 1 *' };
-  server = await startDispatchServer({ startJobs: false, tuning: { ...QUICK_TUNING, messages } });
-  shop = await Shop.open(server, 10);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+/** A server whose jobs are stopped until the test has made its `sending` messages. */
+function stuckServer(messages: DispatchOptions): Promise<DispatchServer> {
+  return startDispatchServer({ startJobs: false, tuning: { ...QUICK_TUNING, messages: { ...QUICK_TUNING.messages, sweepCron: NO_SWEEP, ...messages } } });
+}
 
 /** A message pushed while the jobs are stopped, then taken to `sending` by the first half of a send. */
-async function sendingMessage(body: string): Promise<{ messageId: string; phone: string }> {
+async function sendingMessage(server: DispatchServer, shop: Shop, body: string): Promise<{ messageId: string; phone: string }> {
   const client = await shop.client();
   const { messageId, answer } = await shop.queue({ ...shop.messageFields(client.clientId, 'sms', client.phone, body), createdAt: LONG_AGO() });
   expect(answer.rejected).toEqual([]);
@@ -46,55 +46,95 @@ async function sendingMessage(body: string): Promise<{ messageId: string; phone:
   return { messageId, phone: client.phone };
 }
 
-async function jobState(id: string, want: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+/** Waits until the send job of `id` is in state `want`; the job as the queue keeps it. */
+async function jobIn(server: DispatchServer, id: string, want: JobStateName, timeoutMs = 15_000): Promise<JobState> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await server.ctx.services.jobs.queue.job(MESSAGE_SEND_JOB, id);
-    if (job?.state === want) return;
-    if (Date.now() > deadline) throw new Error(`job ${id} still ${job?.state}`);
+    if (job?.state === want) return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} still ${job?.state ?? 'absent'}, not ${want}`);
     await sleep(50);
   }
 }
 
+/**
+ * A send job for `messageId` whose every run throws: its data names a workshop that does not
+ * exist, so the handler fails taking the workshop's lock (an error of ours, not the provider's).
+ */
+function throwingJob(server: DispatchServer, messageId: string): Promise<string | null> {
+  return server.ctx.services.jobs.queue.enqueue(MESSAGE_SEND_JOB, { workshopId: newId(), messageId }, { id: messageId });
+}
+
+const MESSAGE_ONLY = [{ kind: 'message', amount: -1 }];
+const REFUNDED = [
+  { kind: 'message', amount: -1 },
+  { kind: 'refund', amount: 1 },
+];
+
 describe('messages left sending by a dead job', () => {
-  it('fails them with the reason and the credits back, once; leaves one whose job is alive', async () => {
-    const start = await shop.balance();
-    const gone = await sendingMessage('Job disparu');
-    const ended = await sendingMessage('Job terminé sans envoi');
-    const waiting = await sendingMessage('Job en attente de son nouvel essai');
-    expect(await shop.balance()).toBe(start - 3);
+  let server: DispatchServer;
+  let shop: Shop;
+  let start: number;
+  let dead: { messageId: string; phone: string };
+  let ended: { messageId: string; phone: string };
+  let gone: { messageId: string; phone: string };
 
-    const { queue } = server.ctx.services.jobs;
+  beforeAll(async () => {
+    // Three retries one second apart: a job whose runs all throw is failed for good within seconds.
+    server = await stuckServer({ retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false });
+    shop = await Shop.open(server, 10);
+    start = await shop.balance();
+    dead = await sendingMessage(server, shop, 'Job mort après ses nouveaux essais');
+    ended = await sendingMessage(server, shop, 'Job terminé sans envoi');
+    gone = await sendingMessage(server, shop, 'Job disparu');
     await server.ctx.services.jobs.start();
-    // `gone` has no job at all (a dead process's job expired past its retries, archived then dropped).
-    // `ended`: its job ran and ended without sending (here: data the handler refuses, as an error of ours would end it).
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('fails them (job failed for good and dead-lettered, completed, or gone) with the reason and the credits back exactly once', async () => {
+    expect(await shop.balance()).toBe(start - 3);
+    const { queue } = server.ctx.services.jobs;
+
+    // `dead`: every run throws; after its 3 retries pg-boss fails it for good and dead-letters it, with the error.
+    expect(await throwingJob(server, dead.messageId)).toBe(dead.messageId);
+    const failed = await jobIn(server, dead.messageId, 'failed');
+    expect(failed).toMatchObject({ retryCount: 3, retryLimit: 3 });
+    expect(failed.error).toMatch(/workshop_sync manquant/);
+    const letters = (await queue.deadLetters(MESSAGE_SEND_JOB)).filter((job) => (job.data as { messageId?: string }).messageId === dead.messageId);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.error).toMatch(/workshop_sync manquant/);
+    // `ended`: its job ran and ended without sending (data the handler skips, as an error of ours would end it).
     await queue.enqueue(MESSAGE_SEND_JOB, { workshopId: shop.workshopId, messageId: 'not-a-message' }, { id: ended.messageId });
-    await jobState(ended.messageId, 'completed');
-    // `waiting`: its job waits for its retry (backoff).
-    await queue.enqueue(MESSAGE_SEND_JOB, { workshopId: shop.workshopId, messageId: waiting.messageId }, { id: waiting.messageId, startAfter: 3600 });
-    await jobState(waiting.messageId, 'created');
+    await jobIn(server, ended.messageId, 'completed');
+    // `gone`: no job at all (a dead process's job expired past its retries, archived then dropped).
+    expect(await queue.job(MESSAGE_SEND_JOB, gone.messageId)).toBeNull();
+    // Still `sending` and charged until the sweep.
+    for (const { messageId } of [dead, ended, gone]) expect(await shop.message(messageId)).toMatchObject({ status: 'sending', providerId: null });
 
-    const first = await server.ctx.services.dispatcher.sweep(queue);
-    expect(first).toEqual({ enqueued: 0, interrupted: 2 });
-    const second = await server.ctx.services.dispatcher.sweep(queue);
-    expect(second).toEqual({ enqueued: 0 });
+    // Two sweeps at once (two instances' ticks), then another: each message is failed and refunded once.
+    const { dispatcher } = server.ctx.services;
+    const both = await Promise.all([dispatcher.sweep(queue), dispatcher.sweep(queue)]);
+    expect(both.reduce((sum, result) => sum + (result.interrupted ?? 0), 0)).toBe(3);
+    expect(await dispatcher.sweep(queue)).toEqual({ enqueued: 0 });
 
-    for (const { messageId } of [gone, ended]) {
+    for (const { messageId } of [dead, ended, gone]) {
       expect(await shop.message(messageId)).toMatchObject({ status: 'failed', failureReason: INTERRUPTED, providerId: null });
-      expect(await shop.ledgerOf(messageId)).toEqual([
-        { kind: 'message', amount: -1 },
-        { kind: 'refund', amount: 1 },
-      ]);
+      expect(await shop.ledgerOf(messageId)).toEqual(REFUNDED);
     }
-    expect(await shop.message(waiting.messageId)).toMatchObject({ status: 'sending', failureReason: null });
-    expect(await shop.ledgerOf(waiting.messageId)).toEqual([{ kind: 'message', amount: -1 }]);
-    expect(await shop.balance()).toBe(start - 1);
-    expect(server.at.sent.filter((m) => [gone.phone, ended.phone, waiting.phone].includes(m.to))).toEqual([]);
+    expect(await shop.balance()).toBe(start);
+    expect(server.at.sent.filter((m) => [dead.phone, ended.phone, gone.phone].includes(m.to))).toEqual([]);
+    // The failed job stays failed: the sweep neither revives it nor enqueues the message again.
+    expect(await queue.job(MESSAGE_SEND_JOB, dead.messageId)).toMatchObject({ state: 'failed' });
 
     // The device hears the failure by sync, with its reason.
     const pulled = await shop.device.sync();
-    const fields = Object.assign({}, ...pulled.changes.filter((c) => c.table === 'messages' && c.rowId === gone.messageId).map((c) => c.fields));
-    expect(fields).toMatchObject({ status: 'failed', failureReason: INTERRUPTED });
+    for (const { messageId } of [dead, ended, gone]) {
+      const fields = Object.assign({}, ...pulled.changes.filter((c) => c.table === 'messages' && c.rowId === messageId).map((c) => c.fields));
+      expect(fields).toMatchObject({ status: 'failed', failureReason: INTERRUPTED });
+    }
   });
 
   it('gives an order without a token its token at send time, and sends the real link', async () => {
@@ -120,5 +160,73 @@ describe('messages left sending by a dead job', () => {
     const pulled = await shop.device.sync();
     const orderFields = Object.assign({}, ...pulled.changes.filter((c) => c.table === 'orders' && c.rowId === order.orderId).map((c) => c.fields));
     expect(orderFields).toMatchObject({ trackingToken: token });
+  });
+});
+
+describe('messages sending whose job is alive', () => {
+  let server: DispatchServer;
+  let shop: Shop;
+  let retrying: { messageId: string; phone: string };
+  let waiting: { messageId: string; phone: string };
+
+  beforeAll(async () => {
+    // A failed run is retried an hour later: the job stays in pg-boss's `retry` state for the test.
+    server = await stuckServer({ retryLimit: 2, retryDelaySeconds: 3600, retryBackoff: false });
+    shop = await Shop.open(server, 10);
+    retrying = await sendingMessage(server, shop, 'Job en attente de son nouvel essai');
+    waiting = await sendingMessage(server, shop, 'Job en attente de son départ');
+    await server.ctx.services.jobs.start();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('leaves a message whose job waits for its retry (state retry) or its start (created)', async () => {
+    const { queue } = server.ctx.services.jobs;
+    await throwingJob(server, retrying.messageId);
+    const retry = await jobIn(server, retrying.messageId, 'retry');
+    // pg-boss counts a retry when it starts it: the job waits with its first run's count.
+    expect(retry).toMatchObject({ retryCount: 0, retryLimit: 2 });
+    expect(retry.error).toMatch(/workshop_sync manquant/);
+    expect(retry.startAfter.getTime()).toBeGreaterThan(Date.now() + 3000_000);
+    await queue.enqueue(MESSAGE_SEND_JOB, { workshopId: shop.workshopId, messageId: waiting.messageId }, { id: waiting.messageId, startAfter: 3600 });
+    await jobIn(server, waiting.messageId, 'created');
+
+    expect(await server.ctx.services.dispatcher.sweep(queue)).toEqual({ enqueued: 0 });
+    for (const { messageId } of [retrying, waiting]) {
+      expect(await shop.message(messageId)).toMatchObject({ status: 'sending', failureReason: null });
+      expect(await shop.ledgerOf(messageId)).toEqual(MESSAGE_ONLY);
+    }
+    expect(await queue.job(MESSAGE_SEND_JOB, retrying.messageId)).toMatchObject({ state: 'retry' });
+    expect(await queue.job(MESSAGE_SEND_JOB, waiting.messageId)).toMatchObject({ state: 'created' });
+  });
+
+  it('leaves a message whose job is running (active), and that run sends it once', async () => {
+    const { queue } = server.ctx.services.jobs;
+    // The provider answers after 2.5 s (within its 5 s timeout): the job is active all that time.
+    server.at.mode = 'slow';
+    server.at.slowMs = 2_500;
+    try {
+      const client = await shop.client();
+      const { messageId, answer } = await shop.queue({ ...shop.messageFields(client.clientId, 'sms', client.phone, 'Envoi lent'), createdAt: LONG_AGO() });
+      expect(answer.rejected).toEqual([]);
+      await jobIn(server, messageId, 'active');
+      await shop.settled(messageId, ['sending'], 2_000);
+
+      expect(await server.ctx.services.dispatcher.sweep(queue)).toEqual({ enqueued: 0 });
+      expect(await shop.message(messageId)).toMatchObject({ status: 'sending', failureReason: null });
+      expect((await queue.job(MESSAGE_SEND_JOB, messageId))?.state).toBe('active');
+
+      expect(await shop.settled(messageId)).toMatchObject({ status: 'sent', failureReason: null });
+      expect((await shop.message(messageId)).providerId).toMatch(/^ATXid_/);
+      await jobIn(server, messageId, 'completed');
+      expect(await server.ctx.services.dispatcher.sweep(queue)).toEqual({ enqueued: 0 });
+      expect(await shop.message(messageId)).toMatchObject({ status: 'sent' });
+      expect(await shop.ledgerOf(messageId)).toEqual(MESSAGE_ONLY);
+      expect(server.at.sent.filter((m) => m.to === client.phone)).toHaveLength(1);
+    } finally {
+      server.at.mode = 'normal';
+    }
   });
 });
