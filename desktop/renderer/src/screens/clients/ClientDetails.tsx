@@ -13,7 +13,8 @@ import { navigate } from '../../app/router.js';
 import { useCommand } from '../../app/data.js';
 import { ClientForm, clientInput, clientValues, type ClientValues } from './ClientForm.js';
 import { OptOutSwitch } from '../messages/ClientMessages.js';
-import { smsLink, telLink, whatsappLink } from './contact.js';
+import { WhatsAppOpenLink } from '../messages/WhatsAppOpenLink.js';
+import { smsLink, telLink } from './contact.js';
 import type { ClientCard } from '../../../../../shared/engine/queries/clientQueries.js';
 
 const TEXTS = defineTexts({
@@ -38,8 +39,6 @@ type Client = ClientCard['client'];
 export function ContactButtons({ client }: { client: Client }) {
   const t = useTexts(TEXTS);
   const workshop = useSession().session?.workshop.name ?? '';
-  const can = useCan();
-  const opened = useCommand('recordWhatsAppOpened');
   const phone = client.phone ?? client.whatsapp;
   const wa = client.whatsapp ?? client.phone;
   if (!phone || !wa) return <p className="muted">{t.noNumber}</p>;
@@ -47,8 +46,7 @@ export function ContactButtons({ client }: { client: Client }) {
   return (
     <div className="actions fill">
       <a className="btn-link" href={telLink(phone)}>{t.call}</a>
-      <a className="btn-link whatsapp" href={whatsappLink(wa, text)} target="_blank" rel="noopener noreferrer"
-        onClick={() => { if (can('messages', 'create')) void opened.run({ clientId: client.id, body: text.trim() }); }}>{t.whatsapp}</a>
+      <WhatsAppOpenLink phone={wa} text={text} clientId={client.id}>{t.whatsapp}</WhatsAppOpenLink>
       <a className="btn-link" href={smsLink(phone, text)}>{t.sms}</a>
     </div>
   );
@@ -90,7 +88,7 @@ export function ClientDetails({ client }: { client: Client }) {
             <dt>{t.since}</dt>
             <dd>{dateTime(client.createdAt, locale)}</dd>
           </dl>
-          <OptOutSwitch clientId={client.id} />
+          <OptOutSwitch clientId={client.id} optedOut={client.messagesOptOut} />
           <div className="actions">
             {can('clients', 'update') ? <button type="button" onClick={() => setEditing(true)}>{t.edit}</button> : null}
             {can('clients', 'delete') ? (

@@ -4,7 +4,7 @@
  * message goes to them).
  */
 import { useEffect, useId, useState } from 'react';
-import { useCommand, useQuery } from '../../app/data.js';
+import { useCommand } from '../../app/data.js';
 import { useTexts } from '../../app/locale.js';
 import { useCan } from '../../app/session.js';
 import { defineTexts } from '../../../../../shared/i18n/texts.js';
@@ -28,16 +28,11 @@ const TEXTS = defineTexts({
   },
 });
 
-/** The client's wish, read through the engine's preview (it carries the client's `messagesOptOut`). */
-function useOptOut(clientId: string): boolean | undefined {
-  return useQuery('previewMessage', { clientId, orderId: null, channel: 'sms' }).data?.messagesOptOut;
-}
-
-export function OptOutSwitch({ clientId }: { clientId: string }) {
+/** The client's wish (`stored`: the client card's `messagesOptOut`), switched by those who may edit the client. */
+export function OptOutSwitch({ clientId, optedOut: stored }: { clientId: string; optedOut: boolean }) {
   const t = useTexts(TEXTS);
   const id = useId();
   const can = useCan();
-  const stored = useOptOut(clientId);
   const update = useCommand('updateClient');
   // Shown switched at once; back as it was if the engine refuses; follows a change made elsewhere.
   const [optedOut, setShown] = useState(stored);
@@ -46,7 +41,6 @@ export function OptOutSwitch({ clientId }: { clientId: string }) {
     setShown(on);
     if (!(await update.run({ id: clientId, messagesOptOut: on }))) setShown(!on);
   };
-  if (optedOut === undefined) return null;
   if (!can('clients', 'update')) return optedOut ? <p className="msg-warn">{t.optedOut}</p> : null;
   return (
     <div className="msg-optout">

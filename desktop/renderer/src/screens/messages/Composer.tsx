@@ -14,10 +14,10 @@ import { ErrorBanner } from '../../ui/components.js';
 import { phoneDisplay } from '../../ui/format.js';
 import { AUTOMATIC_KINDS, MAX_MESSAGE_BODY, type AutomaticKind } from '../../../../../shared/messaging/messageOptions.js';
 import { TEMPLATE_VARIABLES, type TemplateVariable } from '../../../../../shared/messaging/templates.js';
-import { whatsappLink } from '../clients/contact.js';
 import { CostMeter } from './CostMeter.js';
 import { CreditsLine } from './CreditsBalance.js';
 import { VariableButtons } from './VariableButtons.js';
+import { WhatsAppOpenLink } from './WhatsAppOpenLink.js';
 import { token } from './messageText.js';
 import { MESSAGE_CHANNELS, defaultChannel, messageChannelLabel, messageKindLabel, type MessageChannel } from './labels.js';
 import type { MessagePreview } from '../../../../../shared/engine/queries/messageQueries.js';
@@ -120,7 +120,6 @@ export function Composer({ clientId, clientName, preferredChannel, orderId, orde
   const settings = useQuery('settings');
   const templates = useQuery('messageTemplates');
   const send = useCommand('sendMessage');
-  const opened = useCommand('recordWhatsAppOpened');
   if (!can('messages', 'create')) return null;
 
   const shown = typed ? preview.data : undefined;
@@ -143,10 +142,6 @@ export function Composer({ clientId, clientName, preferredChannel, orderId, orde
       setTemplate('');
       setDone(t.queued);
     }
-  };
-  const recordOpened = () => {
-    if (!shown) return;
-    void opened.run({ clientId, orderId: about, body: shown.text }).then((r) => r && setDone(t.opened));
   };
 
   return (
@@ -173,7 +168,7 @@ export function Composer({ clientId, clientName, preferredChannel, orderId, orde
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-template`}>{t.template}</label>
-          <select id={`${id}-template`} value={template} onChange={(e) => pickTemplate(e.target.value as AutomaticKind | '')}>
+          <select id={`${id}-template`} value={template} disabled={!templates.data} onChange={(e) => pickTemplate(e.target.value as AutomaticKind | '')}>
             <option value="">{t.free}</option>
             {AUTOMATIC_KINDS.map((k) => <option key={k} value={k}>{messageKindLabel(k, locale)}</option>)}
           </select>
@@ -197,15 +192,15 @@ export function Composer({ clientId, clientName, preferredChannel, orderId, orde
           {problems.map((p) => <p key={p} className="msg-problem" role="alert">{p}</p>)}
         </>
       ) : null}
-      <ErrorBanner error={send.error ?? opened.error ?? (typed ? preview.error : null)} />
+      <ErrorBanner error={send.error ?? (typed ? preview.error : null)} />
       <div className="actions">
         <button type="button" className="primary" disabled={!shown || problems.length > 0 || send.busy} onClick={() => void submit()}>
           {send.busy ? t.sending : t.send}
         </button>
         {channel === 'whatsapp' && shown?.to && problems.length === 0 ? (
-          <a className="btn-link whatsapp" href={whatsappLink(shown.to, shown.text)} target="_blank" rel="noopener noreferrer" onClick={recordOpened}>
+          <WhatsAppOpenLink phone={shown.to} text={shown.text} clientId={clientId} orderId={about} onRecorded={() => setDone(t.opened)}>
             {t.openWhatsapp}
-          </a>
+          </WhatsAppOpenLink>
         ) : null}
         <CreditsLine />
       </div>

@@ -1,4 +1,4 @@
-/** Ready garments not collected yet: how long they have waited, and a WhatsApp reminder. */
+/** Ready garments not collected yet: how long they have waited, and a WhatsApp reminder (noted in the client's history). */
 import { Empty } from '../../ui/components.js';
 import { money } from '../../ui/format.js';
 import { fill, useLocale, useTexts } from '../../app/locale.js';
@@ -8,7 +8,7 @@ import { useQuery } from '../../app/data.js';
 import { diffDays, todayIn } from '../../../../../shared/domain/calendar.js';
 import type { OrderSummary } from '../../../../../shared/engine/queries/orderRows.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
-import { whatsappLink } from '../clients/contact.js';
+import { WhatsAppOpenLink } from '../messages/WhatsAppOpenLink.js';
 import { OrderLine, garmentOf } from './OrderLine.js';
 import { TodaySection } from './OrderSection.js';
 
@@ -74,9 +74,10 @@ export function ReadySection({ orders, garments, today, timezone, error, loading
                 <OrderLine key={o.id} order={o} garments={garments}>
                   <Waiting orderId={o.id} today={today} timezone={timezone} enabled={i < DETAILED} />
                   {o.clientPhone ? (
-                    <a className="btn-link whatsapp small" href={whatsappLink(o.clientPhone, text)} target="_blank" rel="noopener noreferrer" aria-label={fill(t.remindTo, { client: o.clientName })}>
+                    <WhatsAppOpenLink className="btn-link whatsapp small" phone={o.clientPhone} text={text} clientId={o.clientId} orderId={o.id}
+                      label={fill(t.remindTo, { client: o.clientName })}>
                       {t.remind}
-                    </a>
+                    </WhatsAppOpenLink>
                   ) : <span className="muted">{t.noPhone}</span>}
                 </OrderLine>
               );
