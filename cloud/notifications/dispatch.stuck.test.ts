@@ -230,3 +230,56 @@ describe('messages sending whose job is alive', () => {
     }
   });
 });
+
+/**
+ * KNOWN BUG (dispatcher.ts `sweepInterrupted`, not fixed here: another engineer owns the file).
+ * A run that outlives the job's time limit is failed by the worker (`job ran longer than …`) while
+ * its handler goes on: if it was already calling the provider, it records the answer a moment
+ * later. On the last attempt that job is `failed`, so the sweep takes it for dead. The sweep's age
+ * is the message's `created_at` (a device's time, old for any message written offline or retried),
+ * not the time the job gave up, so nothing keeps the sweep off during that run's last seconds:
+ * it fails the message and refunds it, then the provider accepts, `markSent` may not move a
+ * `failed` message, and the client has the SMS while the workshop sees "échec" and got its
+ * credits back. Waiting `stuckMarginMs` after the job's own end (its `completedOn`), which is
+ * longer than any provider timeout, would close the window. `it.fails` until it is fixed.
+ */
+describe('a run given up by its time limit while the provider is still answering', () => {
+  let server: DispatchServer;
+  let shop: Shop;
+
+  beforeAll(async () => {
+    // No retry, a 2 s time limit; the provider answers after 4 s (within its 5 s timeout).
+    server = await stuckServer({ retryLimit: 0, expireInSeconds: 2 });
+    shop = await Shop.open(server, 10);
+    await server.ctx.services.jobs.start();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.fails('is left to that run, which records it sent without a refund', async () => {
+    const { queue } = server.ctx.services.jobs;
+    server.at.mode = 'slow';
+    server.at.slowMs = 4_000;
+    try {
+      const client = await shop.client();
+      const { messageId } = await shop.queue({ ...shop.messageFields(client.clientId, 'sms', client.phone, 'Envoi plus long que la limite'), createdAt: LONG_AGO() });
+      const failed = await jobIn(server, messageId, 'failed', 5_000);
+      expect(failed.error).toMatch(/longer than 2 s/);
+      expect(await shop.message(messageId)).toMatchObject({ status: 'sending', providerId: null });
+
+      // The minute sweep comes while the given-up run still waits for the provider.
+      await server.ctx.services.dispatcher.sweep(queue);
+      const deadline = Date.now() + 10_000;
+      while (!server.at.sent.some((m) => m.to === client.phone) && Date.now() < deadline) await sleep(50);
+      expect(server.at.sent.filter((m) => m.to === client.phone)).toHaveLength(1);
+      await sleep(500); // the run records the provider's answer
+
+      expect(await shop.message(messageId)).toMatchObject({ status: 'sent', failureReason: null });
+      expect(await shop.ledgerOf(messageId)).toEqual(MESSAGE_ONLY);
+    } finally {
+      server.at.mode = 'normal';
+    }
+  });
+});
