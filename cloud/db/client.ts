@@ -4,6 +4,8 @@
  * workshop set, so a query that forgets its filter still sees nothing of another workshop.
  * `system` is for what is not one workshop's: accounts, tokens, cross-workshop jobs.
  */
+import { enterAndLockSequence } from './sequenceLock.js';
+import { preparingClient, StatementBudget } from './preparedStatements.js';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
@@ -25,8 +27,12 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export interface CloudDb {
   kind: 'pglite' | 'postgres';
-  /** One transaction as the RLS role, scoped to one workshop. */
-  withWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One transaction as the RLS role, scoped to one workshop. `lockSequence`: the statement that
+   * enters the workshop also takes its write lock (the server-write helper's first step), one
+   * round trip instead of two (sequenceLock.ts).
+   */
+  withWorkshop<T>(workshopId: string, work: (tx: Tx) => Promise<T>, options?: { lockSequence?: boolean }): Promise<T>;
   /**
    * A read-only transaction on ONE snapshot (repeatable read), as the RLS role: every statement
    * sees the same committed state, so a pull never mixes rows from before and after a push.
@@ -108,7 +114,7 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => undefined });
-    const pg = drizzle(client, { schema });
+    const pg = drizzle(preparingClient(client, new StatementBudget()), { schema });
     db = pg as unknown as AnyDb;
     kind = 'postgres';
     close = () => client.end({ timeout: 5 });
@@ -189,10 +195,11 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
 
   return {
     kind,
-    withWorkshop(workshopId, work) {
+    withWorkshop(workshopId, work, options = {}) {
       return invalidating(workshopId, () =>
         db.transaction(async (tx) => {
-          await enterWorkshop(tx as Tx, workshopId);
+          if (options.lockSequence) await enterAndLockSequence(tx as Tx, APP_ROLE, workshopId);
+          else await enterWorkshop(tx as Tx, workshopId);
           return work(tx as Tx);
         }),
       );

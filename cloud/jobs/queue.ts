@@ -46,6 +46,12 @@ export interface DefineOptions {
   expireInSeconds?: number;
   /** Jobs of this name run at once in this instance (default 1). */
   concurrency?: number;
+  /**
+   * The jobs that end in the same turn of the event loop with the same output (what the handler
+   * returns) are completed in ONE statement: a busy queue's completions cost one round trip per
+   * batch instead of one per job (default false). Worth it when outputs repeat.
+   */
+  batchCompletions?: boolean;
 }
 
 export interface EnqueueOptions {
@@ -95,7 +101,7 @@ interface Definition {
   options: Required<DefineOptions>;
 }
 
-const DEFAULTS: Required<DefineOptions> = { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900, concurrency: 1 };
+const DEFAULTS: Required<DefineOptions> = { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900, concurrency: 1, batchCompletions: false };
 
 /** The queue that keeps a queue's jobs that failed for good, with their error. */
 export function deadLetterQueue(name: string): string {
@@ -162,7 +168,7 @@ export class JobQueue {
     this.started = true;
     if (!this.work) return;
     for (const [name, { handler, options }] of this.definitions) {
-      const worker = new QueueWorker(this.boss, { name, handler, concurrency: options.concurrency, pollIntervalMs: this.pollIntervalMs }, this.logger);
+      const worker = new QueueWorker(this.boss, { name, handler, concurrency: options.concurrency, batchCompletions: options.batchCompletions, pollIntervalMs: this.pollIntervalMs }, this.logger);
       this.workers.set(name, worker);
       worker.start();
     }

@@ -11,6 +11,7 @@
  */
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { JobCompletions } from './completions.js';
 
 export interface JobContext {
   id: string;
@@ -27,6 +28,8 @@ export interface WorkerOptions {
   name: string;
   handler: JobHandler<never>;
   concurrency: number;
+  /** Completions with the same output batched into one statement (JobCompletions). */
+  batchCompletions?: boolean;
   pollIntervalMs: number;
 }
 
@@ -44,12 +47,15 @@ export class QueueWorker {
   private pendingWake = false;
   /** The last claim took every free slot: more jobs may be waiting. */
   private saturated = false;
+  private readonly completions: JobCompletions | null;
 
   constructor(
     private readonly boss: PgBoss,
     private readonly options: WorkerOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.completions = options.batchCompletions ? new JobCompletions((ids, output) => boss.complete(options.name, ids, output)) : null;
+  }
 
   start(): void {
     this.stopping = false;
@@ -127,7 +133,9 @@ export class QueueWorker {
       const context: JobContext = { id: job.id, name, retryCount: job.retryCount, signal: controller.signal };
       const result = await Promise.race([this.options.handler(job.data as never, context), overtime]);
       if (controller.signal.aborted) return; // handed back by stop(): another run owns the job now
-      await this.boss.complete(name, job.id, isObject(result) ? result : undefined);
+      const output = isObject(result) ? result : undefined;
+      if (this.completions) await this.completions.complete(job.id, output);
+      else await this.boss.complete(name, job.id, output);
     } catch (error) {
       if (controller.signal.aborted && this.stopping) return; // stop() already handed it back
       const final = job.retryCount >= job.retryLimit;

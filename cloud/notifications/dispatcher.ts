@@ -153,7 +153,7 @@ export class MessageDispatcher {
   }
 
   private inWorkshop<T>(workshopId: string, work: (tx: Tx, writes: ServerWrites) => Promise<T>): Promise<T> {
-    return this.deps.db.withWorkshop(workshopId, (tx) => this.deps.serverWrites.inWorkshop(tx, workshopId, (writes) => work(tx, writes)));
+    return this.deps.db.withWorkshop(workshopId, (tx) => this.deps.serverWrites.inWorkshop(tx, workshopId, (writes) => work(tx, writes)), { lockSequence: true });
   }
 
   private count(channel: string, outcome: string, code: string): void {

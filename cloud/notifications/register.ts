@@ -6,20 +6,30 @@
  */
 import type { Jobs } from '../jobs/jobs.js';
 import { MESSAGE_SEND_JOB, type MessageSendJob } from './dispatchQueue.js';
-import type { MessageDispatcher } from './dispatcher.js';
+import type { DispatchResult, MessageDispatcher } from './dispatcher.js';
 
 export const MESSAGE_SWEEP_JOB = 'messages-sweep';
 export const MESSAGE_SWEEP_SCHEDULE = 'messages-sweep-every-minute';
 
 export function registerMessageDispatch(jobs: Jobs, dispatcher: MessageDispatcher): void {
   const o = dispatcher.options;
-  jobs.queue.define<MessageSendJob>(MESSAGE_SEND_JOB, (data, job) => dispatcher.send(data, job), {
+  jobs.queue.define<MessageSendJob>(MESSAGE_SEND_JOB, async (data, job) => jobOutput(await dispatcher.send(data, job)), {
     retryLimit: o.retryLimit,
     retryDelay: o.retryDelaySeconds,
     retryBackoff: o.retryBackoff,
     expireInSeconds: o.expireInSeconds,
     concurrency: o.concurrency,
+    batchCompletions: true,
   });
   jobs.queue.define(MESSAGE_SWEEP_JOB, () => dispatcher.sweep(jobs.queue), { retryLimit: 1, retryDelay: 10, expireInSeconds: 60 });
   jobs.schedules.add(MESSAGE_SWEEP_SCHEDULE, o.sweepCron, MESSAGE_SWEEP_JOB);
+}
+
+/**
+ * What a send job keeps as its output: the outcome without the provider's id (which is in the
+ * message's row), so the many sends that end alike are completed in one statement.
+ */
+function jobOutput(result: DispatchResult): object {
+  if (result.outcome === 'sent') return { outcome: 'sent', resend: result.resend };
+  return result;
 }

@@ -8,6 +8,7 @@
  * handed out. The change log of a transaction is written at its end (`SeqAllocator.flush`), a
  * thousand rows per statement.
  */
+import { takeLockedSequence } from '../db/sequenceLock.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rows } from '../db/client.js';
@@ -39,6 +40,8 @@ export class SeqAllocator {
 
   /** Takes the workshop's lock for the rest of the transaction. */
   static async lock(tx: Tx, workshopId: string): Promise<SeqAllocator> {
+    const taken = takeLockedSequence(tx, workshopId);
+    if (taken !== undefined) return new SeqAllocator(workshopId, taken, taken);
     const [row] = await rows<{ last_seq: string | number }>(
       tx,
       sql`SELECT last_seq FROM workshop_sync WHERE workshop_id = ${workshopId} FOR UPDATE`,
@@ -63,16 +66,21 @@ export class SeqAllocator {
 
   /** Writes the change log and the workshop's last sequence: once, at the end of the transaction. */
   async flush(tx: Tx): Promise<void> {
+    // Sent together, not one after the other's answer: on Postgres the driver pipelines them in
+    // one round trip (a prepared statement is not described first). Under the lock they are
+    // independent, and one failing fails the transaction either way.
+    const statements: PromiseLike<unknown>[] = [];
     for (let from = 0; from < this.log.length; from += LOG_ROWS_PER_STATEMENT) {
       const values = this.log
         .slice(from, from + LOG_ROWS_PER_STATEMENT)
         .map((r) => sql`(${this.workshopId}, ${r.seq}, ${r.table}, ${r.rowId}, ${r.hlc}, ${JSON.stringify(r.applied)}::jsonb, ${r.mutationId}, ${r.deviceId})`);
-      await tx.execute(sql`INSERT INTO change_log (workshop_id, seq, tbl, row_id, hlc, fields, mutation_id, device_id) VALUES ${sql.join(values, sql`, `)}`);
+      statements.push(tx.execute(sql`INSERT INTO change_log (workshop_id, seq, tbl, row_id, hlc, fields, mutation_id, device_id) VALUES ${sql.join(values, sql`, `)}`));
     }
     this.log.length = 0;
     if (this.last !== this.start) {
-      await tx.execute(sql`UPDATE workshop_sync SET last_seq = ${this.last} WHERE workshop_id = ${this.workshopId}`);
+      statements.push(tx.execute(sql`UPDATE workshop_sync SET last_seq = ${this.last} WHERE workshop_id = ${this.workshopId}`));
     }
+    await settledTogether(statements);
   }
 }
 
@@ -218,4 +226,14 @@ export async function applyFields(
   }
   seqs.record({ seq, table, rowId, hlc, applied, mutationId: origin.mutationId ?? null, deviceId: origin.deviceId ?? null });
   return { applied, seq };
+}
+
+/**
+ * Waits for every statement, then throws the first failure: never leaves one still running when
+ * the transaction ends (Promise.all would reject while the other is in flight).
+ */
+export async function settledTogether(statements: readonly PromiseLike<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(statements);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
 }
