@@ -36,6 +36,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   } else if (line === 'STOP') {
     await server.ctx.services.jobs.stop(5_000);
     const count = await sent();
+    process.stderr.write(`batches ${JSON.stringify(server.ctx.services.dispatcher.batches.stats)}\n`);
     await server.close();
     // Exit now (a profile, when asked for, is written on exit): open handles would keep it running.
     process.stdout.write(`SENT ${count}\n`, () => process.exit(0));

@@ -72,7 +72,7 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data folder; undefined means in memory. */
   dataDir?: string;
-  /** postgres.js pool size. */
+  /** postgres.js pool size (at least 2: opening migrates on one connection while another holds the lock). */
   maxConnections?: number;
   /** Most sync-state answers kept in memory (0: none); default 100,000. */
   syncStateCacheEntries?: number;
@@ -113,7 +113,8 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => undefined });
+    // At least two: the migration holds one connection for its lock while it runs on another.
+    const client = postgres(options.url, { max: Math.max(2, options.maxConnections ?? 10), onnotice: () => undefined });
     const pg = drizzle(preparingClient(client, new StatementBudget()), { schema });
     db = pg as unknown as AnyDb;
     kind = 'postgres';

@@ -10,8 +10,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { rows, type Tx } from './client.js';
+import { isUuid } from '../../shared/domain/ids.js';
 
-const locked = new WeakMap<Tx, { workshopId: string; lastSeq: number }>();
+const locked = new WeakMap<Tx, Map<string, number>>();
+
+function keep(tx: Tx, workshopId: string, lastSeq: number): void {
+  const held = locked.get(tx) ?? new Map<string, number>();
+  held.set(workshopId, lastSeq);
+  locked.set(tx, held);
+}
 
 export async function enterAndLockSequence(tx: Tx, role: string, workshopId: string): Promise<void> {
   const [row] = await rows<{ last_seq: string | number }>(
@@ -21,16 +28,37 @@ export async function enterAndLockSequence(tx: Tx, role: string, workshopId: str
       WHERE ws.workshop_id = ${workshopId} FOR UPDATE OF ws`,
   );
   if (!row) throw new Error(`workshop_sync manquant pour ${workshopId}`);
-  locked.set(tx, { workshopId, lastSeq: Number(row.last_seq) });
+  keep(tx, workshopId, Number(row.last_seq));
 }
 
 /**
- * The sequence locked when the transaction began, once: a second server write in the same
- * transaction reads it again (it may have moved).
+ * The write locks of several workshops in ONE statement, taken in the order of their ids (two
+ * transactions locking some of the same workshops this way never wait for each other in a
+ * circle), before the transaction enters any of them (run as the database owner: under the RLS
+ * role one workshop's scope would hide the others' rows). Each is then entered on its own.
+ */
+export async function lockSequences(tx: Tx, workshopIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(workshopIds)].sort();
+  if (!ids.every(isUuid)) throw new Error('lockSequences: workshop ids must be uuids');
+  // One array parameter (not one per id): the same prepared statement for any number of workshops.
+  const idArray = `{${ids.join(',')}}`;
+  const found = await rows<{ workshop_id: string; last_seq: string | number }>(
+    tx,
+    sql`SELECT workshop_id, last_seq FROM workshop_sync WHERE workshop_id = ANY(${idArray}::uuid[]) ORDER BY workshop_id FOR UPDATE`,
+  );
+  const missing = ids.filter((id) => !found.some((row) => String(row.workshop_id) === id));
+  if (missing.length > 0) throw new Error(`workshop_sync manquant pour ${missing.join(', ')}`);
+  for (const row of found) keep(tx, String(row.workshop_id), Number(row.last_seq));
+}
+
+/**
+ * The sequence locked earlier in the transaction, once: a second server write of the same
+ * workshop in the same transaction reads it again (it may have moved).
  */
 export function takeLockedSequence(tx: Tx, workshopId: string): number | undefined {
-  const found = locked.get(tx);
-  if (!found || found.workshopId !== workshopId) return undefined;
-  locked.delete(tx);
-  return found.lastSeq;
+  const held = locked.get(tx);
+  const lastSeq = held?.get(workshopId);
+  if (lastSeq === undefined) return undefined;
+  held!.delete(workshopId);
+  return lastSeq;
 }

@@ -27,8 +27,7 @@ import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { CloudDb } from '../db/client.js';
 import type { Config } from '../config.js';
-import type { ServerWriter, ServerWrites } from '../sync/serverWrite.js';
-import type { Tx } from '../db/client.js';
+import type { ServerWriter } from '../sync/serverWrite.js';
 import type { Providers } from '../providers/providers.js';
 import type { Failed, SendOutcome } from '../providers/outcome.js';
 import type { JobContext, JobQueue } from '../jobs/queue.js';
@@ -41,6 +40,7 @@ import { prepareSend, type PreparedSend, type Preparation } from './preparation.
 import { callProvider } from './providerCall.js';
 import { failMessage, failStuckMessage, markSent } from './recording.js';
 import { dispatchTexts, type DispatchTextKey } from './texts.js';
+import { WorkshopBatches, type WorkshopWork } from './workshopBatches.js';
 
 export interface DispatcherDeps {
   db: CloudDb;
@@ -81,6 +81,7 @@ const METRIC = 'messages_dispatched_total';
 export class MessageDispatcher {
   readonly options: Required<DispatchOptions>;
   private readonly logger: Logger;
+  readonly batches: WorkshopBatches;
   private readonly counter: Counter<'channel' | 'outcome' | 'code'> | null;
 
   constructor(
@@ -89,6 +90,7 @@ export class MessageDispatcher {
   ) {
     this.options = { ...DISPATCH_DEFAULTS, ...options };
     this.logger = deps.logger.child({ area: 'messages' });
+    this.batches = new WorkshopBatches({ db: deps.db, serverWrites: deps.serverWrites, logger: this.logger });
     const existing = deps.metrics?.getSingleMetric(METRIC) as Counter<'channel' | 'outcome' | 'code'> | undefined;
     this.counter =
       existing ??
@@ -152,8 +154,9 @@ export class MessageDispatcher {
     return this.inWorkshop(send.workshopId, (tx, writes) => failMessage(tx, writes, send.workshopId, send.messageId, reason));
   }
 
-  private inWorkshop<T>(workshopId: string, work: (tx: Tx, writes: ServerWrites) => Promise<T>): Promise<T> {
-    return this.deps.db.withWorkshop(workshopId, (tx) => this.deps.serverWrites.inWorkshop(tx, workshopId, (writes) => work(tx, writes)), { lockSequence: true });
+  /** A write in the workshop's scope, under its lock; the writes of one turn share a transaction (workshopBatches.ts). */
+  private inWorkshop<T>(workshopId: string, work: WorkshopWork<T>): Promise<T> {
+    return this.batches.run(workshopId, work);
   }
 
   private count(channel: string, outcome: string, code: string): void {
