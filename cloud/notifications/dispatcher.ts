@@ -195,6 +195,10 @@ export class MessageDispatcher {
     for (const message of sending) {
       const job = await queue.job(MESSAGE_SEND_JOB, message.messageId);
       if (job && ALIVE.has(job.state)) continue;
+      // A run given up by its time limit may still be waiting for the provider's answer: its job
+      // ended (failed) while the message stays `sending`. Left alone for the margin after that
+      // end, longer than any provider's timeout (the job's time is the database's clock).
+      if (job?.completedOn && job.completedOn.getTime() > Date.now() - this.options.stuckMarginMs) continue;
       const done = await this.inWorkshop(message.workshopId, (tx, writes) => failStuckMessage(tx, writes, message.workshopId, message.messageId, reason));
       if (!done) continue;
       failed++;

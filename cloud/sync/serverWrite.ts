@@ -80,7 +80,8 @@ export class ServerWriter {
         if (written.foreign.length > 0) throw new ForeignRowError();
         for (const row of written.inserted) {
           seqs.record({ seq: row.seq, table, rowId: row.rowId, hlc: row.hlc, applied: row.applied, mutationId: null, deviceId: null });
-          known.set(key(table, row.rowId), mergeStored(undefined, row.hlc, row.applied));
+          // Read again if asked: the stored row also holds the columns' defaults.
+          known.delete(key(table, row.rowId));
           outcome.inserted.push(row.rowId);
         }
         return outcome;
@@ -93,7 +94,9 @@ export class ServerWriter {
         for (const clock of Object.values(stored?.clocks ?? {})) this.clock.observe(clock);
         const hlc = this.clock.now();
         const { applied } = await applyFields(tx, seqs, table, rowId, hlc, checked, stored);
-        known.set(key(table, rowId), mergeStored(stored, hlc, applied));
+        // A new row is read again if asked (its stored form holds the columns' defaults).
+        if (stored) known.set(key(table, rowId), mergeStored(stored, hlc, applied));
+        else known.delete(key(table, rowId));
       },
     });
     await seqs.flush(tx);
