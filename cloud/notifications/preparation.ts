@@ -17,7 +17,8 @@ import type { WhatsAppTemplate } from '../providers/whatsapp/port.js';
 import { text } from '../../shared/i18n/texts.js';
 import { creditsFor, type MessageChannel, type MessageKind, type MessageStatus } from '../../shared/messaging/messageOptions.js';
 import { smsCost } from '../../shared/messaging/smsText.js';
-import { newTrackingToken, trackingUrl } from '../../shared/messaging/trackingToken.js';
+import { trackingUrl } from '../../shared/messaging/trackingToken.js';
+import { ensureTrackingToken } from './trackingTokens.js';
 import { reserveCredits } from './credits.js';
 import { emailContent, type EmailContent } from './emailContent.js';
 import { insideWhatsAppWindow, LINK_PLACEHOLDER, sendRefusal, withTrackingLink, type SendRefusal } from './sendChecks.js';
@@ -84,12 +85,7 @@ export async function prepareSend(tx: Tx, writes: ServerWrites, deps: Preparatio
   const client = context.client!;
   const orderId = asText(f.orderId);
   let token = context.order?.trackingToken ?? null;
-  if (!token && context.order && orderId && String(f.body).includes(LINK_PLACEHOLDER)) {
-    // An order made by a device never signed in has no token yet: it gets one here, as a device would give it
-    // (through the server write, so devices receive it by sync), and the message carries the real link.
-    token = newTrackingToken();
-    await writes.write('orders', orderId, { trackingToken: token });
-  }
+  if (!token && context.order && orderId && String(f.body).includes(LINK_PLACEHOLDER)) token = (await ensureTrackingToken(writes, orderId)).token;
   const link = token ? trackingUrl(deps.config.publicUrl, token) : null;
   const body = withTrackingLink(String(f.body), link);
 

@@ -2,16 +2,19 @@
  * The sweep's writes: each workshop's new reminders through `ServerWriter.inWorkshop` (the
  * workshop's lock, the same row schemas as a device's, the change log), so devices receive them
  * by sync. Several workshops share one transaction, each in its own row-level-security scope
- * (`enterWorkshop`, as `withWorkshop` does): a commit is the dearest part of a small write
+ * (`enterWorkshop`, as `withWorkshop` does), their write locks taken at the start in one
+ * statement, in the order of their ids (sequenceLock.ts): a commit is the dearest part of a small write
  * (~2–3 ms of WAL flush here), and a morning writes thousands of workshops. If a batch fails,
  * its workshops are written again one transaction each, so one workshop's failure never keeps
  * the others' reminders back.
  */
 import type { Logger } from 'pino';
 import { enterWorkshop, type CloudDb, type Tx } from '../../db/client.js';
+import { lockSequences } from '../../db/sequenceLock.js';
 import type { ServerWriter } from '../../sync/serverWrite.js';
 import type { MessageSendJob } from '../dispatchQueue.js';
-import { newTrackingToken, trackingUrl } from '../../../shared/messaging/trackingToken.js';
+import { trackingUrl } from '../../../shared/messaging/trackingToken.js';
+import { ensureTrackingToken } from '../trackingTokens.js';
 import { reminderMessage, usesLink, type ScheduledKind, type TemplateRow } from '../../../shared/messaging/reminderRules.js';
 import type { ClientRow, OrderRow, WorkshopRow } from './remindersSql.js';
 
@@ -60,6 +63,8 @@ export class ReminderWriter {
     try {
       return await this.deps.db.system(async (tx) => {
         const outcomes: WorkshopOutcome[] = [];
+        // Every workshop's write lock in one statement, in id order (sequenceLock.ts).
+        await lockSequences(tx, batch.map((planned) => planned[0]!.workshop.workshopId));
         for (const planned of batch) {
           await enterWorkshop(tx, planned[0]!.workshop.workshopId);
           outcomes.push(await this.writeWorkshop(tx, planned));
@@ -77,7 +82,7 @@ export class ReminderWriter {
   private async writeAlone(planned: Planned[]): Promise<WorkshopOutcome[]> {
     const workshopId = planned[0]!.workshop.workshopId;
     try {
-      return [await this.deps.db.withWorkshop(workshopId, (tx) => this.writeWorkshop(tx, planned))];
+      return [await this.deps.db.withWorkshop(workshopId, (tx) => this.writeWorkshop(tx, planned), { lockSequence: true })];
     } catch (error) {
       return this.failure(planned, error);
     }
@@ -112,13 +117,9 @@ export class ReminderWriter {
         let token = tokens.get(p.order.orderId) ?? p.order.trackingToken;
         if (!token && usesLink(p.kind, p.template)) {
           // The order's first message that needs the link: the order gets its token, as a device would give it.
-          const stored = await writes.read('orders', p.order.orderId);
-          token = (stored?.fields.trackingToken as string | null | undefined) ?? null;
-          if (!token && stored) {
-            token = newTrackingToken();
-            await writes.write('orders', p.order.orderId, { trackingToken: token });
-            outcome.tokens++;
-          }
+          const given = await ensureTrackingToken(writes, p.order.orderId);
+          token = given.token;
+          if (given.created) outcome.tokens++;
         }
         tokens.set(p.order.orderId, token ?? null);
         const message = reminderMessage({
