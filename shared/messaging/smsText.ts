@@ -32,8 +32,11 @@ function gsmGrapheme(grapheme: string): string {
 }
 
 /** The text in the GSM-7 alphabet where that keeps the meaning; what has no GSM-7 form (emoji) stays. */
+/** Made once: making a segmenter costs more than segmenting a message. */
+let graphemes: Intl.Segmenter | null = null;
+
 export function toGsm7(text: string): string {
-  const segmenter = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+  const segmenter = (graphemes ??= new Intl.Segmenter('fr', { granularity: 'grapheme' }));
   let out = '';
   for (const { segment } of segmenter.segment(text)) out += gsmGrapheme(segment);
   return out;
