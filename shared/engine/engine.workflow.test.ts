@@ -223,6 +223,37 @@ describe('the Today screen', () => {
     expect(board.find((c) => c.status === 'confirmed')!.orders.map((o) => o.id)).toEqual([due25, due27, dueLater]);
     expect(board.find((c) => c.status === 'ready')!.orders.map((o) => o.id)).toEqual([ready]);
   });
+
+  it('gives every order summary the client’s WhatsApp number beside the phone, null when there is none', async () => {
+    const { id: koffi } = await engine.execute('createClient', { name: 'Koffi', phone: '01 61 00 00 01', whatsapp: '01 97 55 66 77' });
+    const { id: adjoa } = await engine.execute('createClient', { name: 'Adjoa', phone: '01 61 00 00 02' });
+    const readyFor = async (clientId: string) => {
+      const { id } = await engine.execute('createOrder', { clientId, price: 6000, promisedDate: '2026-11-26' });
+      for (const status of ['in_progress', 'ready'] as const) await engine.execute('changeOrderStatus', { id, status });
+      return id;
+    };
+    const koffiOrder = await readyFor(koffi);
+    const adjoaOrder = await readyFor(adjoa);
+    const numbers = (o: { clientPhone: string | null; clientWhatsapp: string | null }) => [o.clientPhone, o.clientWhatsapp];
+    const koffiNumbers = ['+2290161000001', '+2290197556677'];
+    const adjoaNumbers = ['+2290161000002', null];
+
+    const readyList = await engine.query('readyNotCollected');
+    expect(readyList.map((o) => [o.id, ...numbers(o)])).toEqual([[koffiOrder, ...koffiNumbers], [adjoaOrder, ...adjoaNumbers]]);
+    const readyColumn = (await engine.query('orderBoard')).find((c) => c.status === 'ready')!.orders;
+    expect(readyColumn.map(numbers)).toEqual([koffiNumbers, adjoaNumbers]);
+    expect((await engine.query('unpaidBalances')).orders.map(numbers)).toEqual([koffiNumbers, adjoaNumbers]);
+    expect((await engine.query('clientCard', { id: koffi })).orders.map(numbers)).toEqual([koffiNumbers]);
+    expect((await engine.query('clientCard', { id: adjoa })).orders.map(numbers)).toEqual([adjoaNumbers]);
+    expect(numbers(await engine.query('orderDetail', { id: koffiOrder }))).toEqual(koffiNumbers);
+    await engine.execute('createOrder', { clientId: koffi, price: 4000, promisedDate: '2026-11-26' });
+    clock.set('2026-11-27T08:00:00.000Z');
+    expect((await engine.query('dueOrders')).late.map(numbers)).toEqual([koffiNumbers]);
+
+    // A changed WhatsApp number is what the summaries say next.
+    await engine.execute('updateClient', { id: adjoa, whatsapp: '01 97 55 66 78' });
+    expect((await engine.query('readyNotCollected')).find((o) => o.id === adjoaOrder)!.clientWhatsapp).toBe('+2290197556678');
+  });
 });
 
 describe('the one mutation path', () => {

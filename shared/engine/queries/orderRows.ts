@@ -8,6 +8,8 @@ export interface OrderSummary {
   clientId: string;
   clientName: string;
   clientPhone: string | null;
+  /** The client's WhatsApp number, if given; WhatsApp opens on it, else on the phone (`whatsappNumber`, messaging/recipients.ts). */
+  clientWhatsapp: string | null;
   garmentTypeId: string | null;
   description: string | null;
   status: OrderStatus;
@@ -24,7 +26,7 @@ export interface OrderSummary {
 export type OrderSummaryRow = Omit<OrderSummary, 'balance'>;
 
 /** Columns of OrderSummaryRow; the query must join `orders o` with `clients c`. */
-export const ORDER_SUMMARY_COLUMNS = `o.id, o.number, o.client_id AS clientId, c.name AS clientName, c.phone AS clientPhone,
+export const ORDER_SUMMARY_COLUMNS = `o.id, o.number, o.client_id AS clientId, c.name AS clientName, c.phone AS clientPhone, c.whatsapp AS clientWhatsapp,
   o.garment_type_id AS garmentTypeId, o.description, o.status, o.urgency, o.price,
   o.paid AS paid,
   o.promised_date AS promisedDate, o.assigned_to AS assignedTo, o.created_at AS createdAt`;
