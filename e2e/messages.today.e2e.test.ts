@@ -2,7 +2,8 @@
  * The Today screen's WhatsApp reminder for a ready order, in Chromium against a real cloud (the
  * dispatcher runs): the free link opens wa.me with the reminder ready, and the opening is noted in
  * the client's history and the order's (status "ouvert dans WhatsApp"), once. A viewer, who may not
- * write messages, still gets a working link, and nothing is noted for them.
+ * write messages, still gets a working link, and nothing is noted for them. A client whose WhatsApp
+ * number is not their phone gets the reminder on the WhatsApp number, and the note names that one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -16,6 +17,11 @@ const OWNER = { workshop: 'Atelier Sika Couture', owner: 'Sika Adjovi', phone: '
 const VIEWER = { name: 'Mireille Hounkpè', phone: '01 97 44 33 28', password: 'lectrice-2026-sika' };
 const AICHA = { name: 'Aïcha Dossou', phone: '01 62 30 40 50', digits: '2290162304050' };
 const REMINDER = `Rappel WhatsApp à ${AICHA.name}`;
+const SECOND = { workshop: 'Atelier Bénédicta', owner: 'Bénédicta Zinsou', phone: '01 97 44 33 31', password: 'wax-et-bazin-2026' };
+/** Calls on one number, chats on another. */
+const KOFFI = { name: 'Koffi Agbo', phone: '01 61 10 20 30', whatsapp: '01 97 55 66 77', whatsappDigits: '2290197556677', whatsappShown: '+229 01 97 55 66 77', phoneShown: '+229 01 61 10 20 30' };
+/** No phone at all, only WhatsApp. */
+const ROSINE = { name: 'Rosine Tchibozo', whatsapp: '01 97 55 66 88', whatsappDigits: '2290197556688' };
 
 beforeAll(async () => {
   ensureWebBuild();
@@ -67,6 +73,27 @@ async function joinWithCode(page: Page, appUrl: string, code: string): Promise<v
   await page.getByLabel('Mot de passe').fill(VIEWER.password);
   await page.getByRole('button', { name: 'J’ai un code d’invitation' }).last().click();
   await page.waitForURL(/#\/today/, { timeout: 60_000 });
+}
+
+/** A client with a WhatsApp number (and a phone, if given), by the client form: the client's id. */
+async function addClientWithWhatsApp(page: Page, client: { name: string; phone?: string; whatsapp: string }): Promise<string> {
+  await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('button', { name: 'Nouveau client' }).click();
+  await page.getByLabel('Nom du client').fill(client.name);
+  if (client.phone) await page.getByLabel('Téléphone', { exact: true }).fill(client.phone);
+  await page.getByLabel('WhatsApp', { exact: true }).fill(client.whatsapp);
+  await page.getByRole('button', { name: 'Enregistrer le client' }).click();
+  await page.waitForURL(/#\/clients\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop()!;
+}
+
+/** A ready order of that client: its number. */
+async function readyOrder(page: Page, clientId: string): Promise<string> {
+  await f.createOrder(page, clientId, { garment: 'Kaba', price: '12000' });
+  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  await f.moveTo(page, 'En cours');
+  await f.moveTo(page, 'Prête');
+  return orderNumber;
 }
 
 describe('the WhatsApp reminder of a ready order, on Today', () => {
@@ -150,6 +177,49 @@ describe('the WhatsApp reminder of a ready order, on Today', () => {
     await manualLines(viewerHistory, viewer).nth(1).waitFor({ timeout: 30_000 });
     expect(await manualLines(viewerHistory, viewer).count()).toBe(2);
     await viewerContext.close();
+    await context.close();
+  }, 240_000);
+
+  it('opens WhatsApp on the client’s WhatsApp number, not the phone, and the note names that number; WhatsApp alone is enough', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    await context.route(/^https:\/\/wa\.me\//, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'WhatsApp' }));
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error.message));
+    const appUrl = `${server.url}/app/`;
+    await f.signUp(page, appUrl, SECOND);
+    await f.finishSetup(page, { city: 'Porto-Novo', capacity: '10' });
+    const koffiId = await addClientWithWhatsApp(page, KOFFI);
+    const koffiOrder = await readyOrder(page, koffiId);
+    const rosineId = await addClientWithWhatsApp(page, ROSINE);
+    await readyOrder(page, rosineId);
+
+    await page.goto(`${appUrl}#/today`);
+    const ready = page.getByTestId('ready-orders');
+    const reminder = ready.getByRole('link', { name: `Rappel WhatsApp à ${KOFFI.name}`, exact: true });
+    await reminder.waitFor({ timeout: 10_000 });
+    const href = (await reminder.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^https://wa\\.me/${KOFFI.whatsappDigits}\\?text=`));
+    expect(decodeURIComponent(new URL(href).searchParams.get('text')!)).toContain(`Bonjour ${KOFFI.name}, votre commande n° ${koffiOrder}`);
+    // A client with only a WhatsApp number gets the reminder too, on that number.
+    const rosineReminder = ready.getByRole('link', { name: `Rappel WhatsApp à ${ROSINE.name}`, exact: true });
+    expect(await rosineReminder.getAttribute('href')).toMatch(new RegExp(`^https://wa\\.me/${ROSINE.whatsappDigits}\\?text=`));
+    expect(await ready.getByText('Pas de numéro').count()).toBe(0);
+
+    const opened = await clickWhatsApp(page, reminder);
+    if (opened !== null) expect(opened).toBe(href);
+
+    // The note in Koffi's history names the number the link opened, the WhatsApp one.
+    await page.goto(`${appUrl}#/clients/${koffiId}`);
+    const noted = manualLines(page.getByTestId('client-messages').getByTestId('message-history'), page);
+    await noted.first().waitFor({ timeout: 10_000 });
+    expect(await noted.count()).toBe(1);
+    const line = (await noted.textContent())!;
+    expect(line).toContain(`votre commande n° ${koffiOrder}`);
+    const recorded = /WhatsApp à (\+[\d ]+\d)/.exec(line)?.[1];
+    expect(recorded).toBe(KOFFI.whatsappShown);
+    expect(recorded!.replace(/\D/g, '')).toBe(new URL(href).pathname.slice(1));
+    expect(line).not.toContain(KOFFI.phoneShown);
+    await screenshot(page, 'messages-today-whatsapp-number');
     await context.close();
   }, 240_000);
 });

@@ -14,10 +14,15 @@ export interface ClientAddresses {
   messagesOptOut: boolean;
 }
 
-/** The client's address for a channel: SMS to the phone (else the WhatsApp number), WhatsApp to the WhatsApp number (else the phone). */
+/** The number WhatsApp uses for a client: the WhatsApp number, else the phone (also for screens holding only the two numbers). */
+export function whatsappNumber(client: Pick<ClientAddresses, 'phone' | 'whatsapp'>): string | null {
+  return client.whatsapp ?? client.phone;
+}
+
+/** The client's address for a channel: SMS to the phone (else the WhatsApp number), WhatsApp to `whatsappNumber`. */
 export function clientAddress(client: ClientAddresses, channel: MessageChannel): string | null {
   if (channel === 'sms') return client.phone ?? client.whatsapp;
-  if (channel === 'whatsapp') return client.whatsapp ?? client.phone;
+  if (channel === 'whatsapp') return whatsappNumber(client);
   return client.email;
 }
 

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.js';
 import { useQuery } from '../../app/data.js';
 import { diffDays, todayIn } from '../../../../../shared/domain/calendar.js';
 import type { OrderSummary } from '../../../../../shared/engine/queries/orderRows.js';
+import { whatsappNumber } from '../../../../../shared/messaging/recipients.js';
 import type { HostErrorShape } from '../../../../../shared/host/channels.js';
 import { WhatsAppOpenLink } from '../messages/WhatsAppOpenLink.js';
 import { OrderLine, garmentOf } from './OrderLine.js';
@@ -70,11 +71,13 @@ export function ReadySection({ orders, garments, today, timezone, error, loading
                 due: o.balance > 0 ? fill(t.messageDue, { due: money(o.balance, locale) }) : '',
                 workshop,
               });
+              // The number the client's history will name (recordWhatsAppOpened): the same rule.
+              const whatsapp = whatsappNumber({ phone: o.clientPhone, whatsapp: o.clientWhatsapp });
               return (
                 <OrderLine key={o.id} order={o} garments={garments}>
                   <Waiting orderId={o.id} today={today} timezone={timezone} enabled={i < DETAILED} />
-                  {o.clientPhone ? (
-                    <WhatsAppOpenLink className="btn-link whatsapp small" phone={o.clientPhone} text={text} clientId={o.clientId} orderId={o.id}
+                  {whatsapp ? (
+                    <WhatsAppOpenLink className="btn-link whatsapp small" phone={whatsapp} text={text} clientId={o.clientId} orderId={o.id}
                       label={fill(t.remindTo, { client: o.clientName })}>
                       {t.remind}
                     </WhatsAppOpenLink>
