@@ -15,6 +15,7 @@ import { ClientForm, clientInput, clientValues, type ClientValues } from './Clie
 import { OptOutSwitch } from '../messages/ClientMessages.js';
 import { WhatsAppOpenLink } from '../messages/WhatsAppOpenLink.js';
 import { smsLink, telLink } from './contact.js';
+import { whatsappNumber } from '../../../../../shared/messaging/recipients.js';
 import type { ClientCard } from '../../../../../shared/engine/queries/clientQueries.js';
 
 const TEXTS = defineTexts({
@@ -40,7 +41,7 @@ export function ContactButtons({ client }: { client: Client }) {
   const t = useTexts(TEXTS);
   const workshop = useSession().session?.workshop.name ?? '';
   const phone = client.phone ?? client.whatsapp;
-  const wa = client.whatsapp ?? client.phone;
+  const wa = whatsappNumber(client);
   if (!phone || !wa) return <p className="muted">{t.noNumber}</p>;
   const text = fill(t.message, { client: client.name, workshop });
   return (
