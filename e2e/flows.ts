@@ -99,3 +99,9 @@ export async function appCached(page: Page): Promise<void> {
   });
   if (!ok) throw new Error('The service worker did not take control of the page within 30 s (app not cached).');
 }
+
+/** Syncs now with the bar's button and waits until nothing is left to send. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await page.getByTestId('syncbar').and(page.locator('[data-pending="0"][data-status="idle"]')).waitFor({ timeout: 30_000 });
+}

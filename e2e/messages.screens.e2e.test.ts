@@ -32,10 +32,7 @@ afterAll(async () => {
 /** The element once it matches `selector` too (an attribute the screen settles on). */
 const settled = (locator: Locator, page: Page, selector: string) => locator.and(page.locator(selector)).waitFor({ timeout: 10_000 });
 
-async function sync(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Synchroniser' }).click();
-  await page.getByTestId('syncbar').and(page.locator('[data-pending="0"][data-status="idle"]')).waitFor({ timeout: 30_000 });
-}
+const sync = f.syncNow;
 
 /** Syncs until the message shows `status` (the hub sends it in the background). */
 async function syncUntilStatus(page: Page, messageId: string, status: string): Promise<void> {

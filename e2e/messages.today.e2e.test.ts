@@ -33,10 +33,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function sync(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Synchroniser' }).click();
-  await page.getByTestId('syncbar').and(page.locator('[data-pending="0"][data-status="idle"]')).waitFor({ timeout: 30_000 });
-}
+const sync = f.syncNow;
 
 /**
  * Clicks a WhatsApp link: the URL of the tab it opened, or null when the browser opened none (a
