@@ -9,6 +9,10 @@
  *      connection, our own credentials refused) → thrown, so the queue retries with backoff, and
  *      on the last attempt `failed` with the credits back.
  *
+ * Steps 1 and 3 of the sends running in this instance are gathered per turn of the event loop
+ * into shared transactions (workshopBatches.ts): what is written, and when, is the same for each
+ * message; only the round trips to the database are fewer.
+ *
  * Delivery is AT LEAST ONCE. A process killed after the provider accepted and before step 3
  * committed leaves the message `sending`; the queue runs the job again once its time limit has
  * passed, and that run sends it again. So at most the messages in flight at the kill (up to the
