@@ -38,8 +38,10 @@ for await (const line of createInterface({ input: process.stdin })) {
     const count = await sent();
     process.stderr.write(`batches ${JSON.stringify(server.ctx.services.dispatcher.batches.stats)}\n`);
     await server.close();
-    // Exit now (a profile, when asked for, is written on exit): open handles would keep it running.
-    process.stdout.write(`SENT ${count}\n`, () => process.exit(0));
+    process.stdout.write(`SENT ${count}\n`);
     break;
   }
 }
+// The parent keeps our stdin open: let go of it so the process ends on its own once stopped
+// (server and jobs leave nothing running), and a profile, when asked for, is written then.
+process.stdin.destroy();
