@@ -5,33 +5,21 @@
  * reaches the provider once, Africa's Talking's delivery report comes in, and the order's history
  * shows "reçu" after the next sync.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, screenshot, waitUntil } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, waitUntil } from './support.js';
 import * as f from './flows.js';
-import { AT, startDispatchServer, type DispatchServer } from '../cloud/notifications/dispatchTesting.js';
+import { dispatchSuite } from './dispatchSuite.js';
+import { AT } from '../cloud/notifications/dispatchTesting.js';
 import { sendDeliveryReport } from '../cloud/providers/testing/africasTalkingLoopback.js';
 
-let server: DispatchServer;
-let browser: Browser;
+const suite = dispatchSuite();
 const OWNER = { workshop: 'Atelier Sika Couture', owner: 'Sika Adjovi', phone: '01 97 44 33 22', password: 'pret-a-porter-2026' };
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDispatchServer();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 
 describe('an order ready while offline tells its client', () => {
   it('the SMS leaves once with the next sync, the delivery report comes back, the order shows "reçu"', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
     const page = await context.newPage();
-    const appUrl = `${server.url}/app/`;
+    const appUrl = `${suite.server.url}/app/`;
     await f.signUp(page, appUrl, OWNER);
     await f.finishSetup(page, { city: 'Cotonou', capacity: '10' });
     const clientId = await f.addClient(page, { name: 'Aïcha Dossou', phone: '01 62 00 11 22' });
@@ -39,7 +27,7 @@ describe('an order ready while offline tells its client', () => {
     await f.moveTo(page, 'En cours');
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.getByTestId('syncbar').and(page.locator('[data-pending="0"]')).waitFor({ timeout: 30_000 });
-    expect(server.at.sent).toHaveLength(0);
+    expect(suite.server.at.sent).toHaveLength(0);
 
     // The power comes back but not the internet: the order is ready, its SMS waits on the device.
     await f.appCached(page);
@@ -51,13 +39,13 @@ describe('an order ready while offline tells its client', () => {
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.getByTestId('syncbar').and(page.locator('[data-status="offline"]')).waitFor({ timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(server.at.sent).toHaveLength(0);
+    expect(suite.server.at.sent).toHaveLength(0);
 
     // Back online: one sync, and the SMS reaches Africa's Talking once, to the client's number.
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.getByTestId('syncbar').and(page.locator('[data-pending="0"]')).waitFor({ timeout: 30_000 });
-    const sms = await waitUntil('the SMS at the provider', () => server.at.sent[0]);
+    const sms = await waitUntil('the SMS at the provider', () => suite.server.at.sent[0]);
     expect(sms.to).toBe('+2290162001122');
     expect(sms.from).toBe(AT.senderId);
     // GSM-7 on by default: "Aïcha" and "prête" lose the accents GSM-7 lacks; "à" is in it and stays.
@@ -67,14 +55,14 @@ describe('an order ready while offline tells its client', () => {
     // The app sees "envoyé" by sync; then Africa's Talking reports the delivery.
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await history.locator('[data-testid="message"][data-status="sent"]').first().waitFor({ timeout: 30_000 });
-    const report = await sendDeliveryReport(`${server.url}/api/webhooks/africastalking?token=${AT.webhookToken}`, {
+    const report = await sendDeliveryReport(`${suite.server.url}/api/webhooks/africastalking?token=${AT.webhookToken}`, {
       id: sms.messageId,
       status: 'Success',
       phoneNumber: sms.to,
     });
     expect(report.status).toBe(200);
     // The same report again (providers repeat themselves): nothing changes.
-    expect((await sendDeliveryReport(`${server.url}/api/webhooks/africastalking?token=${AT.webhookToken}`, { id: sms.messageId, status: 'Success', phoneNumber: sms.to })).status).toBe(200);
+    expect((await sendDeliveryReport(`${suite.server.url}/api/webhooks/africastalking?token=${AT.webhookToken}`, { id: sms.messageId, status: 'Success', phoneNumber: sms.to })).status).toBe(200);
 
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await history.locator('[data-testid="message"][data-status="delivered"]').first().waitFor({ timeout: 30_000 });
@@ -88,7 +76,7 @@ describe('an order ready while offline tells its client', () => {
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await page.getByTestId('syncbar').and(page.locator('[data-pending="0"]')).waitFor({ timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(server.at.sent.filter((m) => m.to === '+2290162001122')).toHaveLength(1);
+    expect(suite.server.at.sent.filter((m) => m.to === '+2290162001122')).toHaveLength(1);
     expect(page.url()).toContain(orderId);
     await context.close();
   }, 240_000);

@@ -5,29 +5,17 @@
  * while waiting, the credits offline, a template saved and used by the order's composer, a staff
  * member who cannot edit templates, and a message refused by the provider in "needs attention".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, screenshot, waitUntil } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, waitUntil } from './support.js';
 import * as f from './flows.js';
-import { startDispatchServer, type DispatchServer } from '../cloud/notifications/dispatchTesting.js';
+import { dispatchSuite } from './dispatchSuite.js';
 
-let server: DispatchServer;
-let browser: Browser;
+const suite = dispatchSuite();
 const OWNER = { workshop: 'Atelier Sika Couture', owner: 'Sika Adjovi', phone: '01 97 44 33 21', password: 'pret-a-porter-2026' };
 const AICHA = { name: 'Aïcha Dossou', phone: '01 62 10 20 30', e164: '+2290162102030' };
 const KOFFI = { name: 'Koffi Mensah', phone: '01 62 10 20 31', e164: '+2290162102031' };
 const PHRASE = 'Aïcha, votre tenue est prête';
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDispatchServer();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 
 /** The element once it matches `selector` too (an attribute the screen settles on). */
 const settled = (locator: Locator, page: Page, selector: string) => locator.and(page.locator(selector)).waitFor({ timeout: 10_000 });
@@ -46,10 +34,10 @@ async function syncUntilStatus(page: Page, messageId: string, status: string): P
 
 describe('messages to clients, in the app', () => {
   it('composer, cost, offline queue and cancel, templates, staff, failures', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page error]', error.message));
-    const appUrl = `${server.url}/app/`;
+    const appUrl = `${suite.server.url}/app/`;
     await f.signUp(page, appUrl, OWNER);
     await f.finishSetup(page, { city: 'Cotonou', capacity: '10' });
     const clientId = await f.addClient(page, AICHA);
@@ -114,18 +102,18 @@ describe('messages to clients, in the app', () => {
     const credits = page.getByTestId('composer').getByTestId('credits-balance');
     await settled(credits, page, '[data-live="false"]');
     expect(await credits.textContent()).toMatch(/^Crédits : 50 \(dernier solde connu, le .+\)$/);
-    expect(server.at.sent).toHaveLength(0);
+    expect(suite.server.at.sent).toHaveLength(0);
     await screenshot(page, 'messages-offline');
 
     // ── Back online: the waiting message leaves once; the cancelled one never does. ──
     await context.setOffline(false);
     await sync(page);
-    const sms = await waitUntil('the SMS at Africa’s Talking', () => server.at.sent.find((m) => m.to === AICHA.e164));
+    const sms = await waitUntil('the SMS at Africa’s Talking', () => suite.server.at.sent.find((m) => m.to === AICHA.e164));
     expect(sms.message).toBe(PHRASE);
     await syncUntilStatus(page, sentId, 'sent');
     expect(await page.locator(`[data-message-id="${sentId}"]`).getByTestId('message-status').textContent()).toBe('envoyé');
     expect(await page.locator(`[data-message-id="${cancelledId}"]`).getAttribute('data-status')).toBe('cancelled');
-    expect(server.at.sent.filter((m) => m.to === AICHA.e164)).toHaveLength(1);
+    expect(suite.server.at.sent.filter((m) => m.to === AICHA.e164)).toHaveLength(1);
 
     // ── A template saved on the settings: its preview uses a real order, the order's composer uses it. ──
     const orderId = await f.createOrder(page, clientId, { garment: 'Kaba', price: '15000', deposit: '5000' });
@@ -154,7 +142,7 @@ describe('messages to clients, in the app', () => {
     // ── The tracking link, revoked after a confirmation: the old one is gone once synced. ──
     const tracking = page.getByTestId('tracking-link');
     const oldLink = (await tracking.getByTestId('tracking-url').textContent())!;
-    expect(oldLink).toMatch(new RegExp(`^${server.url}/t/[A-Za-z0-9_-]{16,}$`));
+    expect(oldLink).toMatch(new RegExp(`^${suite.server.url}/t/[A-Za-z0-9_-]{16,}$`));
     await sync(page);
     expect((await fetch(oldLink)).status).toBe(200);
     await tracking.getByRole('button', { name: 'Révoquer le lien de suivi' }).click();
@@ -175,7 +163,7 @@ describe('messages to clients, in the app', () => {
     await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Employé' });
     await page.getByRole('button', { name: 'Créer l’invitation' }).click();
     const code = /Code d’invitation : (\d{6})/.exec((await page.getByTestId('invite-code').textContent()) ?? '')![1]!;
-    const staffContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const staffContext = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
     const staff = await staffContext.newPage();
     await staff.goto(appUrl);
     await staff.getByRole('tab', { name: 'J’ai un code d’invitation' }).click();
@@ -198,7 +186,7 @@ describe('messages to clients, in the app', () => {
     await staffContext.close();
 
     // ── A number the provider refuses: the message fails with its reason, in "needs attention". ──
-    server.at.recipientStatus.set(KOFFI.e164, 'UserInBlacklist');
+    suite.server.at.recipientStatus.set(KOFFI.e164, 'UserInBlacklist');
     const koffiId = await f.addClient(page, KOFFI);
     composer = page.getByTestId('composer');
     await composer.getByLabel('Message', { exact: true }).fill('Bonjour Koffi, votre boubou est prêt.');

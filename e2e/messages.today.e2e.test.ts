@@ -5,14 +5,13 @@
  * write messages, still gets a working link, and nothing is noted for them. A client whose WhatsApp
  * number is not their phone gets the reminder on the WhatsApp number, and the note names that one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, screenshot } from './support.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './support.js';
 import * as f from './flows.js';
-import { startDispatchServer, type DispatchServer } from '../cloud/notifications/dispatchTesting.js';
+import { dispatchSuite } from './dispatchSuite.js';
 
-let server: DispatchServer;
-let browser: Browser;
+const suite = dispatchSuite();
 const OWNER = { workshop: 'Atelier Sika Couture', owner: 'Sika Adjovi', phone: '01 97 44 33 23', password: 'pret-a-porter-2026' };
 const VIEWER = { name: 'Mireille Hounkpè', phone: '01 97 44 33 28', password: 'lectrice-2026-sika' };
 const AICHA = { name: 'Aïcha Dossou', phone: '01 62 30 40 50', digits: '2290162304050' };
@@ -22,16 +21,6 @@ const SECOND = { workshop: 'Atelier Bénédicta', owner: 'Bénédicta Zinsou', p
 const KOFFI = { name: 'Koffi Agbo', phone: '01 61 10 20 30', whatsapp: '01 97 55 66 77', whatsappDigits: '2290197556677', whatsappShown: '+229 01 97 55 66 77', phoneShown: '+229 01 61 10 20 30' };
 /** No phone at all, only WhatsApp. */
 const ROSINE = { name: 'Rosine Tchibozo', whatsapp: '01 97 55 66 88', whatsappDigits: '2290197556688' };
-
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startDispatchServer();
-  browser = await launchBrowser();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const sync = f.syncNow;
 
@@ -95,12 +84,12 @@ async function readyOrder(page: Page, clientId: string): Promise<string> {
 
 describe('the WhatsApp reminder of a ready order, on Today', () => {
   it('opens wa.me with the reminder and notes it in the client’s history; a viewer gets the link, no note', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
     // No real WhatsApp from a test: the tab the link opens gets a page of ours.
     await context.route(/^https:\/\/wa\.me\//, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'WhatsApp' }));
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page error]', error.message));
-    const appUrl = `${server.url}/app/`;
+    const appUrl = `${suite.server.url}/app/`;
     await f.signUp(page, appUrl, OWNER);
     await f.finishSetup(page, { city: 'Cotonou', capacity: '10' });
     const clientId = await f.addClient(page, AICHA);
@@ -154,7 +143,7 @@ describe('the WhatsApp reminder of a ready order, on Today', () => {
     // ── A viewer may not write messages: the reminder still opens WhatsApp, and nothing is noted. ──
     await sync(page);
     const code = await inviteViewer(page);
-    const viewerContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const viewerContext = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
     await viewerContext.route(/^https:\/\/wa\.me\//, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'WhatsApp' }));
     const viewer = await viewerContext.newPage();
     viewer.on('pageerror', (error) => console.error('[viewer page error]', error.message));
@@ -178,11 +167,11 @@ describe('the WhatsApp reminder of a ready order, on Today', () => {
   }, 240_000);
 
   it('opens WhatsApp on the client’s WhatsApp number, not the phone, and the note names that number; WhatsApp alone is enough', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
     await context.route(/^https:\/\/wa\.me\//, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'WhatsApp' }));
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page error]', error.message));
-    const appUrl = `${server.url}/app/`;
+    const appUrl = `${suite.server.url}/app/`;
     await f.signUp(page, appUrl, SECOND);
     await f.finishSetup(page, { city: 'Porto-Novo', capacity: '10' });
     const koffiId = await addClientWithWhatsApp(page, KOFFI);
