@@ -52,6 +52,10 @@ export async function lockSequences(tx: Tx, workshopIds: readonly string[]): Pro
 }
 
 /**
+ * Kept per transaction object: a server write inside a savepoint (a nested `tx.transaction`) gets
+ * another object and reads the sequence itself, so the first server write of a locked
+ * transaction must run in the transaction itself (all of them do).
+ *
  * The sequence locked earlier in the transaction, once: a second server write of the same
  * workshop in the same transaction reads it again (it may have moved).
  */

@@ -11,6 +11,9 @@
  * sync exactly as before. A write that fails, or a deadlock, fails the whole transaction: its
  * writes then run again one transaction each, so only the write at fault fails. A write must
  * therefore do nothing but database work in its transaction (they all do: read, check, write).
+ * The shared transaction runs as `system` (as the reminder sweep's does), so this instance's
+ * sync-state cache learns of the workshops' changes from the change notices at commit, a few
+ * milliseconds later, rather than from `withWorkshop`'s own invalidation.
  */
 import type { Logger } from 'pino';
 import { enterWorkshop, type CloudDb, type Tx } from '../db/client.js';
