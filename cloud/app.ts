@@ -21,6 +21,7 @@ import { mountSync, mountSyncReads } from './sync/routes.js';
 import { registerSyncStateGauges } from './sync/cacheGauges.js';
 import { mountFiles } from './files/routes.js';
 import { mountNotifications } from './notifications/routes.js';
+import { mountBilling } from './billing/routes.js';
 import { mountWebApp } from './web/appRoutes.js';
 import { mountTracking } from './tracking/routes.js';
 
@@ -118,6 +119,7 @@ export function createApp(ctx: CloudContext): Express {
   mountSyncReads(api, ctx);
   mountFiles(api, ctx);
   mountNotifications(api, ctx);
+  mountBilling(api, ctx);
   app.use('/api', api);
   // The tracking links' page, /t/<token> (HTML, its own CSP; cloud/tracking/routes.ts).
   mountTracking(app, ctx);

@@ -18,6 +18,8 @@ import { MessageDispatcher } from './notifications/dispatcher.js';
 import { registerMessageDispatch } from './notifications/register.js';
 import { MessagesService } from './notifications/messagesService.js';
 import { registerReminders } from './notifications/reminders/reminders.js';
+import { BillingService } from './billing/billingService.js';
+import { Catalogue } from './billing/catalogue.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -38,6 +40,8 @@ export interface Services {
   providers: Providers;
   /** Messages to clients: credits, and the hand-over of new messages to the dispatcher. */
   messages: MessagesService;
+  /** Subscriptions: plans, the trial, checkout, payments, the lifecycle (cloud/billing). */
+  billing: BillingService;
   /** The job that sends one message (checks, credits, provider, status by server write). */
   dispatcher: MessageDispatcher;
   /**
@@ -53,7 +57,8 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   const authLimits = createAuthLimiters(ctx.db, ctx.config.jwtSecret, (error) =>
     ctx.logger.warn({ code: (error as { code?: unknown } | null)?.code }, 'rate-limit store unavailable: counting in memory'),
   );
-  const accounts = new AccountService(ctx, serverWrites, authLimits);
+  const billing = new BillingService(ctx, serverWrites, new Catalogue(ctx.db));
+  const accounts = new AccountService(ctx, serverWrites, authLimits, billing);
   const uploads = new Uploads(ctx, createStorage(ctx.config));
   const jobs = createJobs({ db: ctx.db, logger: ctx.logger, now: ctx.now, ...ctx.tuning?.jobs });
   registerPurgeUploads(jobs, (before) => uploads.purgeStale(before));
@@ -72,6 +77,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     devices: new DeviceService(ctx),
     providers,
     messages,
+    billing,
     dispatcher,
     jobs,
   };

@@ -37,6 +37,7 @@ import { fail, failLater } from './texts.js';
 import { signAccessToken, type AccessClaims } from './tokens.js';
 import { createWorkshopRows } from './workshopRows.js';
 import { addCredits } from '../notifications/credits.js';
+import type { BillingService } from '../billing/billingService.js';
 import { TRIAL_CREDITS } from '../../shared/messaging/messageOptions.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -66,6 +67,7 @@ export class AccountService {
     private readonly ctx: Pick<CloudContext, 'db' | 'config' | 'now' | 'logger'>,
     private readonly writer: ServerWriter,
     private readonly limits: AuthLimiters,
+    private readonly billing: Pick<BillingService, 'startTrial'>,
   ) {}
 
   async signup(body: SignupBody, locale: Locale): Promise<SessionResponse> {
@@ -89,6 +91,8 @@ export class AccountService {
         );
         // The trial's message credits, in the same transaction as the workshop (never twice, never without it).
         await addCredits(tx, claims.workshopId, 'grant', TRIAL_CREDITS, 'trial');
+        // …and its 14-day trial (the subscription, and its synced row for the first device).
+        await this.billing.startTrial(tx, claims.workshopId, now);
         return this.openSession(tx, user, claims, 'owner');
       });
     } catch (error) {

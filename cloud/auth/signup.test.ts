@@ -35,6 +35,7 @@ describe('POST /api/auth/signup', () => {
     expect(logged.map((r) => [r.tbl, Number(r.n)])).toEqual([
       ['garment_types', DEFAULT_GARMENT_TYPES.length],
       ['members', 1],
+      ['subscription', 1],
       ['workshop', 1],
     ]);
     const [owner] = await server.ctx.db.withWorkshop(session.workshop.id, (tx) =>

@@ -90,12 +90,14 @@ async function bootstrapRole(db: AnyDb): Promise<void> {
 async function grantAppRole(db: AnyDb): Promise<void> {
   await db.execute(sql.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`));
   await db.execute(sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`));
+  // Receipt numbers are taken inside a workshop's transaction.
+  await db.execute(sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`));
   // Insert-only ledgers: a correction is a new row, never an edit (the credits' balance is their sum).
   for (const table of INSERT_ONLY_CLOUD_TABLES) await db.execute(sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM ${APP_ROLE}`));
 }
 
 /** Cloud tables the application's role may only read and insert into. */
-export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger'] as const;
+export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger', 'billing_payments'] as const;
 
 /** One round trip: become the RLS role and set the workshop, both for this transaction only. */
 export async function enterWorkshop(tx: Tx, workshopId: string): Promise<void> {

@@ -5,7 +5,7 @@
  * Every table holding workshop data has `workshop_id` and row-level security.
  */
 import { sql } from 'drizzle-orm';
-import { pgTable, text, uuid, timestamp, integer, bigint, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, pgSequence, text, uuid, timestamp, integer, bigint, boolean, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import * as local from '../../shared/engine/schema.js';
 import { mirrorTable, workshopPolicy } from './mirror.js';
 
@@ -28,6 +28,8 @@ export const fittings = mirrorTable(local.fittings, {}, [], ['at']);
 /** A client's and an order's messages; a delivery report finds its message by `providerId`, dispatch by `status`. */
 export const messages = mirrorTable(local.messages, {}, ['clientId', 'orderId'], ['providerId', 'status']);
 export const messageTemplates = mirrorTable(local.messageTemplates);
+/** The subscription as devices see it: written by billing (subscriptionsSql.ts) from `subscriptions`, never by a device. */
+export const subscription = mirrorTable(local.subscription);
 
 // ── accounts ──
 export const users = pgTable(
@@ -167,11 +169,14 @@ export const creditLedger = pgTable(
     messageId: uuid('message_id'),
     /** What the entry is for, without personal data ("essai", a pack's id, a payment's id). */
     reference: text('reference'),
+    /** A grant or purchase made once per key (a payment's transaction, a month of a period): unique per workshop. */
+    grantKey: text('grant_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('credit_ledger_workshop').on(t.workshopId, t.createdAt),
     uniqueIndex('credit_ledger_message_kind').on(t.messageId, t.kind).where(sql`message_id IS NOT NULL`),
+    uniqueIndex('credit_ledger_grant_key').on(t.workshopId, t.grantKey).where(sql`grant_key IS NOT NULL`),
     workshopPolicy('credit_ledger'),
   ],
 ).enableRLS();
@@ -184,3 +189,135 @@ export const whatsappInbound = pgTable('whatsapp_inbound', {
   phone: text('phone').primaryKey(),
   lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
 });
+
+// ── billing (DESIGN "Subscriptions"; cloud/billing) ──
+
+/** The plans on sale, seeded from shared/billing/plans.ts by the migration; data, not code. */
+export const plans = pgTable('plans', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  monthlyPrice: integer('monthly_price').notNull(),
+  yearlyPrice: integer('yearly_price').notNull(),
+  /** PlanLimits: members, portfolioPhotos, monthlyCredits, directory. */
+  limits: jsonb('limits').notNull(),
+  position: integer('position').notNull().default(0),
+  onSale: boolean('on_sale').notNull().default(true),
+});
+
+/** SMS credit packs on sale, seeded like the plans. */
+export const creditPacks = pgTable('credit_packs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  credits: integer('credits').notNull(),
+  price: integer('price').notNull(),
+  position: integer('position').notNull().default(0),
+  onSale: boolean('on_sale').notNull().default(true),
+});
+
+/**
+ * A workshop's subscription, the source of truth (shared/billing/lifecycle.ts `SubscriptionState`);
+ * every write also writes the synced `subscription` row (subscriptionsSql.ts). `next_check_at` is
+ * when the lifecycle sweep must look at it again (a reminder, a transition, a monthly grant).
+ */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    workshopId: uuid('workshop_id').primaryKey(),
+    status: text('status').notNull(),
+    planId: text('plan_id').notNull(),
+    cycle: text('cycle'),
+    trialEndsAt: timestamp('trial_ends_at', { withTimezone: true, mode: 'string' }),
+    periodStart: timestamp('period_start', { withTimezone: true, mode: 'string' }),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true, mode: 'string' }),
+    graceEndsAt: timestamp('grace_ends_at', { withTimezone: true, mode: 'string' }),
+    pendingPlanId: text('pending_plan_id'),
+    pendingCycle: text('pending_cycle'),
+    timezone: text('timezone').notNull().default('Africa/Porto-Novo'),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true, mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('subscriptions_next_check').on(t.nextCheckAt).where(sql`next_check_at IS NOT NULL`), index('subscriptions_status').on(t.status), workshopPolicy('subscriptions')],
+).enableRLS();
+
+/**
+ * A payment asked for: what it buys (a plan, a renewal, an upgrade, a credit pack), its exact
+ * amount, the FedaPay transaction it created, and the unguessable token of its return page.
+ */
+export const billingCheckouts = pgTable(
+  'billing_checkouts',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    kind: text('kind').notNull(),
+    planId: text('plan_id'),
+    cycle: text('cycle'),
+    packId: text('pack_id'),
+    credits: integer('credits'),
+    amount: integer('amount').notNull(),
+    provider: text('provider').notNull(),
+    transactionId: text('transaction_id'),
+    returnToken: text('return_token').notNull(),
+    /** pending, paid, declined, mismatch (FedaPay's amount was not ours: refused). */
+    status: text('status').notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    settledAt: timestamp('settled_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    uniqueIndex('billing_checkouts_transaction').on(t.transactionId).where(sql`transaction_id IS NOT NULL`),
+    uniqueIndex('billing_checkouts_return_token').on(t.returnToken),
+    index('billing_checkouts_workshop').on(t.workshopId, t.createdAt),
+    workshopPolicy('billing_checkouts'),
+  ],
+).enableRLS();
+
+/** Receipt numbers, one sequence for the platform: receipts are numbered without gaps in the order paid (as far as a sequence allows). */
+export const receiptNumbers = pgSequence('billing_receipt_number', { startWith: 1 });
+
+/**
+ * A payment that took effect: insert-only, one per FedaPay transaction (the unique key that makes a
+ * webhook delivered ten times at once take effect once). Its receipt is numbered.
+ */
+export const billingPayments = pgTable(
+  'billing_payments',
+  {
+    id: uuid('id').primaryKey(),
+    workshopId: uuid('workshop_id').notNull(),
+    checkoutId: uuid('checkout_id').notNull(),
+    transactionId: text('transaction_id').notNull(),
+    receiptNumber: bigint('receipt_number', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    planId: text('plan_id'),
+    cycle: text('cycle'),
+    packId: text('pack_id'),
+    credits: integer('credits'),
+    amount: integer('amount').notNull(),
+    /** The paid time's end after this payment (plans), for the receipt. */
+    periodEnd: timestamp('period_end', { withTimezone: true, mode: 'string' }),
+    /** FedaPay's mode (mtn_open, moov…), when it says. */
+    method: text('method'),
+    paidAt: timestamp('paid_at', { withTimezone: true, mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('billing_payments_transaction').on(t.transactionId),
+    uniqueIndex('billing_payments_receipt').on(t.receiptNumber),
+    index('billing_payments_workshop').on(t.workshopId, t.paidAt),
+    workshopPolicy('billing_payments'),
+  ],
+).enableRLS();
+
+/** The owner's billing reminders (trial ending, past due, suspended), each sent once per key. */
+export const billingNotices = pgTable(
+  'billing_notices',
+  {
+    workshopId: uuid('workshop_id').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    /** sms, email or outbox: where it went; failed ones keep their reason. */
+    channel: text('channel'),
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workshopId, t.key] }), workshopPolicy('billing_notices')],
+).enableRLS();

@@ -39,7 +39,8 @@ async function oldestMessages(tx: Tx, where: SQL, before: Date, limit: number): 
 export interface SendContext {
   /** The message's client; null when this workshop has none by that id. */
   client: (StoredClient & { name: string }) | null;
-  workshop: { name: string; smsGsm7: boolean } | null;
+  /** `subscriptionStatus`: the workshop's subscription status (billing's `subscriptions`), null without one. */
+  workshop: { name: string; smsGsm7: boolean; subscriptionStatus: string | null } | null;
   order: { number: string; trackingToken: string | null } | null;
   /** When the recipient last wrote on WhatsApp (the 24-hour window), for a WhatsApp message. */
   lastInbound: Date | null;
@@ -47,7 +48,7 @@ export interface SendContext {
 
 interface ContextRow {
   client: { name: string; phone: string | null; whatsapp: string | null; email: string | null; preferred_channel: string | null; messages_opt_out: boolean | null; deleted_at: string | null } | string | null;
-  workshop: { name: string; sms_gsm7: boolean | null } | string | null;
+  workshop: { name: string; sms_gsm7: boolean | null; subscription_status: string | null } | string | null;
   order: { number: string; tracking_token: string | null } | string | null;
   inbound_at: string | Date | null;
 }
@@ -68,7 +69,7 @@ export async function readSendContext(tx: Tx, workshopId: string, ids: { clientI
     tx,
     sql`SELECT
       (SELECT row_to_json(c) FROM (SELECT name, phone, whatsapp, email, preferred_channel, messages_opt_out, deleted_at FROM clients WHERE id = ${clientId}::uuid) c) AS client,
-      (SELECT row_to_json(w) FROM (SELECT name, sms_gsm7 FROM workshop WHERE id = ${workshopId}::uuid) w) AS workshop,
+      (SELECT row_to_json(w) FROM (SELECT name, sms_gsm7, (SELECT status FROM subscriptions WHERE workshop_id = ${workshopId}::uuid) AS subscription_status FROM workshop WHERE id = ${workshopId}::uuid) w) AS workshop,
       (SELECT row_to_json(o) FROM (SELECT number, tracking_token FROM orders WHERE id = ${orderId}::uuid) o) AS "order",
       (SELECT last_at FROM whatsapp_inbound WHERE phone = ${ids.whatsappTo}) AS inbound_at,
       ${creditsLock(workshopId)} AS locked`,
@@ -88,7 +89,7 @@ export async function readSendContext(tx: Tx, workshopId: string, ids: { clientI
           deletedAt: client.deleted_at,
         }
       : null,
-    workshop: workshop ? { name: workshop.name, smsGsm7: workshop.sms_gsm7 !== false } : null,
+    workshop: workshop ? { name: workshop.name, smsGsm7: workshop.sms_gsm7 !== false, subscriptionStatus: workshop.subscription_status ?? null } : null,
     order: order ? { number: order.number, trackingToken: order.tracking_token } : null,
     lastInbound: row?.inbound_at ? new Date(row.inbound_at) : null,
   };

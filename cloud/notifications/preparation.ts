@@ -76,7 +76,7 @@ export async function prepareSend(tx: Tx, writes: ServerWrites, deps: Preparatio
   const refusal = sendRefusal({
     message,
     client: context.client,
-    suspended: await workshopSuspended(tx, workshopId, context.workshop),
+    suspended: workshopSuspended(context.workshop),
     providerAvailable: deps.providers[message.channel].kind !== 'outbox' || deps.config.env !== 'production',
   });
   if (refusal) return refuse(refusal, { channel: text(dispatchTexts, 'fr', `channel.${message.channel}`) });

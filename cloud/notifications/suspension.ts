@@ -1,13 +1,17 @@
 /**
  * Whether a workshop may not send messages because it is suspended (DESIGN: "never for a
- * suspended workshop"). There is no suspension state yet: subscriptions arrive with issue 10,
- * which answers here from the subscription's state (the transaction is given for that read).
- * Until then the only thing that exists is the workshop itself, and a workshop whose row is gone
- * cannot send.
+ * suspended workshop"): its subscription's status, read with the send's context in one statement
+ * (dispatchSql.ts `readSendContext`), by the billing rule `paidServicesRun`. A workshop whose row
+ * is gone cannot send either. A workshop without a subscription row (made before billing, and
+ * not yet swept) is not suspended.
  */
-import type { Tx } from '../db/client.js';
 import type { SendContext } from './dispatchSql.js';
+import { paidServicesRun } from '../../shared/billing/limits.js';
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '../../shared/billing/plans.js';
 
-export async function workshopSuspended(_tx: Tx, _workshopId: string, workshop: SendContext['workshop']): Promise<boolean> {
-  return workshop === null;
+export function workshopSuspended(workshop: SendContext['workshop']): boolean {
+  if (workshop === null) return true;
+  const status = workshop.subscriptionStatus;
+  if (status === null || !(SUBSCRIPTION_STATUSES as readonly string[]).includes(status)) return false;
+  return !paidServicesRun(status as SubscriptionStatus);
 }

@@ -56,14 +56,15 @@ export async function createFixtureWorkshop(ctx: CloudContext, name = 'Atelier t
   // The workshop and its owner, written exactly as signup writes them.
   const { userId: ownerUserId, phone } = await createUser(ctx, 'Propriétaire');
   const ownerMemberId = newId();
-  await ctx.db.withWorkshop(workshopId, (tx) =>
-    createWorkshopRows(
+  await ctx.db.withWorkshop(workshopId, async (tx) => {
+    await createWorkshopRows(
       ctx.services.serverWrites,
       tx,
       { workshopId, workshopName: name, phone, owner: { userId: ownerUserId, memberId: ownerMemberId, name: 'Propriétaire' } },
       ctx.now(),
-    ),
-  );
+    );
+    await ctx.services.billing.startTrial(tx, workshopId, ctx.now());
+  });
   const owner: FixtureMember = { userId: ownerUserId, memberId: ownerMemberId, role: 'owner', token: sign({ userId: ownerUserId, memberId: ownerMemberId }) };
   return { workshopId, owner, addMember, tokenFor: (m, ttl) => sign(m, ttl) };
 }

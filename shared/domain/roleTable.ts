@@ -22,6 +22,9 @@ const ALL: readonly Action[] = ['read', 'create', 'update', 'delete'];
 const READ: readonly Action[] = ['read'];
 const CREATE_EDIT: readonly Action[] = ['read', 'create', 'update'];
 
+/** Tables only the hub writes: no device may create, change or delete their rows. */
+export const HUB_ONLY: ReadonlySet<SyncedTableName> = new Set(['subscription']);
+
 const staffRules: Record<SyncedTableName, readonly Action[]> = {
   workshop: READ,
   garment_types: READ,
@@ -35,10 +38,12 @@ const staffRules: Record<SyncedTableName, readonly Action[]> = {
   // Staff write and cancel messages; the templates and automatic settings are the owner's.
   messages: CREATE_EDIT,
   message_templates: READ,
+  subscription: READ,
 };
 
 export const ROLE_RULES: Record<Role, Record<SyncedTableName, readonly Action[]>> = {
-  owner: Object.fromEntries(SYNCED_TABLE_NAMES.map((t) => [t, ALL])) as Record<SyncedTableName, readonly Action[]>,
+  // The subscription is the hub's alone (billing writes it); every role reads it.
+  owner: Object.fromEntries(SYNCED_TABLE_NAMES.map((t) => [t, HUB_ONLY.has(t) ? READ : ALL])) as Record<SyncedTableName, readonly Action[]>,
   staff: staffRules,
   viewer: Object.fromEntries(SYNCED_TABLE_NAMES.map((t) => [t, READ])) as Record<SyncedTableName, readonly Action[]>,
 };

@@ -12,6 +12,7 @@ import { roleSchema } from './roles.js';
 import { optionalPhoneSchema } from './phone.js';
 import { deletedAtSchema, requiredText } from './fields.js';
 import { messageRowSchema, messageTemplateRowSchema } from '../messaging/messageRows.js';
+import { subscriptionRowSchema } from '../billing/subscriptionRow.js';
 
 export const memberRowSchema = z.strictObject({
   name: requiredText(120, 'invalid.nameRequired'),
@@ -32,6 +33,7 @@ export const ROW_SCHEMAS = {
   fittings: fittingRowSchema,
   messages: messageRowSchema,
   message_templates: messageTemplateRowSchema,
+  subscription: subscriptionRowSchema,
 } satisfies Record<SyncedTableName, z.ZodObject>;
 
 /** Schemas for a change to some fields of a row (a sync mutation's `fields`). */

@@ -11,6 +11,7 @@ export const SYNCED_TABLE_NAMES = [
   'fittings',
   'messages',
   'message_templates',
+  'subscription',
 ] as const;
 
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];

@@ -219,6 +219,27 @@ export const messageTemplates = sqliteTable('message_templates', {
   clocks: clocks(),
 });
 
+/**
+ * The workshop's subscription as the hub last wrote it (DESIGN "Subscriptions"): one row, its id
+ * the workshop's. Devices receive it by sync and may not write it (roleTable.ts), so the app knows
+ * the plan, the limits and the banner to show offline. Sync schema 4.
+ */
+export const subscription = sqliteTable('subscription', {
+  id: text('id').primaryKey(),
+  planId: text('plan_id').notNull(),
+  planName: text('plan_name').notNull(),
+  status: text('status').notNull(),
+  cycle: text('cycle'),
+  trialEndsAt: text('trial_ends_at'),
+  currentPeriodEnd: text('current_period_end'),
+  graceEndsAt: text('grace_ends_at'),
+  pendingPlanId: text('pending_plan_id'),
+  /** The limits in force (members, portfolioPhotos, monthlyCredits, directory). */
+  limits: text('limits', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+  clocks: clocks(),
+});
+
 /** Local only: mutations waiting to be pushed, and those the hub refused ("needs attention"). */
 export const outbox = sqliteTable(
   'outbox',
@@ -255,6 +276,7 @@ export const SYNCED_TABLES = {
   fittings,
   messages,
   message_templates: messageTemplates,
+  subscription,
 } as const;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -146,6 +146,8 @@ export const en: Record<MessageKey, string> = {
   'invalid.trackingToken': 'Invalid tracking link',
   'invalid.messageChannel': 'Unknown channel (SMS, WhatsApp or email)',
   'invalid.messageKind': 'Unknown message type',
+  'invalid.planId': 'Unknown plan or pack',
+  'invalid.cycle': 'Unknown billing cycle: "monthly" or "yearly"',
   'invalid.messageStatus': 'Unknown message status',
   'invalid.autoChannel': 'Unknown choice (off, preferred channel, SMS, WhatsApp or email)',
   'invalid.recipient': 'Invalid recipient: a phone number in international form or an email address',

@@ -145,6 +145,8 @@ export const fr = {
   'invalid.trackingToken': 'Lien de suivi invalide',
   'invalid.messageChannel': 'Canal inconnu (SMS, WhatsApp ou e-mail)',
   'invalid.messageKind': 'Type de message inconnu',
+  'invalid.planId': 'Formule ou pack inconnu',
+  'invalid.cycle': 'Périodicité inconnue : « monthly » (mensuel) ou « yearly » (annuel)',
   'invalid.messageStatus': 'État de message inconnu',
   'invalid.autoChannel': 'Choix inconnu (désactivé, canal préféré, SMS, WhatsApp ou e-mail)',
   'invalid.recipient': 'Destinataire invalide : un numéro au format international ou une adresse e-mail',

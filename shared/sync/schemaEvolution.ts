@@ -16,7 +16,7 @@
 /** The schema of the first release; a device that sends no `schema` speaks it. */
 export const FIRST_SCHEMA_VERSION = 1;
 /** The schema this code speaks (sent as `schema` in every sync request). */
-export const SYNC_SCHEMA_VERSION = 3;
+export const SYNC_SCHEMA_VERSION = 4;
 
 export interface SchemaAddition {
   version: number;
@@ -33,6 +33,8 @@ export const SCHEMA_ADDITIONS: readonly SchemaAddition[] = [
   { version: 3, table: 'message_templates' },
   { version: 3, table: 'orders', fields: ['trackingToken'] },
   { version: 3, table: 'workshop', fields: ['smsGsm7', 'balanceReminderDays'] },
+  // Subscriptions (issue 10): the workshop's subscription, written by the hub only.
+  { version: 4, table: 'subscription' },
 ];
 
 /** What a device of some schema version does not know: tables, and fields of known tables. */

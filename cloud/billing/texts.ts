@@ -1,0 +1,55 @@
+/** What the billing area says: every error code with its status, and its French and English text. */
+import { defineTexts, text, type Locale } from '../../shared/i18n/texts.js';
+import { HttpError } from '../http/errors.js';
+
+export const billingTexts = defineTexts({
+  fr: {
+    unknown_plan: 'Cette formule n’existe pas ou n’est plus proposée.',
+    unknown_pack: 'Ce pack de crédits n’existe pas ou n’est plus proposé.',
+    free_plan_not_sold: 'La formule gratuite ne s’achète pas : choisissez « Résilier » pour y passer à la fin de la période.',
+    downgrade_at_period_end: 'Une formule moins chère prend effet à la fin de la période payée : choisissez « Changer à la fin de la période ».',
+    over_limits: '{reason}',
+    no_subscription: 'Cet atelier n’a pas encore d’abonnement : réessayez dans un instant.',
+    nothing_to_cancel: 'Il n’y a rien à résilier : l’atelier est déjà sur la formule gratuite.',
+    plan_limit_members: 'Votre formule permet {allowed} membres dans l’équipe : changez de formule pour en inviter davantage.',
+    payment_unavailable: 'Le paiement en ligne est indisponible pour le moment ({reason}). Réessayez dans quelques minutes.',
+    payment_refused: 'FedaPay a refusé de créer le paiement : {reason}',
+    payment_not_found: 'Paiement introuvable.',
+    receipt_not_found: 'Reçu introuvable.',
+  },
+  en: {
+    unknown_plan: 'This plan does not exist or is no longer offered.',
+    unknown_pack: 'This credit pack does not exist or is no longer offered.',
+    free_plan_not_sold: 'The free plan is not bought: choose “Cancel” to move to it at the end of the period.',
+    downgrade_at_period_end: 'A cheaper plan takes effect at the end of the paid period: choose “Change at the end of the period”.',
+    over_limits: '{reason}',
+    no_subscription: 'This workshop has no subscription yet: try again in a moment.',
+    nothing_to_cancel: 'There is nothing to cancel: the workshop is already on the free plan.',
+    plan_limit_members: 'Your plan allows {allowed} team members: change plan to invite more.',
+    payment_unavailable: 'Online payment is unavailable at the moment ({reason}). Try again in a few minutes.',
+    payment_refused: 'FedaPay refused to create the payment: {reason}',
+    payment_not_found: 'Payment not found.',
+    receipt_not_found: 'Receipt not found.',
+  },
+});
+
+export type BillingErrorCode = keyof typeof billingTexts.fr;
+
+const STATUS: Record<BillingErrorCode, number> = {
+  unknown_plan: 400,
+  unknown_pack: 400,
+  free_plan_not_sold: 400,
+  downgrade_at_period_end: 409,
+  over_limits: 409,
+  no_subscription: 409,
+  nothing_to_cancel: 409,
+  plan_limit_members: 403,
+  payment_unavailable: 503,
+  payment_refused: 502,
+  payment_not_found: 404,
+  receipt_not_found: 404,
+};
+
+export function billingError(code: BillingErrorCode, locale: Locale, params: Record<string, string | number> = {}, extra: Record<string, unknown> = {}): HttpError {
+  return new HttpError(STATUS[code], code, text(billingTexts, locale, code, params), extra);
+}

@@ -1,0 +1,22 @@
+/**
+ * A workshop's use of what plans limit (shared/billing/limits.ts `WorkshopUsage`), read in its
+ * `withWorkshop` transaction. The portfolio and the directory listing arrive with the directory
+ * issue (11): until their tables exist the workshop uses none of either.
+ */
+import { sql } from 'drizzle-orm';
+import { rows, type Tx } from '../db/client.js';
+import type { WorkshopUsage } from '../../shared/billing/limits.js';
+
+/** Members not removed (the owner included) plus invitations still open: each is a seat. */
+export async function seatsTaken(tx: Tx, workshopId: string, now: Date): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(
+    tx,
+    sql`SELECT (SELECT count(*) FROM members WHERE workshop_id = ${workshopId} AND deleted_at IS NULL)
+             + (SELECT count(*) FROM invites WHERE workshop_id = ${workshopId} AND accepted_at IS NULL AND expires_at > ${now.toISOString()}) AS n`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+export async function workshopUsage(tx: Tx, workshopId: string, now: Date): Promise<WorkshopUsage> {
+  return { members: await seatsTaken(tx, workshopId, now), portfolioPhotos: 0, directoryListed: false };
+}

@@ -1,0 +1,109 @@
+/**
+ * Subscription periods in the workshop's own time zone: every boundary (a trial's end, a period's
+ * end, the end of the grace period) is a local midnight, so a transition happens once, at the
+ * start of a local day, whatever the server's zone.
+ *
+ * - A trial started on local day D ends at the start of D + 14 (TRIAL_DAYS full days after the
+ *   signup day).
+ * - A period bought at an instant that is not a local midnight (a payment at 15:00 on 10 January)
+ *   runs through the same date one cycle later (10 February included) and ends at the start of the
+ *   next day (11 February 00:00). A period that starts at a local midnight (a renewal from the end
+ *   of the previous period, a purchase during the trial counted from its end) ends at the same
+ *   local midnight one cycle later. A month from 31 January is 28/29 February.
+ */
+import { addDays, diffDays, type IsoDate } from '../domain/calendar.js';
+import { GRACE_DAYS, REMINDER_DAYS_BEFORE, TRIAL_DAYS, type BillingCycle } from './plans.js';
+
+// One formatter per zone, kept: the sweep computes dates for 100,000 subscriptions.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (local = UTC + offset). */
+function offsetAt(ms: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The local date of an instant in a time zone. */
+export function localDate(instant: string | Date, timeZone: string): IsoDate {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return new Date(ms + offsetAt(ms, timeZone)).toISOString().slice(0, 10);
+}
+
+/** The instant (ISO) a local day starts (zones without daylight saving, as West Africa's; others to the hour). */
+export function localMidnight(date: IsoDate, timeZone: string): string {
+  const guess = Date.parse(`${date}T00:00:00.000Z`);
+  return new Date(guess - offsetAt(guess - offsetAt(guess, timeZone), timeZone)).toISOString();
+}
+
+function isLocalMidnight(instant: string, timeZone: string): boolean {
+  return Date.parse(localMidnight(localDate(instant, timeZone), timeZone)) === Date.parse(instant);
+}
+
+/** `date` plus whole months, the day clamped to the month's last (31 January + 1 month = 28/29 February). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function cycleMonths(cycle: BillingCycle): number {
+  return cycle === 'yearly' ? 12 : 1;
+}
+
+export function trialEnd(startedAt: Date, timeZone: string): string {
+  return localMidnight(addDays(localDate(startedAt, timeZone), TRIAL_DAYS), timeZone);
+}
+
+/** Where a period that starts at `start` ends (see the header). */
+export function periodEnd(start: string, cycle: BillingCycle, timeZone: string): string {
+  const from = localDate(start, timeZone);
+  const end = addMonths(from, cycleMonths(cycle));
+  return localMidnight(isLocalMidnight(start, timeZone) ? end : addDays(end, 1), timeZone);
+}
+
+export function graceEnd(periodEndAt: string, timeZone: string): string {
+  return localMidnight(addDays(localDate(periodEndAt, timeZone), GRACE_DAYS), timeZone);
+}
+
+/** When the owner is reminded that a trial or a period ends at `endAt`. */
+export function reminderAt(endAt: string, timeZone: string): string {
+  return localMidnight(addDays(localDate(endAt, timeZone), -REMINDER_DAYS_BEFORE), timeZone);
+}
+
+/** The start of each month of a paid period, from `start` while before `end` (months counted as in `periodEnd`). */
+export function monthStartsBetween(start: string, end: string, timeZone: string): string[] {
+  const from = localDate(start, timeZone);
+  const shift = isLocalMidnight(start, timeZone) ? 0 : 1;
+  const endMs = Date.parse(end);
+  const starts = [start];
+  for (let month = 1; month < 1200; month++) {
+    const at = localMidnight(addDays(addMonths(from, month), shift), timeZone);
+    if (Date.parse(at) >= endMs) break;
+    starts.push(at);
+  }
+  return starts;
+}
+
+/** The days of the one cycle that ends at `end` (28 to 31 for a month, 365 or 366 for a year). */
+export function cycleDaysEndingAt(end: string, cycle: BillingCycle, timeZone: string): number {
+  const endDate = localDate(end, timeZone);
+  return diffDays(addMonths(endDate, -cycleMonths(cycle)), endDate);
+}
+
+/** Whole local days from `from`'s date to `to`'s date (the day of `from` counted, `to`'s not). */
+export function localDaysBetween(from: string | Date, to: string | Date, timeZone: string): number {
+  return diffDays(localDate(from, timeZone), localDate(to, timeZone));
+}
