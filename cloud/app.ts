@@ -22,6 +22,8 @@ import { registerSyncStateGauges } from './sync/cacheGauges.js';
 import { mountFiles } from './files/routes.js';
 import { mountNotifications } from './notifications/routes.js';
 import { mountBilling } from './billing/routes.js';
+import { mountFedaPayWebhook } from './billing/webhookRoutes.js';
+import { mountReturnPage } from './billing/returnPage.js';
 import { mountWebApp } from './web/appRoutes.js';
 import { mountTracking } from './tracking/routes.js';
 
@@ -101,6 +103,8 @@ export function createApp(ctx: CloudContext): Express {
   app.use(refuseUnsafeUrl());
   const syncApi = Router();
   mountSync(syncApi, ctx);
+  // FedaPay's webhook reads its raw body (the signature is over the bytes as sent): ahead of the JSON parser.
+  mountFedaPayWebhook(syncApi, ctx);
   app.use('/api', syncApi);
   app.use(compression({ threshold: 512 }));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
@@ -123,6 +127,8 @@ export function createApp(ctx: CloudContext): Express {
   app.use('/api', api);
   // The tracking links' page, /t/<token> (HTML, its own CSP; cloud/tracking/routes.ts).
   mountTracking(app, ctx);
+  // The page FedaPay brings the payer back to: it waits for the payment's confirmation.
+  mountReturnPage(app, ctx);
   mountWebApp(app);
 
   app.get('/api/openapi.json', (_req, res) => {

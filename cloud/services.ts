@@ -20,6 +20,7 @@ import { MessagesService } from './notifications/messagesService.js';
 import { registerReminders } from './notifications/reminders/reminders.js';
 import { BillingService } from './billing/billingService.js';
 import { Catalogue } from './billing/catalogue.js';
+import { registerBillingLifecycle } from './billing/lifecycle/register.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -57,7 +58,8 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   const authLimits = createAuthLimiters(ctx.db, ctx.config.jwtSecret, (error) =>
     ctx.logger.warn({ code: (error as { code?: unknown } | null)?.code }, 'rate-limit store unavailable: counting in memory'),
   );
-  const billing = new BillingService(ctx, serverWrites, new Catalogue(ctx.db));
+  const catalogue = new Catalogue(ctx.db);
+  const billing = new BillingService(ctx, serverWrites, catalogue);
   const accounts = new AccountService(ctx, serverWrites, authLimits, billing);
   const uploads = new Uploads(ctx, createStorage(ctx.config));
   const jobs = createJobs({ db: ctx.db, logger: ctx.logger, now: ctx.now, ...ctx.tuning?.jobs });
@@ -66,6 +68,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   const dispatcher = new MessageDispatcher({ ...ctx, serverWrites, providers }, ctx.tuning?.messages);
   registerMessageDispatch(jobs, dispatcher);
   const messages = new MessagesService(ctx, jobs);
+  registerBillingLifecycle(jobs, { ctx, writer: serverWrites, providers, catalogue });
   registerReminders(jobs, { db: ctx.db, writer: serverWrites, publicUrl: ctx.config.publicUrl, enqueue: (items) => messages.enqueue(items) });
   return {
     serverWrites,

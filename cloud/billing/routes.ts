@@ -9,6 +9,8 @@ import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { plansResponse, subscriptionResponse } from './schemas.js';
+import { mountCheckout } from './checkoutRoutes.js';
+import { mountPlanChanges } from './planChangeRoutes.js';
 
 export function mountBilling(router: Router, ctx: CloudContext): void {
   const billing = ctx.services.billing;
@@ -43,4 +45,9 @@ export function mountBilling(router: Router, ctx: CloudContext): void {
       res.json(await billing.subscription(caller, requestLocale(req)));
     },
   );
+
+  // POST /api/billing/checkout, the payments and their receipts (checkoutRoutes.ts).
+  mountCheckout(router, ctx);
+  // Plan changes at the period's end and cancellation (planChangeRoutes.ts).
+  mountPlanChanges(router, ctx);
 }
