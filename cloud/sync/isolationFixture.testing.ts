@@ -52,6 +52,12 @@ export async function openTwoWorkshops(): Promise<TwoWorkshops> {
         await w.write('message_templates', templateRowId(shop.workshopId, 'order_ready'), { kind: 'order_ready', channel: 'sms', body: 'Prête : {numero}' });
       });
       await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
+      // A payment that took effect (billing): its checkout and its numbered receipt.
+      const checkoutId = newId();
+      await tx.execute(sql`INSERT INTO billing_checkouts (id, workshop_id, member_id, kind, pack_id, credits, amount, provider, transaction_id, return_token, status)
+        VALUES (${checkoutId}, ${shop.workshopId}, ${shop.owner.memberId}, 'pack', 'sms-100', 100, 2000, 'fedapay', ${`tx-${shop.workshopId}`}, ${`rt-${shop.workshopId}`}, 'paid')`);
+      await tx.execute(sql`INSERT INTO billing_payments (id, workshop_id, checkout_id, transaction_id, receipt_number, kind, pack_id, credits, amount, paid_at)
+        VALUES (${newId()}, ${shop.workshopId}, ${checkoutId}, ${`tx-${shop.workshopId}`}, nextval('billing_receipt_number'), 'pack', 'sms-100', 100, 2000, now())`);
     });
   }
 

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('row-level security in SQL', () => {
-  const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files'];
+  const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files', 'subscriptions', 'billing_checkouts'];
 
   class Rollback extends Error {}
   /** SQLSTATE 42501, insufficient_privilege (drizzle wraps the driver's error as its cause). */
@@ -88,7 +88,14 @@ describe('row-level security in SQL', () => {
       await expect(asWorkshopOne((tx) => tx.execute(sql`UPDATE ${sql.identifier(table)} SET workshop_id = workshop_id`)), `${table}: UPDATE`).rejects.toSatisfy(deniedPermission);
       await expect(asWorkshopOne((tx) => tx.execute(sql`DELETE FROM ${sql.identifier(table)}`)), `${table}: DELETE`).rejects.toSatisfy(deniedPermission);
       await expect(
-        asWorkshopOne((tx) => tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount) VALUES (${two.workshopId}, 'grant', 1000)`)),
+        asWorkshopOne((tx) =>
+          tx.execute(
+            table === 'credit_ledger'
+              ? sql`INSERT INTO credit_ledger (workshop_id, kind, amount) VALUES (${two.workshopId}, 'grant', 1000)`
+              : sql`INSERT INTO billing_payments (id, workshop_id, checkout_id, transaction_id, receipt_number, kind, amount, paid_at)
+                  VALUES (${newId()}, ${two.workshopId}, ${newId()}, 'forged', nextval('billing_receipt_number'), 'pack', 1, now())`,
+          ),
+        ),
         `${table}: adding to workshop 2`,
       ).rejects.toThrow();
       expect(await countsByWorkshop(table)).toEqual(counts);
