@@ -31,7 +31,11 @@ export interface SubscriptionState {
   timezone: string;
 }
 
-export type NoticeKind = 'trial_ending' | 'period_ending' | 'past_due' | 'suspended';
+/**
+ * `change_postponed`: a change asked for the period's end (a cheaper plan) could not be made
+ * because the workshop is still over the new plan's limits; the current plan stays (past due).
+ */
+export type NoticeKind = 'trial_ending' | 'period_ending' | 'past_due' | 'suspended' | 'change_postponed';
 
 /** A reminder to the owner, once per key (the key names the period it is about). */
 export interface DueNotice {
@@ -95,9 +99,12 @@ export function nextCheckAt(state: SubscriptionState, now: Date): string | null 
     candidates.push(end);
     if (state.status !== 'past_due') candidates.push(reminderAt(end, state.timezone));
   }
+  const future = candidates.filter((c) => Date.parse(c) > at);
+  // A month start at `now` itself counts: a period paid now starts now, and its first month's
+  // credits are granted by the next sweep (a sweep running at that very instant grants it too).
   const grant = nextMonthlyGrant(state, now);
-  if (grant) candidates.push(grant.at);
-  const future = candidates.filter((c) => Date.parse(c) > at).sort((a, b) => Date.parse(a) - Date.parse(b));
+  if (grant) future.push(grant.at);
+  future.sort((a, b) => Date.parse(a) - Date.parse(b));
   return future[0] ?? null;
 }
 
@@ -118,6 +125,6 @@ export function dueMonthlyGrants(state: SubscriptionState, now: Date): { key: st
 
 function nextMonthlyGrant(state: SubscriptionState, now: Date): { at: string } | null {
   if (state.status !== 'active' || state.planId === FREE_PLAN_ID) return null;
-  const next = monthStarts(state).find((start) => Date.parse(start) > now.getTime());
+  const next = monthStarts(state).find((start) => Date.parse(start) >= now.getTime());
   return next ? { at: next } : null;
 }

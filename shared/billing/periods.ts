@@ -83,15 +83,29 @@ export function reminderAt(endAt: string, timeZone: string): string {
   return localMidnight(addDays(localDate(endAt, timeZone), -REMINDER_DAYS_BEFORE), timeZone);
 }
 
-/** The start of each month of a paid period, from `start` while before `end` (months counted as in `periodEnd`). */
+/** The shortest month: a month start closer than this to the paid time's end is not a month of it. */
+export const SHORTEST_MONTH_DAYS = 28;
+
+/**
+ * The start of each month of a paid period, from `start` while before `end` (months counted as in
+ * `periodEnd`, from the period's start). A start fewer than SHORTEST_MONTH_DAYS local days before
+ * `end` is left out: renewals chain from each period's end (periodEnd of a midnight), which can
+ * drift a day or three from the anniversaries of the start (30 January → 1 March → 1 April, while
+ * the third anniversary is 31 March); without the rule, that day would count as a whole month
+ * (its credits granted twice for one paid month). Once a renewal moves `end`, the start is a
+ * month of the renewed time and comes back.
+ */
 export function monthStartsBetween(start: string, end: string, timeZone: string): string[] {
   const from = localDate(start, timeZone);
   const shift = isLocalMidnight(start, timeZone) ? 0 : 1;
   const endMs = Date.parse(end);
+  const endDate = localDate(end, timeZone);
   const starts = [start];
   for (let month = 1; month < 1200; month++) {
-    const at = localMidnight(addDays(addMonths(from, month), shift), timeZone);
+    const date = addDays(addMonths(from, month), shift);
+    const at = localMidnight(date, timeZone);
     if (Date.parse(at) >= endMs) break;
+    if (diffDays(date, endDate) < SHORTEST_MONTH_DAYS) break;
     starts.push(at);
   }
   return starts;

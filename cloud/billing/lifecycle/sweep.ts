@@ -1,0 +1,270 @@
+/**
+ * The lifecycle sweep (DESIGN "Subscriptions"): every subscription whose `next_check_at` has come
+ * is taken in a batch, its due transitions applied one by one (trial → past_due, active →
+ * past_due or cancelled, past_due → suspended: shared/billing/lifecycle.ts `dueTransition`), its
+ * "ends soon" reminder and its months' SMS credits granted, its next check computed, and the new
+ * state saved: the table in one statement for the batch, the synced `subscription` row through
+ * the server writer for each workshop whose state changed, so its devices learn it by sync.
+ *
+ * Once, whatever happens:
+ * - the batch's rows are claimed `FOR UPDATE SKIP LOCKED` (two instances, or two lanes, share the
+ *   work and never hold the same row); the update is a compare-and-set on the status read under
+ *   that lock, and the new `next_check_at` is after `now`, so a rerun finds nothing to do;
+ * - a notice is written once per key (`billing_notices`), a month's credits once per key
+ *   (`credit_ledger.grant_key`), in the batch's transaction;
+ * - a batch that fails commits nothing: its workshops are tried again alone, and one that fails
+ *   alone is left for the next sweep (logged). A sweep that dies mid-way leaves the batches not
+ *   committed due: the next one takes them.
+ *
+ * A cheaper plan asked for the period's end is re-checked against the workshop's use then: still
+ * over its limits, the change waits (the current plan stays, past due, nothing removed) and the
+ * owner is told why (`change_postponed`). A cancel always takes effect: the free plan's limits
+ * apply to what is added next, nothing is deleted.
+ */
+import type { Logger } from 'pino';
+import { enterWorkshop, type CloudDb, type Tx } from '../../db/client.js';
+import { lockSequences } from '../../db/sequenceLock.js';
+import type { ServerWriter } from '../../sync/serverWrite.js';
+import type { Providers } from '../../providers/providers.js';
+import type { Catalogue } from '../catalogue.js';
+import { FREE_PLAN_ID, type Plan } from '../../../shared/billing/plans.js';
+import { dueMonthlyGrants, dueReminder, dueTransition, nextCheckAt, type DueNotice, type SubscriptionState } from '../../../shared/billing/lifecycle.js';
+import { excessMessage, limitExcesses } from '../../../shared/billing/limits.js';
+import { localDate } from '../../../shared/billing/periods.js';
+import { subscriptionRowFields } from '../subscriptionsSql.js';
+import { workshopUsage } from '../usageSql.js';
+import { sendNotices, type PlannedNotice } from '../notices.js';
+import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant } from './sweepSql.js';
+
+export interface LifecycleSweepDeps {
+  db: CloudDb;
+  writer: ServerWriter;
+  providers: Providers;
+  catalogue: Catalogue;
+  logger: Logger;
+}
+
+export interface LifecycleSweepOptions {
+  /** Subscriptions claimed and written in one transaction (default 200). */
+  batchSize?: number;
+  /** Batches at once (default 4 on Postgres, 1 on PGlite). */
+  concurrency?: number;
+  /** Stops after this many batches (a bounded run; the rest stays due for the next). */
+  maxBatches?: number;
+}
+
+export interface LifecycleSweepResult {
+  /** Subscriptions looked at (due at `now`). */
+  checked: number;
+  /** Transitions made, by "from>to". */
+  transitions: Record<string, number>;
+  /** Workshops whose synced row was written. */
+  synced: number;
+  /** Notices recorded (new keys), sent (a provider or the outbox took them), failed. */
+  notices: number;
+  noticesSent: number;
+  noticesFailed: number;
+  /** Month grants written (new keys). */
+  grants: number;
+  /** Changes at the period's end that wait (the workshop still over the new plan's limits). */
+  postponed: number;
+  batches: number;
+  failedWorkshops: number;
+  ms: number;
+}
+
+interface Planned {
+  claimed: ClaimedSubscription;
+  state: SubscriptionState;
+  changed: boolean;
+  transitions: string[];
+  notices: PlannedNotice[];
+  grants: MonthlyGrant[];
+  nextCheckAt: string | null;
+}
+
+const MAX_STEPS = 8;
+
+/** A local day as the owner reads it (dd/mm/yyyy): the last day before `end` (a local midnight). */
+function lastDayBefore(end: string, timeZone: string): string {
+  const [y, m, d] = localDate(new Date(Date.parse(end) - 1), timeZone).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export async function sweepLifecycle(deps: LifecycleSweepDeps, now: Date, options: LifecycleSweepOptions = {}): Promise<LifecycleSweepResult> {
+  const started = performance.now();
+  const result: LifecycleSweepResult = { checked: 0, transitions: {}, synced: 0, notices: 0, noticesSent: 0, noticesFailed: 0, grants: 0, postponed: 0, batches: 0, failedWorkshops: 0, ms: 0 };
+  const { plans } = await deps.catalogue.read();
+  const sweep = new Sweep(deps, plans, now, options, result);
+  await sweep.run();
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
+
+class Sweep {
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private batchesLeft: number;
+  /** Workshops that failed alone in this run: not claimed again by it. */
+  private readonly failed = new Set<string>();
+
+  constructor(
+    private readonly deps: LifecycleSweepDeps,
+    private readonly plans: readonly Plan[],
+    private readonly now: Date,
+    options: LifecycleSweepOptions,
+    private readonly result: LifecycleSweepResult,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.concurrency = options.concurrency ?? (deps.db.kind === 'postgres' ? 4 : 1);
+    this.batchesLeft = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  }
+
+  async run(): Promise<void> {
+    const lane = async () => {
+      while (this.batchesLeft > 0) {
+        this.batchesLeft--;
+        if (!(await this.batch())) return;
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, lane));
+  }
+
+  /** One batch: false once nothing is due. */
+  private async batch(): Promise<boolean> {
+    let claimedIds: string[] = [];
+    let outcome: { notices: PlannedNotice[]; owners: Awaited<ReturnType<typeof ownerContacts>> } | null;
+    try {
+      outcome = await this.deps.db.system(async (tx) => {
+        const claimed = await claimDue(tx, this.now, this.batchSize, [...this.failed]);
+        claimedIds = claimed.map((c) => c.workshopId);
+        if (claimed.length === 0) return null;
+        return this.write(tx, claimed);
+      });
+    } catch (error) {
+      if (claimedIds.length === 0) throw error;
+      // Nothing of the batch is committed: each workshop again, alone.
+      this.deps.logger.warn({ workshops: claimedIds.length, err: error }, 'lifecycle: a batch failed, its workshops are written alone');
+      const notices: PlannedNotice[] = [];
+      const owners = new Map();
+      for (const id of claimedIds) {
+        try {
+          const alone = await this.deps.db.system(async (tx) => {
+            const claimed = (await claimDue(tx, this.now, this.batchSize, [...this.failed])).filter((c) => c.workshopId === id);
+            return claimed.length === 0 ? null : this.write(tx, claimed);
+          });
+          if (alone) {
+            notices.push(...alone.notices);
+            for (const [k, v] of alone.owners) owners.set(k, v);
+          }
+        } catch (aloneError) {
+          this.failed.add(id);
+          this.result.failedWorkshops++;
+          this.deps.logger.error({ workshopId: id, err: aloneError }, 'lifecycle: a subscription could not be swept');
+        }
+      }
+      outcome = { notices, owners };
+    }
+    if (outcome === null) return false;
+    this.result.batches++;
+    await this.send(outcome.notices, outcome.owners);
+    return true;
+  }
+
+  /** Plans and writes the claimed subscriptions in the batch's transaction; the notices to send once committed. */
+  private async write(tx: Tx, claimed: ClaimedSubscription[]) {
+    const planned: Planned[] = [];
+    for (const c of claimed) planned.push(await this.plan(tx, c));
+    this.result.checked += planned.length;
+
+    const updated = await updateSubscriptions(
+      tx,
+      planned.map((p) => ({ workshopId: p.claimed.workshopId, fromStatus: p.claimed.state.status, state: p.state, nextCheckAt: p.nextCheckAt })),
+      this.now,
+    );
+    // Only what this transaction updated goes on (the compare-and-set held).
+    const kept = planned.filter((p) => updated.has(p.claimed.workshopId));
+    for (const p of kept) for (const t of p.transitions) this.result.transitions[t] = (this.result.transitions[t] ?? 0) + 1;
+    this.result.postponed += kept.reduce((n, p) => n + p.notices.filter((x) => x.kind === 'change_postponed').length, 0);
+
+    const wanted = kept.flatMap((p) => p.notices);
+    const fresh = new Set((await recordNotices(tx, wanted.map((n) => ({ workshopId: n.workshopId, key: n.key, kind: n.kind })), this.now)).map((n) => `${n.workshopId} ${n.key}`));
+    const notices = wanted.filter((n) => fresh.has(`${n.workshopId} ${n.key}`));
+    this.result.notices += notices.length;
+    this.result.grants += await grantMonthlyCredits(tx, kept.flatMap((p) => p.grants));
+    const owners = await ownerContacts(tx, notices.map((n) => n.workshopId));
+
+    // The synced rows last: entering a workshop makes the rest of the transaction its RLS role.
+    const changed = kept.filter((p) => p.changed);
+    if (changed.length > 0) {
+      await lockSequences(tx, changed.map((p) => p.claimed.workshopId));
+      for (const p of changed) {
+        const workshopId = p.claimed.workshopId;
+        await enterWorkshop(tx, workshopId);
+        await this.deps.writer.inWorkshop(tx, workshopId, (writes) => writes.write('subscription', workshopId, subscriptionRowFields(p.state, this.plans, this.now)));
+      }
+      this.result.synced += changed.length;
+    }
+    return { notices, owners };
+  }
+
+  /** What is due for one subscription at `now` (pure but for the workshop's use when a change waits on it). */
+  private async plan(tx: Tx, claimed: ClaimedSubscription): Promise<Planned> {
+    const now = this.now;
+    const tz = claimed.state.timezone;
+    const planName = (id: string) => this.plans.find((p) => p.id === id)?.name ?? id;
+    let state = claimed.state;
+    const transitions: string[] = [];
+    const notices: PlannedNotice[] = [];
+    let last: DueNotice | null = null;
+    const notice = (n: DueNotice, params: PlannedNotice['params']): PlannedNotice => ({ workshopId: claimed.workshopId, key: n.key, kind: n.kind, params });
+
+    for (let step = 0; step < MAX_STEPS; step++) {
+      let due = dueTransition(state, now);
+      if (!due) break;
+      const pending = state.pendingPlanId;
+      if (due.from !== 'past_due' && pending !== null && pending !== FREE_PLAN_ID) {
+        const target = this.plans.find((p) => p.id === pending);
+        const excesses = target ? limitExcesses(await workshopUsage(tx, claimed.workshopId, now), target.limits) : [];
+        if (!target || excesses.length > 0) {
+          const end = (due.from === 'trial' ? state.trialEndsAt : state.currentPeriodEnd) ?? now.toISOString();
+          notices.push(
+            notice({ kind: 'change_postponed', key: `change_postponed:${end}` }, { plan: planName(pending), currentPlan: planName(state.planId), reason: excessMessage(excesses, 'fr') ?? '' }),
+          );
+          state = { ...state, pendingPlanId: null, pendingCycle: null };
+          due = dueTransition(state, now)!;
+        }
+      }
+      transitions.push(`${due.from}>${due.next.status}`);
+      state = due.next;
+      last = due.notice;
+    }
+    // Only the last step's notice is sent: after a long outage, "past due" is old news once suspended.
+    if (last) notices.push(notice(last, last.kind === 'past_due' && state.graceEndsAt ? { graceDay: lastDayBefore(state.graceEndsAt, tz) } : {}));
+    const reminder = dueReminder(state, now);
+    if (reminder) {
+      const end = (state.status === 'trial' ? state.trialEndsAt : state.currentPeriodEnd)!;
+      notices.push(notice(reminder, { lastDay: lastDayBefore(end, tz), plan: planName(state.planId) }));
+    }
+    const credits = this.plans.find((p) => p.id === state.planId)?.limits.monthlyCredits ?? 0;
+    const grants = credits > 0 ? dueMonthlyGrants(state, now).map((g) => ({ workshopId: claimed.workshopId, key: g.key, amount: credits, reference: `monthly:${state.planId}` })) : [];
+    let next = nextCheckAt(state, now);
+    // A month start at `now` itself is granted by this run: the next look is after it.
+    if (next !== null && Date.parse(next) <= now.getTime()) next = new Date(now.getTime() + 1).toISOString();
+    return { claimed, state, changed: JSON.stringify(state) !== JSON.stringify(claimed.state), transitions, notices, grants, nextCheckAt: next };
+  }
+
+  private async send(notices: PlannedNotice[], owners: Awaited<ReturnType<typeof ownerContacts>>): Promise<void> {
+    if (notices.length === 0) return;
+    const outcomes = await sendNotices(this.deps.providers, notices, owners, this.deps.logger);
+    for (const o of outcomes) {
+      if (o.channel) this.result.noticesSent++;
+      else this.result.noticesFailed++;
+    }
+    try {
+      await this.deps.db.system((tx) => recordNoticeOutcomes(tx, outcomes));
+    } catch (error) {
+      this.deps.logger.error({ count: outcomes.length, err: error }, 'lifecycle: notice outcomes not recorded');
+    }
+  }
+}
