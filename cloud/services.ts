@@ -21,6 +21,7 @@ import { registerReminders } from './notifications/reminders/reminders.js';
 import { BillingService } from './billing/billingService.js';
 import { Catalogue } from './billing/catalogue.js';
 import { registerBillingLifecycle } from './billing/lifecycle/register.js';
+import { CheckoutService } from './billing/checkoutService.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -43,6 +44,8 @@ export interface Services {
   messages: MessagesService;
   /** Subscriptions: plans, the trial, checkout, payments, the lifecycle (cloud/billing). */
   billing: BillingService;
+  /** Paying: checkout, the FedaPay webhook's and the return page's exactly-once settlement (cloud/billing/checkoutService.ts). */
+  billingPayments: CheckoutService;
   /** The job that sends one message (checks, credits, provider, status by server write). */
   dispatcher: MessageDispatcher;
   /**
@@ -81,6 +84,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     providers,
     messages,
     billing,
+    billingPayments: new CheckoutService(ctx, catalogue, serverWrites, providers),
     dispatcher,
     jobs,
   };

@@ -29,10 +29,23 @@ export async function creditBalance(tx: Tx, workshopId: string): Promise<number>
   return Number(row?.balance ?? 0);
 }
 
-/** Adds credits (the trial's grant, a purchase). `reference` says what for, without personal data. */
-export async function addCredits(tx: Tx, workshopId: string, kind: 'grant' | 'purchase', amount: number, reference: string): Promise<void> {
+/**
+ * Adds credits (the trial's grant, a purchase). `reference` says what for, without personal data.
+ * With a `grantKey` (a payment's transaction, a month of a period) the entry is written once per
+ * workshop and key: a second call with the same key adds nothing. Returns whether it was written.
+ */
+export async function addCredits(tx: Tx, workshopId: string, kind: 'grant' | 'purchase', amount: number, reference: string, grantKey?: string): Promise<boolean> {
   if (!Number.isInteger(amount) || amount <= 0) throw new Error(`addCredits: a positive whole amount, not ${amount}`);
-  await tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount, reference) VALUES (${workshopId}, ${kind}, ${amount}, ${reference})`);
+  if (grantKey === undefined) {
+    await tx.execute(sql`INSERT INTO credit_ledger (workshop_id, kind, amount, reference) VALUES (${workshopId}, ${kind}, ${amount}, ${reference})`);
+    return true;
+  }
+  const written = await rows<{ id: unknown }>(
+    tx,
+    sql`INSERT INTO credit_ledger (workshop_id, kind, amount, reference, grant_key) VALUES (${workshopId}, ${kind}, ${amount}, ${reference}, ${grantKey})
+      ON CONFLICT (workshop_id, grant_key) WHERE grant_key IS NOT NULL DO NOTHING RETURNING id`,
+  );
+  return written.length > 0;
 }
 
 export type Reservation = { reserved: true; balance: number } | { reserved: false; balance: number };
