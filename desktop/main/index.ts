@@ -13,6 +13,7 @@ import { registerIpc, type IpcBridge } from './ipc.js';
 import { appEntryUrl, isAllowedExternalUrl, isAppUrl, type AppLocation } from './origins.js';
 import { CONTENT_SECURITY_POLICY, DEFAULT_SERVER_URL, resolveServerUrl } from './config.js';
 import { menuTemplate } from './menu.js';
+import { paymentPageOpener } from './paymentPage.js';
 import { MAIN_TEXTS } from './texts.js';
 import { text, type Locale } from '../../shared/i18n/texts.js';
 
@@ -123,6 +124,7 @@ async function start(): Promise<void> {
     encryptor: systemEncryptor(),
     emit: (event) => bridge?.emit(event),
   });
+  ports.openExternal = paymentPageOpener((url) => shell.openExternal(url));
   const service = new HostService(ports);
   // The window opens at once; calls wait until the saved session (if any) has reopened the workshop.
   const ready = service.init().catch((error: unknown) => log('Réouverture de l’atelier impossible', error));

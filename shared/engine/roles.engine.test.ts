@@ -66,7 +66,13 @@ const QUERY_ARGS: Record<QueryName, (i: Ids) => unknown> = {
   orderMessages: (i) => ({ orderId: i.orderId }),
   failedMessages: () => undefined,
   orderTrackingLink: (i) => ({ orderId: i.orderId }),
+  subscription: () => undefined,
+  exportSummary: () => undefined,
+  exportPage: () => ({ table: 'clients' }),
 };
+
+/** The owner's alone (the whole workshop's export, shared/export): refused to anyone else. */
+const OWNER_ONLY_QUERIES: ReadonlySet<QueryName> = new Set(['exportSummary', 'exportPage']);
 
 const STAFF_FORBIDDEN: CommandName[] = [
   'deleteClient',
@@ -141,10 +147,17 @@ describe('viewer', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it.each(Object.keys(QUERIES) as QueryName[])('may run the %s query', async (query) => {
+  it.each((Object.keys(QUERIES) as QueryName[]).filter((q) => !OWNER_ONLY_QUERIES.has(q)))('may run the %s query', async (query) => {
     const before = snapshot();
     await expect(engine.query(query, QUERY_ARGS[query](ids) as never)).resolves.toBeDefined();
     expect(snapshot()).toEqual(before);
+  });
+
+  it.each([...OWNER_ONLY_QUERIES])('is refused the owner-only %s query, in French', async (query) => {
+    await expect(engine.query(query, QUERY_ARGS[query](ids) as never)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Seul le propriétaire de l’atelier peut exporter toutes les données (votre rôle : Lecteur).',
+    });
   });
 
   it('sees the real data', async () => {

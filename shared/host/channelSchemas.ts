@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { INVITED_ROLES, ROLES } from '../domain/roles.js';
 import { FILE_KINDS } from '../domain/fileKinds.js';
 import { LOCALES } from '../i18n/texts.js';
+import { BILLING_CYCLES } from '../billing/plans.js';
 
 const password = z.string().max(200);
+const catalogueId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 export const channelInputs = {
   'engine.execute': z.strictObject({ name: z.string().max(60), input: z.unknown() }),
@@ -36,6 +38,17 @@ export const channelInputs = {
   'team.removeDevice': z.strictObject({ deviceId: z.string().uuid() }),
   'orders.loadHistory': z.strictObject({ orderId: z.string().uuid() }),
   'messages.credits': z.strictObject({}).optional(),
+  'billing.plans': z.strictObject({}).optional(),
+  'billing.subscription': z.strictObject({}).optional(),
+  'billing.checkout': z.union([z.strictObject({ planId: catalogueId, cycle: z.enum(BILLING_CYCLES) }), z.strictObject({ packId: catalogueId })]),
+  'billing.checkoutStatus': z.strictObject({ checkoutId: z.string().uuid() }),
+  'billing.payments': z.strictObject({}).optional(),
+  'billing.receipt': z.strictObject({ paymentId: z.string().uuid() }),
+  'billing.change': z.strictObject({ planId: catalogueId, cycle: z.enum(BILLING_CYCLES) }),
+  'billing.cancel': z.strictObject({}).optional(),
+  'billing.undoChange': z.strictObject({}).optional(),
+  'billing.openExternal': z.strictObject({ url: z.string().max(2000) }),
+  'export.workshop': z.strictObject({}).optional(),
   'files.put': z.strictObject({ bytes: z.instanceof(Uint8Array), kind: z.enum(FILE_KINDS) }),
   'files.get': z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), thumb: z.boolean().optional() }),
 } as const;

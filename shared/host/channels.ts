@@ -7,10 +7,15 @@
 import type { z } from 'zod';
 import type { channelInputs } from './channelSchemas.js';
 import type { CreditEntry, InviteCode, SessionPayload, TeamDevices, TeamList, Tokens } from './cloudContracts.js';
+import type { BillingPayments, BillingSubscription, CheckoutResult, CheckoutStatus, PlanChangeResult } from './cloudContracts.js';
+import type { PlansView, ReceiptFile } from './billingChannels.js';
 import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../engine/engine.js';
 import type { SyncState } from '../sync/loop.js';
+import type { ExportResult } from './exportChannel.js';
 
 export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode, CreditEntry } from './cloudContracts.js';
+export type { BillingPayment, BillingPayments, BillingPack, BillingPlan, BillingSubscription, CheckoutResult, CheckoutStatus } from './cloudContracts.js';
+export type { PlansView, ReceiptFile } from './billingChannels.js';
 
 export type Channel = keyof typeof channelInputs;
 
@@ -38,6 +43,20 @@ export interface ChannelResults {
   'orders.loadHistory': { applied: number };
   /** The workshop's message credits (messageCredits.ts). */
   'messages.credits': CreditsView;
+  /** Billing (billingChannels.ts): the cloud's answers; offline, the app reads the synced `subscription` row. */
+  'billing.plans': PlansView;
+  /** Null when the cloud cannot be reached. */
+  'billing.subscription': BillingSubscription | null;
+  'billing.checkout': CheckoutResult;
+  'billing.checkoutStatus': CheckoutStatus;
+  'billing.payments': BillingPayments;
+  'billing.receipt': ReceiptFile;
+  'billing.change': PlanChangeResult;
+  'billing.cancel': PlanChangeResult;
+  'billing.undoChange': PlanChangeResult;
+  'billing.openExternal': null;
+  /** The owner's whole workshop as one ZIP, from this device's data (exportChannel.ts). */
+  'export.workshop': ExportResult;
   'files.put': { hash: string };
   'files.get': { bytes: Uint8Array; type: string } | null;
 }
@@ -62,7 +81,9 @@ export type HostEvent =
   | { type: 'sync'; state: SyncState }
   | { type: 'changed' }
   | { type: 'progress'; fraction: number | null; pulled: number }
-  | { type: 'locked'; reason: string };
+  | { type: 'locked'; reason: string }
+  /** The export's progress: rows then photos done, of the total (exportChannel.ts). */
+  | { type: 'export'; phase: 'rows' | 'photos' | 'done'; done: number; total: number };
 
 /** The typed client side of the API, used by the React app. */
 export interface HostApi {

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { deviceResponse, devicesResponse, inviteResponse, memberResponse, membersResponse, sessionResponse, tokensResponse } from '../../cloud/auth/schemas.js';
 import type { fileStatusSchema } from '../../cloud/files/schemas.js';
 import type { creditsResponse } from '../../cloud/notifications/schemas.js';
+import type { checkoutBody, plansResponse, subscriptionResponse } from '../../cloud/billing/schemas.js';
+import type { checkoutCreatedResponse, checkoutStatusResponse, paymentsResponse } from '../../cloud/billing/paymentSchemas.js';
 
 /** POST /api/auth/refresh. */
 export type Tokens = z.infer<typeof tokensResponse>;
@@ -30,3 +32,20 @@ export type FileStatus = z.infer<typeof fileStatusSchema>;
 /** GET /api/messages/credits: the workshop's message credits and the latest ledger entries. */
 export type MessageCredits = z.infer<typeof creditsResponse>;
 export type CreditEntry = MessageCredits['entries'][number];
+
+/** GET /api/billing/plans: the plans (monthly and yearly prices in whole FCFA, limits) and the credit packs. */
+export type BillingPlans = z.infer<typeof plansResponse>;
+export type BillingPlan = BillingPlans['plans'][number];
+export type BillingPack = BillingPlans['packs'][number];
+/** GET /api/billing/subscription: status, plan, period, credits, limits and usage. */
+export type BillingSubscription = z.infer<typeof subscriptionResponse>;
+/** POST /api/billing/checkout: the payment page, what is paid, and the checkout's id to poll. */
+export type CheckoutBody = z.infer<typeof checkoutBody>;
+export type CheckoutResult = z.infer<typeof checkoutCreatedResponse>;
+/** GET /api/billing/checkouts/:id: where a checkout stands (pending until FedaPay's confirmation). */
+export type CheckoutStatus = z.infer<typeof checkoutStatusResponse>;
+/** GET /api/billing/payments: the payment history, newest first. */
+export type BillingPayments = z.infer<typeof paymentsResponse>;
+export type BillingPayment = BillingPayments['payments'][number];
+/** POST /api/billing/change, /api/billing/cancel, DELETE /api/billing/change. */
+export type PlanChangeResult = unknown;

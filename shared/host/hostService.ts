@@ -14,6 +14,8 @@ import { sha256Hex, type HostPorts, type StoredSession, type WorkshopDatabase } 
 import { uploadPendingPhotos } from './photoUploads.js';
 import { loadOrderHistory } from './orderHistory.js';
 import { readCredits, type KeptCredits } from './messageCredits.js';
+import { ExportChannel } from './exportChannel.js';
+import { BillingChannels } from './billingChannels.js';
 import { SyncClient, SyncFailure } from '../sync/client.js';
 import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
@@ -33,8 +35,14 @@ export class HostService {
   private keptCredits: KeptCredits | null = null;
   /** The app's language (app.setLocale): the engine's, the cloud's and the host's messages follow it. */
   private currentLocale: Locale = 'fr';
+  /** The owner's export (exportChannel.ts), one at a time. */
+  private exporter: ExportChannel | null = null;
+  /** The billing channels (billingChannels.ts). */
+  private readonly billing: BillingChannels;
 
-  constructor(private readonly ports: HostPorts) {}
+  constructor(private readonly ports: HostPorts) {
+    this.billing = new BillingChannels(() => this.cloud(), ports.openExternal ? (url) => ports.openExternal!(url) : undefined);
+  }
 
   get locale(): Locale {
     return this.currentLocale;
@@ -127,6 +135,42 @@ export class HostService {
       }
       case 'messages.credits':
         return this.credits();
+      case 'billing.plans':
+        return this.billing.plans();
+      case 'billing.subscription':
+        return this.billing.subscription();
+      case 'billing.checkout':
+        return this.billing.checkout(input as Input<'billing.checkout'>);
+      case 'billing.checkoutStatus': {
+        const status = await this.billing.checkoutStatus((input as Input<'billing.checkoutStatus'>).checkoutId);
+        // Settled: the hub has rewritten the subscription row (or the credits); bring it here now.
+        if (status.status !== 'pending') await this.loop?.tick();
+        return status;
+      }
+      case 'billing.payments':
+        return this.billing.payments();
+      case 'billing.receipt':
+        return this.billing.receipt((input as Input<'billing.receipt'>).paymentId);
+      case 'billing.change': {
+        const { planId, cycle } = input as Input<'billing.change'>;
+        const result = await this.billing.change(planId, cycle);
+        await this.loop?.tick();
+        return result;
+      }
+      case 'billing.cancel': {
+        const result = await this.billing.cancel();
+        await this.loop?.tick();
+        return result;
+      }
+      case 'billing.undoChange': {
+        const result = await this.billing.undoChange();
+        await this.loop?.tick();
+        return result;
+      }
+      case 'billing.openExternal':
+        return this.billing.openPage((input as Input<'billing.openExternal'>).url);
+      case 'export.workshop':
+        return (this.exporter ??= new ExportChannel(this.ports.photos, (e) => this.ports.emit(e))).run(this.engine(), this.currentLocale);
       case 'files.put': {
         const { bytes, kind } = input as Input<'files.put'>;
         if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', this.say('photoTooLarge'));

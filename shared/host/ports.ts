@@ -44,6 +44,8 @@ export interface HostPorts {
   publicUrl?: string;
   deviceName: string;
   emit(event: HostEvent): void;
+  /** Electron: opens a page (the payment page) in the system's browser; absent in the web host, whose page opens a tab. */
+  openExternal?(url: string): Promise<void>;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -12,7 +12,9 @@ import { orderBoard, orderDetail } from './orderQueries.js';
 import { dueOrders, readyNotCollected, unpaidBalances, fittingsOfWeek, monthFigures } from './dashboardQueries.js';
 import { suggestDateFor } from '../orderPlanning.js';
 import { syncStatus } from './syncQueries.js';
+import { subscriptionOf } from './subscriptionQueries.js';
 import { clientMessages, failedMessages, messageTemplates, orderMessages, orderTrackingLink, previewMessage } from './messageQueries.js';
+import { EXPORT_QUERIES } from '../../export/exportQueries.js';
 import { clientMessagesInput, orderMessagesInput, orderTrackingLinkInput, previewMessageInput } from '../../messaging/messageInputs.js';
 
 export interface QueryDef<A extends ZodType = ZodType, R = unknown> {
@@ -70,4 +72,8 @@ export const QUERIES = {
   orderMessages: defineQuery({ args: orderMessagesInput, run: (_ctx, db, a) => orderMessages(db, a.orderId) }),
   failedMessages: defineQuery({ args: none, run: (ctx, db) => failedMessages(ctx, db) }),
   orderTrackingLink: defineQuery({ args: orderTrackingLinkInput, run: (ctx, db, a) => orderTrackingLink(ctx, db, a.orderId) }),
+  /** The synced subscription row (the banner, the billing screen; offline too). */
+  subscription: defineQuery({ args: none, run: (_ctx, db) => subscriptionOf(db) }),
+  // The whole workshop for the owner's export (shared/export): a summary, then pages of each table.
+  ...EXPORT_QUERIES,
 } as const;
