@@ -12,20 +12,22 @@ import { clientsRoutes } from '../screens/clients/routes.js';
 import { ordersRoutes } from '../screens/orders/routes.js';
 import { workshopRoutes } from '../screens/workshop/routes.js';
 import { messagesRoutes } from '../screens/messages/routes.js';
+import { billingRoutes } from '../screens/billing/routes.js';
+import { BillingBanner } from '../screens/billing/BillingBanner.js';
 import type { ScreenRoute } from './routeTypes.js';
 
 const TEXTS = defineTexts({
   fr: {
-    today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.',
+    today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', billing: 'Abonnement', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.',
     loading: 'Ouverture de l’atelier…', navigation: 'Navigation', switchLocale: 'EN',
   },
   en: {
-    today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.',
+    today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', billing: 'Subscription', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.',
     loading: 'Opening the workshop…', navigation: 'Navigation', switchLocale: 'FR',
   },
 });
 
-const ROUTES: ScreenRoute[] = [...messagesRoutes, ...workshopRoutes, ...clientsRoutes, ...ordersRoutes];
+const ROUTES: ScreenRoute[] = [...messagesRoutes, ...workshopRoutes, ...clientsRoutes, ...ordersRoutes, ...billingRoutes];
 
 function screenFor(route: Route) {
   return ROUTES.find((r) => r.match(route))?.render(route);
@@ -50,6 +52,7 @@ export function App() {
     { path: 'clients', label: t.clients },
     { path: 'orders', label: t.orders },
     ...(canManageTeam(session.member.role) ? [{ path: 'team', label: t.team }] : []),
+    { path: 'billing', label: t.billing },
     { path: 'settings', label: t.settings },
   ];
   return (
@@ -80,6 +83,7 @@ export function App() {
         </div>
       </header>
       <SyncBar />
+      <BillingBanner />
       <main className="content">{screenFor(route) ?? <p className="empty">{t.notFound}</p>}</main>
     </div>
   );
