@@ -45,7 +45,7 @@ function PaymentLine({ payment, label, when, amount }: { payment: BillingPayment
   const [error, setError] = useState<HostErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <li className="spread" data-testid="payment" data-payment-id={payment.id}>
+    <li className="spread" data-testid="billing-payment" data-payment-id={payment.id}>
       <span>
         <strong>{label}</strong> <span className="muted">· {when} · {fill(t.receipt, { number: payment.receiptNumber })}</span>
         <ErrorBanner error={error} />
