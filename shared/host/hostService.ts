@@ -144,7 +144,7 @@ export class HostService {
       case 'billing.checkoutStatus': {
         const status = await this.billing.checkoutStatus((input as Input<'billing.checkoutStatus'>).checkoutId);
         // Settled: the hub has rewritten the subscription row (or the credits); bring it here now.
-        if (status.status !== 'pending') await this.loop?.tick();
+        if (status.status !== 'pending') await this.syncNowForBilling();
         return status;
       }
       case 'billing.payments':
@@ -154,17 +154,17 @@ export class HostService {
       case 'billing.change': {
         const { planId, cycle } = input as Input<'billing.change'>;
         const result = await this.billing.change(planId, cycle);
-        await this.loop?.tick();
+        await this.syncNowForBilling();
         return result;
       }
       case 'billing.cancel': {
         const result = await this.billing.cancel();
-        await this.loop?.tick();
+        await this.syncNowForBilling();
         return result;
       }
       case 'billing.undoChange': {
         const result = await this.billing.undoChange();
-        await this.loop?.tick();
+        await this.syncNowForBilling();
         return result;
       }
       case 'billing.openExternal':
@@ -182,6 +182,15 @@ export class HostService {
       case 'files.get':
         return this.photo(input as Input<'files.get'>);
     }
+  }
+
+  /**
+   * A sync right after the hub changed the subscription. A sync already under way (started before
+   * the change) is joined by tick(): when it brought nothing, one more round fetches the change.
+   */
+  private async syncNowForBilling(): Promise<void> {
+    await this.loop?.tick();
+    if (this.state.status === 'idle' && (this.state.lastReport?.pulled ?? 0) === 0) await this.loop?.tick();
   }
 
   private engine() {
