@@ -1,6 +1,7 @@
 /** Paying's requests and answers: a checkout's status, the webhook's answer, the payment history. */
 import { z } from 'zod';
 import { BILLING_CYCLES } from '../../shared/billing/plans.js';
+import { idSchema } from '../../shared/domain/fields.js';
 import { checkoutResponse } from './schemas.js';
 
 export const CHECKOUT_STATUSES = ['pending', 'paid', 'declined', 'failed', 'mismatch'] as const;
@@ -9,9 +10,7 @@ export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
 export const PURCHASE_KINDS = ['plan', 'renewal', 'upgrade', 'pack'] as const;
 export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'invalid.id');
-
-export const idParams = z.strictObject({ id: uuid });
+export const idParams = z.strictObject({ id: idSchema });
 
 /** POST /api/billing/checkout's answer: billing's `checkoutResponse` and the checkout's id (to poll GET /api/billing/checkouts/:id). */
 export const checkoutCreatedResponse = checkoutResponse.extend({ checkoutId: z.string() });

@@ -15,6 +15,7 @@ import { errorSummary } from '../http/logging.js';
 import { formatXof } from '../../shared/domain/money.js';
 import type { Locale } from '../../shared/i18n/texts.js';
 import { describePurchase } from '../../shared/documents/billingReceiptPdf.js';
+import { DOCUMENT_TEXTS } from '../../shared/documents/texts.js';
 import type { CheckoutView } from './checkoutService.js';
 import { paymentText, type PaymentTextKey } from './paymentTexts.js';
 
@@ -39,7 +40,7 @@ function page(locale: Locale, heading: string, headingClass: string, lines: stri
 }
 
 function localDay(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(DOCUMENT_TEXTS[locale].intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(iso));
 }
 
 export function returnPageHtml(view: CheckoutView, names: { planName: string | null; packName: string | null }, timeZone: string, locale: Locale): string {
