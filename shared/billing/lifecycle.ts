@@ -109,11 +109,21 @@ export function nextCheckAt(state: SubscriptionState, now: Date): string | null 
 }
 
 /** The month starts of a paid period: its start, then each monthly anniversary before its end. */
-export function monthStarts(state: Pick<SubscriptionState, 'periodStart' | 'currentPeriodEnd' | 'timezone'>): string[] {
+export function monthStarts(state: Pick<SubscriptionState, 'periodStart' | 'currentPeriodEnd' | 'timezone'>): readonly string[] {
   if (!state.periodStart) return [];
   if (!state.currentPeriodEnd) return [state.periodStart];
-  return monthStartsBetween(state.periodStart, state.currentPeriodEnd, state.timezone);
+  // Kept: the sweep asks three times per subscription, and many periods share their dates.
+  const key = `${state.periodStart} ${state.currentPeriodEnd} ${state.timezone}`;
+  let starts = knownMonthStarts.get(key);
+  if (!starts) {
+    starts = Object.freeze(monthStartsBetween(state.periodStart, state.currentPeriodEnd, state.timezone));
+    if (knownMonthStarts.size >= 10_000) knownMonthStarts.clear();
+    knownMonthStarts.set(key, starts);
+  }
+  return starts;
 }
+
+const knownMonthStarts = new Map<string, readonly string[]>();
 
 /** The monthly SMS credits of an active paid period due at `now` and not yet after it: one key per month. */
 export function dueMonthlyGrants(state: SubscriptionState, now: Date): { key: string; at: string }[] {

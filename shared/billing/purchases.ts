@@ -66,3 +66,49 @@ export function applyPurchase(state: SubscriptionState, purchase: PlanPurchase, 
     pendingCycle: null,
   };
 }
+
+export type ChangeRefusal = 'unknown_plan' | 'free_plan_not_sold' | 'upgrade_is_paid' | 'nothing_to_change' | 'no_period_to_change';
+export type CancelRefusal = 'nothing_to_cancel' | 'cancel_unpaid';
+export type Scheduled<R> = { ok: true; next: SubscriptionState; plan: Plan } | { ok: false; code: R };
+
+/** What a change waits for: the trial's end, or the paid period's. Null: no period runs. */
+export function changeEffectiveAt(state: SubscriptionState, now: Date): string | null {
+  if (state.status === 'trial' && state.trialEndsAt && Date.parse(state.trialEndsAt) > now.getTime()) return state.trialEndsAt;
+  if (hasPaidPeriod(state, now)) return state.currentPeriodEnd;
+  return null;
+}
+
+/**
+ * A cheaper plan, or the same plan on another cycle, from the end of the trial or of the paid
+ * period (`pendingPlanId`/`pendingCycle`; the lifecycle makes the move then). A dearer plan is an
+ * upgrade, paid now (`quotePlan`); the free plan is a cancel (`scheduleCancel`). The caller checks
+ * the workshop's use against the plan's limits (limits.ts).
+ */
+export function scheduleChange(state: SubscriptionState, plans: readonly Plan[], planId: string, cycle: BillingCycle, now: Date): Scheduled<ChangeRefusal> {
+  const plan = plans.find((p) => p.id === planId);
+  if (!plan) return { ok: false, code: 'unknown_plan' };
+  if (priceOf(plan, cycle) <= 0) return { ok: false, code: 'free_plan_not_sold' };
+  if (changeEffectiveAt(state, now) === null) return { ok: false, code: 'no_period_to_change' };
+  if (state.status === 'active') {
+    const current = plans.find((p) => p.id === state.planId);
+    const currentCycle = state.cycle ?? cycle;
+    if (planId === state.planId && cycle === currentCycle) return { ok: false, code: 'nothing_to_change' };
+    if (planId !== state.planId && current && priceOf(plan, currentCycle) > priceOf(current, currentCycle)) return { ok: false, code: 'upgrade_is_paid' };
+  }
+  return { ok: true, plan, next: { ...state, pendingPlanId: planId, pendingCycle: cycle } };
+}
+
+/** The free plan from the end of the trial or of the paid period (nothing is deleted then). */
+export function scheduleCancel(state: SubscriptionState, plans: readonly Plan[], now: Date): Scheduled<CancelRefusal> {
+  const free = plans.find((p) => p.id === FREE_PLAN_ID);
+  if (state.status === 'cancelled' || state.planId === FREE_PLAN_ID || !free) return { ok: false, code: 'nothing_to_cancel' };
+  if (state.pendingPlanId === FREE_PLAN_ID) return { ok: false, code: 'nothing_to_cancel' };
+  if (changeEffectiveAt(state, now) === null) return { ok: false, code: 'cancel_unpaid' };
+  return { ok: true, plan: free, next: { ...state, pendingPlanId: FREE_PLAN_ID, pendingCycle: null } };
+}
+
+/** Undoes the change planned for the period's end; null when none is. */
+export function undoChange(state: SubscriptionState): SubscriptionState | null {
+  if (state.pendingPlanId === null && state.pendingCycle === null) return null;
+  return { ...state, pendingPlanId: null, pendingCycle: null };
+}

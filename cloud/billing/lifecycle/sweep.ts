@@ -71,6 +71,11 @@ export interface LifecycleSweepResult {
   batches: number;
   failedWorkshops: number;
   ms: number;
+  /**
+   * Where the time went, summed over the lanes: the batches' transactions, the notices' sending;
+   * and when the last batch committed (every transition made; notices may still be on their way).
+   */
+  phases: { writeMs: number; sendMs: number; committedMs: number };
 }
 
 interface Planned {
@@ -84,6 +89,8 @@ interface Planned {
 }
 
 const MAX_STEPS = 8;
+/** Batches whose notices may be in flight at once (each sends 8 at a time). */
+const MAX_BATCHES_SENDING = 4;
 
 /** A local day as the owner reads it (dd/mm/yyyy): the last day before `end` (a local midnight). */
 function lastDayBefore(end: string, timeZone: string): string {
@@ -93,7 +100,7 @@ function lastDayBefore(end: string, timeZone: string): string {
 
 export async function sweepLifecycle(deps: LifecycleSweepDeps, now: Date, options: LifecycleSweepOptions = {}): Promise<LifecycleSweepResult> {
   const started = performance.now();
-  const result: LifecycleSweepResult = { checked: 0, transitions: {}, synced: 0, notices: 0, noticesSent: 0, noticesFailed: 0, grants: 0, postponed: 0, batches: 0, failedWorkshops: 0, ms: 0 };
+  const result: LifecycleSweepResult = { checked: 0, transitions: {}, synced: 0, notices: 0, noticesSent: 0, noticesFailed: 0, grants: 0, postponed: 0, batches: 0, failedWorkshops: 0, ms: 0, phases: { writeMs: 0, sendMs: 0, committedMs: 0 } };
   const { plans } = await deps.catalogue.read();
   const sweep = new Sweep(deps, plans, now, options, result);
   await sweep.run();
@@ -107,6 +114,8 @@ class Sweep {
   private batchesLeft: number;
   /** Workshops that failed alone in this run: not claimed again by it. */
   private readonly failed = new Set<string>();
+  /** Batches' notices being sent. */
+  private readonly sending = new Set<Promise<void>>();
 
   constructor(
     private readonly deps: LifecycleSweepDeps,
@@ -127,13 +136,17 @@ class Sweep {
         if (!(await this.batch())) return;
       }
     };
+    const started = performance.now();
     await Promise.all(Array.from({ length: this.concurrency }, lane));
+    this.result.phases.committedMs = Math.round(performance.now() - started);
+    while (this.sending.size > 0) await Promise.all([...this.sending]);
   }
 
   /** One batch: false once nothing is due. */
   private async batch(): Promise<boolean> {
     let claimedIds: string[] = [];
     let outcome: { notices: PlannedNotice[]; owners: Awaited<ReturnType<typeof ownerContacts>> } | null;
+    const t0 = performance.now();
     try {
       outcome = await this.deps.db.system(async (tx) => {
         const claimed = await claimDue(tx, this.now, this.batchSize, [...this.failed]);
@@ -165,9 +178,15 @@ class Sweep {
       }
       outcome = { notices, owners };
     }
+    this.result.phases.writeMs += performance.now() - t0;
     if (outcome === null) return false;
     this.result.batches++;
-    await this.send(outcome.notices, outcome.owners);
+    if (outcome.notices.length > 0) {
+      // Sent while the lane goes on with the next batch (at most a few batches' notices in flight).
+      const sending = this.send(outcome.notices, outcome.owners).finally(() => this.sending.delete(sending));
+      this.sending.add(sending);
+      while (this.sending.size > MAX_BATCHES_SENDING) await Promise.race(this.sending);
+    }
     return true;
   }
 
@@ -191,7 +210,8 @@ class Sweep {
     const fresh = new Set((await recordNotices(tx, wanted.map((n) => ({ workshopId: n.workshopId, key: n.key, kind: n.kind })), this.now)).map((n) => `${n.workshopId} ${n.key}`));
     const notices = wanted.filter((n) => fresh.has(`${n.workshopId} ${n.key}`));
     this.result.notices += notices.length;
-    this.result.grants += await grantMonthlyCredits(tx, kept.flatMap((p) => p.grants));
+    const granted = await grantMonthlyCredits(tx, kept.flatMap((p) => p.grants));
+    this.result.grants += granted; // (not `+= await`: the lanes would lose each other's counts)
     const owners = await ownerContacts(tx, notices.map((n) => n.workshopId));
 
     // The synced rows last: entering a workshop makes the rest of the transaction its RLS role.
@@ -255,7 +275,7 @@ class Sweep {
   }
 
   private async send(notices: PlannedNotice[], owners: Awaited<ReturnType<typeof ownerContacts>>): Promise<void> {
-    if (notices.length === 0) return;
+    const t0 = performance.now();
     const outcomes = await sendNotices(this.deps.providers, notices, owners, this.deps.logger);
     for (const o of outcomes) {
       if (o.channel) this.result.noticesSent++;
@@ -266,5 +286,6 @@ class Sweep {
     } catch (error) {
       this.deps.logger.error({ count: outcomes.length, err: error }, 'lifecycle: notice outcomes not recorded');
     }
+    this.result.phases.sendMs += performance.now() - t0;
   }
 }
