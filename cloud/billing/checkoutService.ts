@@ -16,7 +16,7 @@ import type { Providers } from '../providers/providers.js';
 import { PaymentProviderError, type CheckoutCustomer } from '../providers/payments/port.js';
 import { quotePlan } from '../../shared/billing/purchases.js';
 import type { Locale } from '../../shared/i18n/texts.js';
-import { newId } from '../../shared/domain/ids.js';
+import { isUuid, newId } from '../../shared/domain/ids.js';
 import type { Catalogue } from './catalogue.js';
 import { insertCheckout, locateByReturnToken, locateByTransaction, payerOf, readCheckout, setCheckoutTransaction, settleCheckout, type CheckoutLocation, type CheckoutRecord, type NewCheckout } from './checkoutSql.js';
 import { paymentOfCheckout, formatReceiptNumber, type PaymentRecord } from './paymentsSql.js';
@@ -123,8 +123,36 @@ export class CheckoutService {
    */
   async settleTransactionId(transactionId: string): Promise<SettleOutcome> {
     const location = await this.ctx.db.system((tx) => locateByTransaction(tx, transactionId));
-    if (!location) return 'unknown';
+    if (!location) return this.settleUnrecorded(transactionId);
     return this.settleAt(location, transactionId);
+  }
+
+  /**
+   * A transaction no checkout has recorded: FedaPay created it but our write of its id was lost
+   * (the process stopped between FedaPay's answer and that write). FedaPay's own copy of the
+   * metadata we sent (read back, never the webhook's) names the checkout; a pending checkout
+   * without a transaction id takes it, then settles as usual. Anything else is `unknown`.
+   */
+  private async settleUnrecorded(transactionId: string): Promise<SettleOutcome> {
+    if (this.payments.kind === 'outbox') return 'unknown';
+    let transaction;
+    try {
+      transaction = await this.payments.retrieve(transactionId);
+    } catch (error) {
+      if (error instanceof PaymentProviderError && error.code === 'not_found') return 'unknown';
+      throw error;
+    }
+    const { checkoutId, workshopId } = transaction.metadata;
+    if (!isUuid(checkoutId) || !isUuid(workshopId)) return 'unknown';
+    const adopted = await this.ctx.db.withWorkshop(workshopId, async (tx) => {
+      const checkout = await readCheckout(tx, checkoutId, { forUpdate: true });
+      if (!checkout || checkout.transactionId !== null || checkout.status !== 'pending') return false;
+      await setCheckoutTransaction(tx, checkoutId, this.payments.kind, transaction.id);
+      return true;
+    });
+    if (!adopted) return 'unknown';
+    this.ctx.logger.info({ checkoutId, workshopId, transactionId }, 'FedaPay transaction adopted by its checkout (its id had not been recorded)');
+    return settleTransaction(this.settleDeps(), { checkoutId, workshopId }, transaction);
   }
 
   private async settleAt(location: CheckoutLocation, transactionId: string): Promise<SettleOutcome> {

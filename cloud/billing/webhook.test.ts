@@ -7,6 +7,7 @@
  * hostile bodies, and the synced subscription row a device receives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createFixtureWorkshop, type FixtureWorkshop } from '../testing/fixtures.js';
 import { deviceAtHead } from '../testing/rawSync.js';
 import { signWebhook, webhookBody } from '../providers/testing/fedapayLoopback.js';
@@ -171,6 +172,23 @@ describe('only FedaPay’s own word counts', () => {
     const other = JSON.stringify({ name: 'customer.created', object: 'customer', entity: { id: 5 } });
     const ignored = await call(server.url, 'POST', '/api/webhooks/fedapay', undefined, other, { 'x-fedapay-signature': signWebhook(other, FEDAPAY.webhookSecret) });
     expect([ignored.status, ignored.body.outcome]).toEqual([200, 'ignored']);
+  });
+});
+
+describe('a transaction whose id was never recorded', () => {
+  it('is adopted by the pending checkout FedaPay’s own metadata names, then settles once', async () => {
+    const shop = await newShop();
+    const created = (await checkout(server.url, shop.owner.token, { packId: 'sms-100' })).body;
+    // As if the process had stopped between FedaPay's answer and the write of its id.
+    await server.ctx.db.withWorkshop(shop.workshopId, (tx) => tx.execute(sql`UPDATE billing_checkouts SET transaction_id = NULL WHERE id = ${created.checkoutId}`));
+    await server.fedapay.setStatus(Number(created.transactionId), 'approved');
+    expect(await checkoutStatus(server.ctx, shop.workshopId, created.checkoutId)).toBe('paid');
+    expect(await paymentsOf(server.ctx, shop.workshopId)).toMatchObject([{ transaction_id: created.transactionId }]);
+    // A transaction whose metadata names a checkout that already has another transaction stays unknown.
+    const t = transactionOf(server, created.transactionId);
+    server.fedapay.transactions.set(424_242, { ...t, id: 424_242 });
+    expect((await deliverWebhook(server.url, { ...t, id: 424_242 })).body.outcome).toBe('unknown');
+    expect(await paymentsOf(server.ctx, shop.workshopId)).toHaveLength(1);
   });
 });
 
