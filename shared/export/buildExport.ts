@@ -16,7 +16,7 @@ import { text, type Locale, type TextParams } from '../i18n/texts.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import { exportFields, EXPORT_PAGE_LIMIT, type ExportField, type ExportPage, type ExportRow, type ExportSummary } from './exportQueries.js';
 import { headerOf } from './headers.js';
-import { localInstant, offsetLabel } from './localTime.js';
+import { isKnownTimeZone, localInstant, offsetLabel } from './localTime.js';
 import { EXPORT_TEXTS, type ExportTextKey } from './texts.js';
 
 export interface ExportSource {
@@ -90,7 +90,8 @@ export async function buildWorkshopExport(source: ExportSource, options: ExportO
   const pageSize = options.pageSize ?? EXPORT_PAGE_LIMIT;
   const say = (key: ExportTextKey, params?: TextParams) => text(EXPORT_TEXTS, locale, key, params);
   const summary = await source.summary();
-  const zone = summary.workshop.timezone;
+  // A zone this runtime does not know (a newer tzdata's) would stop the export: UTC then, said in the README.
+  const zone = isKnownTimeZone(summary.workshop.timezone) ? summary.workshop.timezone : 'UTC';
   const rowsTotal = summary.tables.reduce((sum, t) => sum + t.rows, 0);
   const progress: ExportProgress = { phase: 'rows', rowsDone: 0, rowsTotal, photosDone: 0, photosTotal: summary.photos.length };
   const report = () => options.onProgress?.({ ...progress });

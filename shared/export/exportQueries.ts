@@ -13,6 +13,7 @@ import { EngineError } from '../domain/errors.js';
 import { ROLE_LABELS } from '../domain/roleTable.js';
 import { text } from '../i18n/texts.js';
 import { EXPORT_TEXTS } from './texts.js';
+import { mayExportEverything } from './exportRights.js';
 
 /** A field of the export: its name in the app, its SQL column, how its value is stored. */
 export interface ExportField {
@@ -52,7 +53,7 @@ export interface ExportPage {
 }
 
 function ownerOnly(ctx: EngineContext): void {
-  if (ctx.actor.role !== 'owner') {
+  if (!mayExportEverything(ctx.actor.role)) {
     throw new EngineError('forbidden', text(EXPORT_TEXTS, ctx.locale, 'ownerOnly', { role: ROLE_LABELS[ctx.locale][ctx.actor.role] }));
   }
 }

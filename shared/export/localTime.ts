@@ -45,20 +45,49 @@ export function isKnownTimeZone(timeZone: string): boolean {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The zone's offset from UTC at `ms` (whole seconds), in minutes, asked of Intl. */
+function exactOffset(ms: number, timeZone: string): number {
+  const parts = formatter(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((wallMs - ms) / 60_000);
+}
+
+const BUCKET_MS = 15 * 60_000;
+/** Offsets per zone and quarter of an hour (null: the offset changes inside it, asked per instant). */
+const offsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The offset at `ms`, from Intl once per quarter of an hour: a quarter whose two ends have the same
+ * offset has it throughout (zones change offset at most twice a year), so 100,000 instants cost a
+ * few thousand Intl calls, not 100,000.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / BUCKET_MS);
+  let known = zone.get(bucket);
+  if (known === undefined) {
+    const start = exactOffset(bucket * BUCKET_MS, timeZone);
+    known = start === exactOffset((bucket + 1) * BUCKET_MS - 1000, timeZone) ? start : null;
+    if (zone.size > 50_000) zone.clear();
+    zone.set(bucket, known);
+  }
+  return known ?? exactOffset(ms, timeZone);
+}
+
 /** The instant in `timeZone`, or null when `value` is not an instant (left as it is by the caller). */
 export function localInstant(value: string, timeZone: string): LocalInstant | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return null;
-  const parts = formatter(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const [y, mo, d, h, mi, s] = [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
-  const wallMs = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetMin = Math.round((wallMs - Math.floor(ms / 1000) * 1000) / 60_000);
+  const parsed = Date.parse(value);
+  if (Number.isNaN(parsed)) return null;
+  const ms = Math.floor(parsed / 1000) * 1000;
+  const offsetMin = offsetAt(ms, timeZone);
+  const wall = new Date(ms + offsetMin * 60_000);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
-  const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-  const time = `${pad(h)}:${pad(mi)}:${pad(s)}`;
+  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
   return { iso: `${date}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`, wall: `${date} ${time}` };
 }
 

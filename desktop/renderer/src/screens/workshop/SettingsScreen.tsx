@@ -12,6 +12,7 @@ import { defineTexts } from '../../../../../shared/i18n/texts.js';
 import { href, navigate } from '../../app/router.js';
 import { ErrorBanner, Field, Loading, Page, Select } from '../../ui/components.js';
 import { GarmentTypesEditor } from './GarmentTypesEditor.js';
+import { ExportData } from './ExportData.js';
 import type { WorkshopSettings } from '../../../../../shared/engine/queries/settingsQueries.js';
 
 export const SETTINGS_TEXTS = defineTexts({
@@ -176,6 +177,7 @@ export function SettingsScreen({ setup = false }: { setup?: boolean }) {
         </section>
       ) : null}
       <GarmentTypesEditor />
+      {!setup ? <ExportData /> : null}
     </Page>
   );
 }
