@@ -41,6 +41,7 @@ import {
   takeInviteAttempts,
 } from './teamSql.js';
 import { fail } from './texts.js';
+import { assertMemberSeatAvailable } from '../billing/limitsGuard.js';
 
 export const INVITE_TTL_DAYS = 7;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -125,6 +126,8 @@ export class TeamService {
     await this.ctx.db.withWorkshop(caller.workshopId, async (tx) => {
       if (await liveMemberWith(tx, { phone: body.phone })) throw fail(locale, 'already_member');
       await expireInvitesFor(tx, body.phone, now);
+      // The plan's members at the hub: seats (members + open invitations) under the subscription's lock.
+      await assertMemberSeatAvailable(tx, caller.workshopId, now, locale);
       await insertInvite(tx, {
         id: inviteId,
         workshopId: caller.workshopId,
