@@ -12,6 +12,7 @@ import type { HostEvent } from './channels.js';
 import type { PhotoStore } from './ports.js';
 import { buildWorkshopExport, type BuiltExport } from '../export/buildExport.js';
 import { EXPORT_TEXTS } from '../export/texts.js';
+import { mayExportEverything } from '../export/exportRights.js';
 import { EngineError } from '../domain/errors.js';
 import { ROLE_LABELS } from '../domain/roleTable.js';
 import { text, type Locale } from '../i18n/texts.js';
@@ -33,7 +34,7 @@ export class ExportChannel {
 
   async run(engine: Engine, locale: Locale, now?: () => Date): Promise<ExportResult> {
     const role = engine.actor.role;
-    if (role !== 'owner') throw new EngineError('forbidden', text(EXPORT_TEXTS, locale, 'ownerOnly', { role: ROLE_LABELS[locale][role] }));
+    if (!mayExportEverything(role)) throw new EngineError('forbidden', text(EXPORT_TEXTS, locale, 'ownerOnly', { role: ROLE_LABELS[locale][role] }));
     if (this.running) throw new EngineError('rule_violation', text(EXPORT_TEXTS, locale, 'busy'));
     this.running = true;
     try {
