@@ -10,7 +10,8 @@
  *   subscription write `saveSubscription` with the period's due monthly credits (keys from
  *   `dueMonthlyGrants`), an upgrade's extra monthly credits once (`upgrade:<txid>`), a pack's
  *   credits once (`payment:<txid>`) — and the checkout is marked paid. Any failure rolls it all back.
- * - another amount, currency or checkout: refused (`mismatch`), logged with ids and amounts only.
+ * - another amount, currency or checkout, or an upgrade whose period is over or whose plan is no
+ *   longer dearer than the current one: refused (`mismatch`), logged with ids and amounts only.
  * - declined, canceled, expired, refunded before taking effect: the checkout is `declined`.
  * - anything else (pending…): nothing, FedaPay will tell again.
  */
@@ -60,10 +61,18 @@ export function judge(checkout: Pick<CheckoutRecord, 'id' | 'amount' | 'transact
  * already gave the same plan a paid period (two checkouts paid one after the other) extends that
  * period like a renewal instead of starting it again from today.
  */
-function purchaseOf(checkout: CheckoutRecord, state: SubscriptionState, now: Date): PlanPurchase {
+function purchaseOf(checkout: CheckoutRecord, state: SubscriptionState, plans: readonly Plan[], now: Date): PlanPurchase | 'stale_upgrade' {
   const purchase = { kind: checkout.kind, planId: checkout.planId!, cycle: checkout.cycle!, amount: checkout.amount } as PlanPurchase;
   const paidPeriod = state.status === 'active' && state.planId !== FREE_PLAN_ID && state.currentPeriodEnd !== null && Date.parse(state.currentPeriodEnd) > now.getTime();
   if (purchase.kind === 'plan' && paidPeriod && state.planId === purchase.planId) return { ...purchase, kind: 'renewal' };
+  if (purchase.kind === 'upgrade') {
+    // An upgrade's price is the difference for the days left of the period it was quoted in. Paid
+    // after that period ended, or once the plan is already as dear (another upgrade paid first),
+    // it no longer means anything: applyPurchase would give a whole new period for the difference,
+    // or move the plan down. Refused like a mismatch (logged, for support to refund).
+    const price = (id: string) => plans.find((p) => p.id === id)?.monthlyPrice ?? 0;
+    if (!paidPeriod || price(purchase.planId) <= price(state.planId)) return 'stale_upgrade';
+  }
   return purchase;
 }
 
@@ -104,7 +113,12 @@ async function applyOnce(deps: SettleDeps, tx: Tx, checkout: CheckoutRecord, t: 
   }
   const state = await readSubscription(tx, workshopId, { forUpdate: true });
   if (!state) throw new Error(`settle ${checkout.id}: the workshop has no subscription row`);
-  const purchase = purchaseOf(checkout, state, now);
+  const purchase = purchaseOf(checkout, state, plans, now);
+  if (purchase === 'stale_upgrade') {
+    deps.logger.warn({ checkoutId: checkout.id, workshopId, transactionId: t.id, why: 'stale_upgrade', amount: t.amount, planId: checkout.planId, currentPlanId: state.planId, status: state.status }, 'FedaPay payment refused: it does not match its checkout');
+    await settleCheckout(tx, checkout.id, 'mismatch', now);
+    return 'mismatch';
+  }
   const next = applyPurchase(state, purchase, now);
   if (!(await insertPayment(tx, { ...base, kind: purchase.kind, periodEnd: next.currentPeriodEnd }))) return 'already_applied';
   await saveSubscription(deps.writer, tx, workshopId, next, plans, now);

@@ -62,6 +62,25 @@ describe('monthly credits of a paid plan', () => {
     expect(payments.map((p: { kind: string }) => p.kind)).toEqual(['renewal', 'plan']);
   });
 
+  it('an upgrade quoted in a period and paid after it ended gives no new period for the difference (refused)', async () => {
+    clock = Date.parse('2026-12-01T09:00:00.000Z');
+    const shop = await createFixtureWorkshop(server.ctx, 'Atelier Gbèto');
+    clock += 20 * DAY;
+    const token = shop.tokenFor(shop.owner);
+    const solo = (await checkout(server.url, token, { planId: 'solo', cycle: 'monthly' })).body;
+    await server.fedapay.setStatus(Number(solo.transactionId), 'approved');
+    const paid = (await call(server.url, 'GET', '/api/billing/subscription', token)).body;
+    clock = Date.parse(paid.currentPeriodEnd) - DAY; // the last day: the difference is small
+    const upgrade = (await checkout(server.url, shop.tokenFor(shop.owner), { planId: 'maison', cycle: 'monthly' })).body;
+    expect(upgrade.kind).toBe('upgrade');
+    expect(upgrade.amount).toBeLessThan(1_000);
+    clock += 3 * DAY; // paid after the period's end
+    await server.fedapay.setStatus(Number(upgrade.transactionId), 'approved');
+    const after = (await call(server.url, 'GET', '/api/billing/subscription', shop.tokenFor(shop.owner))).body;
+    expect(after).toMatchObject({ planId: 'solo', currentPeriodEnd: paid.currentPeriodEnd });
+    expect((await call(server.url, 'GET', `/api/billing/checkouts/${upgrade.checkoutId}`, shop.tokenFor(shop.owner))).body.status).toBe('mismatch');
+  });
+
   it('during the trial: nothing granted yet (the paid period starts when the trial ends)', async () => {
     clock = Date.parse('2026-12-01T09:00:00.000Z');
     const shop = await createFixtureWorkshop(server.ctx, 'Atelier Ahouandjinou');

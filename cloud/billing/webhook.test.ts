@@ -82,6 +82,24 @@ describe('a paid plan', () => {
   });
 });
 
+describe('an upgrade paid too late', () => {
+  it('is refused (mismatch, logged) when another upgrade to a dearer plan was paid first: the plan never moves down', async () => {
+    const shop = await newShop();
+    const solo = (await checkout(server.url, shop.owner.token, { planId: 'solo', cycle: 'monthly' })).body;
+    await server.fedapay.setStatus(Number(solo.transactionId), 'approved');
+    const toAtelier = (await checkout(server.url, shop.owner.token, { planId: 'atelier', cycle: 'monthly' })).body;
+    const toMaison = (await checkout(server.url, shop.owner.token, { planId: 'maison', cycle: 'monthly' })).body;
+    expect([toAtelier.kind, toMaison.kind]).toEqual(['upgrade', 'upgrade']);
+    await server.fedapay.setStatus(Number(toMaison.transactionId), 'approved');
+    const logsBefore = server.logs.length;
+    await server.fedapay.setStatus(Number(toAtelier.transactionId), 'approved');
+    expect((await subscription(shop)).planId).toBe('maison');
+    expect(await checkoutStatus(server.ctx, shop.workshopId, toAtelier.checkoutId)).toBe('mismatch');
+    expect((await paymentsOf(server.ctx, shop.workshopId)).map((p) => p.kind)).toEqual(['plan', 'upgrade']);
+    expect(server.logs.slice(logsBefore).some((l) => l.why === 'stale_upgrade' && l.checkoutId === toAtelier.checkoutId)).toBe(true);
+  });
+});
+
 describe('exactly once', () => {
   it('a replayed webhook (same body twice) and 20 identical deliveries at once: one payment, one receipt number, credits once', async () => {
     const shop = await newShop();
