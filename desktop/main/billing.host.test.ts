@@ -129,6 +129,18 @@ describe('billing through the desktop host', () => {
     expect(receipt.fileName).not.toMatch(/[\\/]/);
   });
 
+  it('cancels at the period’s end, then takes it back: the synced row says so each time; a dearer plan is paid, not changed', async () => {
+    const period = (await subscriptionRow(owner))!.currentPeriodEnd!;
+    const cancelled = await owner.handle('billing.cancel', {});
+    expect(cancelled).toMatchObject({ status: 'active', planId: 'solo', pendingPlanId: FREE_PLAN_ID, effectiveAt: period });
+    // The host synced: the row carries the change planned.
+    expect(await subscriptionRow(owner)).toMatchObject({ status: 'active', planId: 'solo', pendingPlanId: FREE_PLAN_ID });
+    expect(await owner.handle('billing.undoChange', {})).toMatchObject({ pendingPlanId: null });
+    expect(await subscriptionRow(owner)).toMatchObject({ pendingPlanId: null });
+    await expect(owner.handle('billing.change', { planId: 'maison', cycle: 'monthly' })).rejects.toMatchObject({ code: 'upgrade_is_paid' });
+    await expect(owner.handle('billing.undoChange', {})).rejects.toMatchObject({ code: 'nothing_pending' });
+  });
+
   it('hostile payloads are refused before anything runs', async () => {
     const refused = [
       ['billing.checkout', { planId: 'solo\u0000', cycle: 'monthly' }],
@@ -170,6 +182,8 @@ describe('billing through the desktop host', () => {
     expect(await staff.handle('billing.subscription', {})).toMatchObject({ status: 'active' });
     await expect(staff.handle('billing.checkout', { planId: 'maison', cycle: 'yearly' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(staff.handle('billing.checkout', { packId: 'sms-100' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(staff.handle('billing.cancel', {})).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(staff.handle('billing.change', { planId: 'solo', cycle: 'yearly' })).rejects.toMatchObject({ code: 'forbidden' });
     await staff.handle('session.logout', {});
   });
 

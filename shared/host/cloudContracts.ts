@@ -10,6 +10,7 @@ import type { fileStatusSchema } from '../../cloud/files/schemas.js';
 import type { creditsResponse } from '../../cloud/notifications/schemas.js';
 import type { checkoutBody, plansResponse, subscriptionResponse } from '../../cloud/billing/schemas.js';
 import type { checkoutCreatedResponse, checkoutStatusResponse, paymentsResponse } from '../../cloud/billing/paymentSchemas.js';
+import type { planChangeResponse } from '../../cloud/billing/planChangeSchemas.js';
 
 /** POST /api/auth/refresh. */
 export type Tokens = z.infer<typeof tokensResponse>;
@@ -47,5 +48,5 @@ export type CheckoutStatus = z.infer<typeof checkoutStatusResponse>;
 /** GET /api/billing/payments: the payment history, newest first. */
 export type BillingPayments = z.infer<typeof paymentsResponse>;
 export type BillingPayment = BillingPayments['payments'][number];
-/** POST /api/billing/change, /api/billing/cancel, DELETE /api/billing/change. */
-export type PlanChangeResult = unknown;
+/** POST /api/billing/change, /api/billing/cancel, DELETE /api/billing/change: what happens at the period's end. */
+export type PlanChangeResult = z.infer<typeof planChangeResponse>;

@@ -12,6 +12,7 @@ import { ErrorBanner, Loading, Page } from '../../ui/components.js';
 import { dateTime } from '../../ui/format.js';
 import type { BillingSubscription } from '../../../../../shared/host/channels.js';
 import type { SubscriptionView } from '../../../../../shared/engine/queries/subscriptionQueries.js';
+import { FREE_PLAN_ID } from '../../../../../shared/billing/plans.js';
 import { canManageBilling, meter } from './billingRules.js';
 import { longDate } from './billingFormat.js';
 import { useBilling } from './useBilling.js';
@@ -57,6 +58,7 @@ function CurrentPlan({ sub, live, planName }: { sub: SubscriptionView; live: Bil
   const status = t[`status.${sub.status}` as BillingText];
   const cycle = sub.cycle === 'yearly' ? t.yearlyCycle : sub.cycle === 'monthly' ? t.monthlyCycle : null;
   const limits = live?.limits ?? sub.limits;
+  const changeAt = sub.currentPeriodEnd ?? sub.trialEndsAt;
   return (
     <section className="card" aria-labelledby="billing-current" data-testid="billing-current" data-status={sub.status} data-plan-id={sub.planId}>
       <h2 id="billing-current" style={{ marginTop: 0 }}>
@@ -68,8 +70,10 @@ function CurrentPlan({ sub, live, planName }: { sub: SubscriptionView; live: Bil
       {sub.status === 'trial' && sub.trialEndsAt ? <p>{fill(t.trialEnds, { date: longDate(sub.trialEndsAt, locale) })}</p> : null}
       {sub.currentPeriodEnd && sub.status !== 'trial' ? <p>{fill(t.periodEnds, { date: longDate(sub.currentPeriodEnd, locale) })}</p> : null}
       {sub.status === 'past_due' && sub.graceEndsAt ? <p className="msg-warn">{fill(t.graceEnds, { date: longDate(sub.graceEndsAt, locale) })}</p> : null}
-      {sub.pendingPlanId && sub.currentPeriodEnd ? (
-        <p data-testid="billing-pending">{fill(t.pending, { plan: planName(sub.pendingPlanId), date: longDate(sub.currentPeriodEnd, locale) })}</p>
+      {sub.pendingPlanId && changeAt ? (
+        <p data-testid="billing-pending" data-plan-id={sub.pendingPlanId}>
+          {sub.pendingPlanId === FREE_PLAN_ID ? fill(t.pendingFree, { date: longDate(changeAt, locale) }) : fill(t.pending, { plan: planName(sub.pendingPlanId), date: longDate(changeAt, locale) })}
+        </p>
       ) : null}
       {live ? <p data-testid="billing-credits">{fill(t.credits, { n: live.credits })}</p> : <p className="muted">{fill(t.offline, { when: dateTime(sub.updatedAt, locale) })}</p>}
       <h3>{t.usage}</h3>

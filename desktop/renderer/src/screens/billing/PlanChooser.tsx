@@ -63,7 +63,8 @@ export function PlanChooser({ sub, plans, onSettled }: { sub: SubscriptionView |
   };
 
   const current = plans?.plans.find((p) => p.id === sub?.planId);
-  const periodEnd = sub?.currentPeriodEnd ? longDate(sub.currentPeriodEnd, locale) : '';
+  const endsAt = sub?.currentPeriodEnd ?? sub?.trialEndsAt ?? null;
+  const periodEnd = endsAt ? longDate(endsAt, locale) : '';
   return (
     <>
       <section className="card" aria-labelledby="billing-plans" data-testid="billing-plans">

@@ -40,8 +40,10 @@ describe('what a plan’s button does', () => {
       const sub = { ...base, status };
       expect(planAction(sub, plan('solo'), plan('atelier'), 'monthly')).toBe('subscribe');
       expect(planAction(sub, plan('maison'), plan('atelier'), 'yearly')).toBe('subscribe');
-      expect(planAction(sub, plan('gratuit'), plan('atelier'), 'monthly')).toBe('none');
+      expect(planAction(sub, plan('gratuit'), plan('atelier'), 'monthly')).toBe(status === 'trial' ? 'cancel' : 'none');
     }
+    // A trial cancelled ahead is not offered the cancel again.
+    expect(planAction({ ...base, status: 'trial', pendingPlanId: 'gratuit' }, plan('gratuit'), plan('atelier'), 'monthly')).toBe('none');
   });
   it('active: renew the same, upgrade to a dearer one, downgrade at the end to a cheaper one, cancel to the free one', () => {
     expect(planAction(base, plan('atelier'), plan('atelier'), 'monthly')).toBe('renew');

@@ -69,7 +69,7 @@ export interface PlanPrice {
  * - `renew`: a checkout of the current plan (active: pay the next period ahead);
  * - `upgrade`: a checkout of the prorated difference, at once (a dearer plan while active);
  * - `downgrade`: a change at the period's end (a cheaper paid plan while active), no payment;
- * - `cancel`: the free plan, at the period's end (active on a paid plan);
+ * - `cancel`: the free plan, at the period's end (active on a paid plan) or the trial's;
  * - `none`: nothing to do (the free plan when already free or unpaid, the change already planned).
  */
 export type PlanAction = 'subscribe' | 'renew' | 'upgrade' | 'downgrade' | 'cancel' | 'none';
@@ -77,6 +77,8 @@ export type PlanAction = 'subscribe' | 'renew' | 'upgrade' | 'downgrade' | 'canc
 export function planAction(sub: SubscriptionFacts | null | undefined, plan: PlanPrice, current: PlanPrice | undefined, cycle: BillingCycle): PlanAction {
   const paid = isPaidPlan(plan);
   if (!sub) return 'none';
+  // A trial may be cancelled ahead (the free plan at its end, no past due after it).
+  if (sub.status === 'trial' && !paid) return sub.pendingPlanId === plan.id ? 'none' : 'cancel';
   if (sub.status !== 'active') return paid ? 'subscribe' : 'none';
   if (!current || !isPaidPlan(current)) return paid ? 'subscribe' : 'none';
   if (!paid) return sub.pendingPlanId === plan.id ? 'none' : 'cancel';
