@@ -11,7 +11,7 @@
  * the notices' recipient) and its subscription. Notices go to the development outbox (a file
  * each, in a temporary folder): the providers' cost without a network.
  *
- *   npx tsx bench/billingLifecycle.bench.ts [--subscriptions=100000] [--batch=200] [--concurrency=4] [--only=postgres|pglite] [--scenario=realistic|worst]
+ *   npx tsx bench/billingLifecycle.bench.ts [--subscriptions=100000] [--batch=200] [--concurrency=4] [--only=postgres|pglite] [--scenario=realistic|worst] [--owners=no]
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL, DATABASE_URL; default postgres://postgres@127.0.0.1:5432/test):
  * a database is created on that server for each run and dropped at the end.
  */
@@ -39,6 +39,8 @@ const N = Number(option('subscriptions', '100000'));
 const BATCH = option('batch', '');
 const CONCURRENCY = option('concurrency', '');
 const ONLY = option('only', '');
+/** --owners=no: workshops without an owner account, so notices are recorded but nothing is sent (the providers' share apart). */
+const OWNERS = option('owners', 'yes') !== 'no';
 const SCENARIOS = (option('scenario', 'realistic,worst').split(',') as Scenario[]).filter((s) => s === 'realistic' || s === 'worst');
 const TZ = 'Africa/Porto-Novo';
 const NOW = new Date('2027-03-15T10:00:00.000Z');
@@ -60,8 +62,8 @@ async function seed(db: CloudDb, scenario: Scenario): Promise<void> {
     SELECT bench_uid('w' || n), bench_uid('w' || n), 'Atelier ' || n, '+22901' || lpad(n::text, 8, '0'), 'Cotonou', 'BJ', ${TZ}, 'XOF',
       '[1,2,3,4,5,6]'::jsonb, '[]'::jsonb, 15, 'cm', '2026-01-05T08:00:00.000Z', true, 3, 1
     FROM generate_series(1, ${N}) n`);
-  await step('owners (accounts)', sql`INSERT INTO users (id, name, phone, password_hash) SELECT bench_uid('u' || n), 'Propriétaire ' || n, '+22997' || lpad(n::text, 8, '0'), 'bench' FROM generate_series(1, ${N}) n`);
-  await step('owners (members)', sql`INSERT INTO members (workshop_id, id, name, phone, role, deleted_at, user_id, last_seq)
+  if (OWNERS) await step('owners (accounts)', sql`INSERT INTO users (id, name, phone, password_hash) SELECT bench_uid('u' || n), 'Propriétaire ' || n, '+22997' || lpad(n::text, 8, '0'), 'bench' FROM generate_series(1, ${N}) n`);
+  if (OWNERS) await step('owners (members)', sql`INSERT INTO members (workshop_id, id, name, phone, role, deleted_at, user_id, last_seq)
     SELECT bench_uid('w' || n), bench_uid('m' || n), 'Propriétaire ' || n, '+22997' || lpad(n::text, 8, '0'), 'owner', NULL, bench_uid('u' || n), 2 FROM generate_series(1, ${N}) n`);
   const trialEnd = localMidnight('2027-03-15', TZ); // this morning
   const periodEnd = localMidnight('2027-03-17', TZ); // in 2 days: the reminder is due
@@ -108,7 +110,8 @@ async function run(engine: string, open: () => Promise<{ db: CloudDb; close(): P
     console.log(`  seeded in ${seconds(performance.now() - t0)}`);
     const outbox = new DevOutbox(outboxDir);
     const providers: Providers = { sms: new OutboxSms(outbox), whatsapp: new OutboxWhatsApp(outbox), email: new OutboxEmail(outbox), payments: new OutboxPayments(outbox, 'https://styliste.bj') };
-    const deps = { db, writer: new ServerWriter(new HybridClock('00000000000be0c5')), providers, catalogue: new Catalogue(db), logger };
+    const clock = new HybridClock('00000000000be0c5');
+    const deps = { db, writer: new ServerWriter(clock), clock, providers, catalogue: new Catalogue(db), logger };
     const options = { ...(CONCURRENCY ? { concurrency: Number(CONCURRENCY) } : {}), ...(BATCH ? { batchSize: Number(BATCH) } : {}) };
     describe('sweep', await sweepLifecycle(deps, NOW, options));
     describe('rerun', await sweepLifecycle(deps, new Date(NOW.getTime() + 60_000), options));

@@ -47,7 +47,7 @@ export async function startClockedServer(start: string): Promise<ClockedServer> 
       clock = new Date(instant);
     },
     now: () => clock,
-    sweep: (options) => sweepLifecycle({ db: ctx.db, writer: s.serverWrites, providers: s.providers, catalogue: s.billing.catalogue, logger: ctx.logger }, clock, options),
+    sweep: (options) => sweepLifecycle({ db: ctx.db, writer: s.serverWrites, clock: ctx.clock, providers: s.providers, catalogue: s.billing.catalogue, logger: ctx.logger }, clock, options),
     state: async (workshopId) => (await ctx.db.system((tx) => readSubscription(tx, workshopId)))!,
     async sms(needle) {
       const folder = join(dataDir, 'outbox', 'sms');

@@ -32,7 +32,7 @@ export function registerBillingLifecycle(jobs: Jobs, deps: LifecycleDeps, option
     LIFECYCLE_JOB,
     async (): Promise<LifecycleSweepResult> => {
       const result = await sweepLifecycle(
-        { db: deps.ctx.db, writer: deps.writer, providers: deps.providers, catalogue: deps.catalogue, logger: jobs.logger },
+        { db: deps.ctx.db, writer: deps.writer, clock: deps.ctx.clock, providers: deps.providers, catalogue: deps.catalogue, logger: jobs.logger },
         deps.ctx.now(),
         sweep,
       );

@@ -3,8 +3,9 @@
  * is taken in a batch, its due transitions applied one by one (trial → past_due, active →
  * past_due or cancelled, past_due → suspended: shared/billing/lifecycle.ts `dueTransition`), its
  * "ends soon" reminder and its months' SMS credits granted, its next check computed, and the new
- * state saved: the table in one statement for the batch, the synced `subscription` row through
- * the server writer for each workshop whose state changed, so its devices learn it by sync.
+ * state saved: the table in one statement for the batch, and the synced `subscription` rows of
+ * the workshops whose state changed in four more (subscriptionRows.ts, the hub write's rules), so
+ * their devices learn it by sync.
  *
  * Once, whatever happens:
  * - the batch's rows are claimed `FOR UPDATE SKIP LOCKED` (two instances, or two lanes, share the
@@ -32,6 +33,8 @@ import { dueMonthlyGrants, dueReminder, dueTransition, nextCheckAt, type DueNoti
 import { excessMessage, limitExcesses } from '../../../shared/billing/limits.js';
 import { localDate } from '../../../shared/billing/periods.js';
 import { subscriptionRowFields } from '../subscriptionsSql.js';
+import { writeSubscriptionRows } from './subscriptionRows.js';
+import type { HybridClock } from '../../../shared/sync/hlc.js';
 import { workshopUsage } from '../usageSql.js';
 import { sendNotices, type PlannedNotice } from '../notices.js';
 import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant } from './sweepSql.js';
@@ -39,6 +42,8 @@ import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, rec
 export interface LifecycleSweepDeps {
   db: CloudDb;
   writer: ServerWriter;
+  /** The hub's clock (the server writer's): it stamps the batched synced rows. */
+  clock: HybridClock;
   providers: Providers;
   catalogue: Catalogue;
   logger: Logger;
@@ -164,7 +169,7 @@ class Sweep {
         try {
           const alone = await this.deps.db.system(async (tx) => {
             const claimed = (await claimDue(tx, this.now, this.batchSize, [...this.failed])).filter((c) => c.workshopId === id);
-            return claimed.length === 0 ? null : this.write(tx, claimed);
+            return claimed.length === 0 ? null : this.write(tx, claimed, true);
           });
           if (alone) {
             notices.push(...alone.notices);
@@ -191,7 +196,7 @@ class Sweep {
   }
 
   /** Plans and writes the claimed subscriptions in the batch's transaction; the notices to send once committed. */
-  private async write(tx: Tx, claimed: ClaimedSubscription[]) {
+  private async write(tx: Tx, claimed: ClaimedSubscription[], alone = false) {
     const planned: Planned[] = [];
     for (const c of claimed) planned.push(await this.plan(tx, c));
     this.result.checked += planned.length;
@@ -214,17 +219,21 @@ class Sweep {
     this.result.grants += granted; // (not `+= await`: the lanes would lose each other's counts)
     const owners = await ownerContacts(tx, notices.map((n) => n.workshopId));
 
-    // The synced rows last: entering a workshop makes the rest of the transaction its RLS role.
+    // The synced rows last: a batch in four statements (subscriptionRows.ts); a workshop alone
+    // (after its batch failed) through the server writer, the general path.
     const changed = kept.filter((p) => p.changed);
-    if (changed.length > 0) {
+    if (changed.length > 0 && !alone) {
+      await writeSubscriptionRows(tx, this.deps.clock, changed.map((p) => ({ workshopId: p.claimed.workshopId, fields: subscriptionRowFields(p.state, this.plans, this.now) })));
+    } else if (changed.length > 0) {
       await lockSequences(tx, changed.map((p) => p.claimed.workshopId));
       for (const p of changed) {
         const workshopId = p.claimed.workshopId;
+        // Entering a workshop makes the rest of the transaction its RLS role: the synced rows come last.
         await enterWorkshop(tx, workshopId);
         await this.deps.writer.inWorkshop(tx, workshopId, (writes) => writes.write('subscription', workshopId, subscriptionRowFields(p.state, this.plans, this.now)));
       }
-      this.result.synced += changed.length;
     }
+    this.result.synced += changed.length;
     return { notices, owners };
   }
 
