@@ -37,7 +37,7 @@ import { writeSubscriptionRows } from './subscriptionRows.js';
 import type { HybridClock } from '../../../shared/sync/hlc.js';
 import { workshopUsage } from '../usageSql.js';
 import { sendNotices, type PlannedNotice } from '../notices.js';
-import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant } from './sweepSql.js';
+import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant, type OwnerContact } from './sweepSql.js';
 
 export interface LifecycleSweepDeps {
   db: CloudDb;
@@ -81,6 +81,23 @@ export interface LifecycleSweepResult {
    * and when the last batch committed (every transition made; notices may still be on their way).
    */
   phases: { writeMs: number; sendMs: number; committedMs: number };
+}
+
+/** What one transaction did (counted once it commits). */
+interface Tally {
+  checked: number;
+  transitions: string[];
+  postponed: number;
+  notices: number;
+  grants: number;
+  synced: number;
+}
+
+interface Written {
+  notices: PlannedNotice[];
+  owners: Map<string, OwnerContact>;
+  /** Null once already counted (the workshops written alone). */
+  tally: Tally | null;
 }
 
 interface Planned {
@@ -150,7 +167,7 @@ class Sweep {
   /** One batch: false once nothing is due. */
   private async batch(): Promise<boolean> {
     let claimedIds: string[] = [];
-    let outcome: { notices: PlannedNotice[]; owners: Awaited<ReturnType<typeof ownerContacts>> } | null;
+    let outcome: Written | null;
     const t0 = performance.now();
     try {
       outcome = await this.deps.db.system(async (tx) => {
@@ -164,14 +181,15 @@ class Sweep {
       // Nothing of the batch is committed: each workshop again, alone.
       this.deps.logger.warn({ workshops: claimedIds.length, err: error }, 'lifecycle: a batch failed, its workshops are written alone');
       const notices: PlannedNotice[] = [];
-      const owners = new Map();
+      const owners: Written['owners'] = new Map();
       for (const id of claimedIds) {
         try {
           const alone = await this.deps.db.system(async (tx) => {
-            const claimed = (await claimDue(tx, this.now, this.batchSize, [...this.failed])).filter((c) => c.workshopId === id);
+            const claimed = await claimDue(tx, this.now, 1, [...this.failed], id);
             return claimed.length === 0 ? null : this.write(tx, claimed, true);
           });
           if (alone) {
+            if (alone.tally) this.count(alone.tally);
             notices.push(...alone.notices);
             for (const [k, v] of alone.owners) owners.set(k, v);
           }
@@ -181,10 +199,11 @@ class Sweep {
           this.deps.logger.error({ workshopId: id, err: aloneError }, 'lifecycle: a subscription could not be swept');
         }
       }
-      outcome = { notices, owners };
+      outcome = { notices, owners, tally: null };
     }
     this.result.phases.writeMs += performance.now() - t0;
     if (outcome === null) return false;
+    if (outcome.tally) this.count(outcome.tally);
     this.result.batches++;
     if (outcome.notices.length > 0) {
       // Sent while the lane goes on with the next batch (at most a few batches' notices in flight).
@@ -195,11 +214,22 @@ class Sweep {
     return true;
   }
 
+  /** What a committed transaction did, added to the result. */
+  private count(tally: Tally): void {
+    const r = this.result;
+    r.checked += tally.checked;
+    for (const t of tally.transitions) r.transitions[t] = (r.transitions[t] ?? 0) + 1;
+    r.postponed += tally.postponed;
+    r.notices += tally.notices;
+    r.grants += tally.grants;
+    r.synced += tally.synced;
+  }
+
   /** Plans and writes the claimed subscriptions in the batch's transaction; the notices to send once committed. */
-  private async write(tx: Tx, claimed: ClaimedSubscription[], alone = false) {
+  private async write(tx: Tx, claimed: ClaimedSubscription[], alone = false): Promise<Written> {
     const planned: Planned[] = [];
     for (const c of claimed) planned.push(await this.plan(tx, c));
-    this.result.checked += planned.length;
+    const tally: Tally = { checked: planned.length, transitions: [], postponed: 0, notices: 0, grants: 0, synced: 0 };
 
     const updated = await updateSubscriptions(
       tx,
@@ -208,15 +238,14 @@ class Sweep {
     );
     // Only what this transaction updated goes on (the compare-and-set held).
     const kept = planned.filter((p) => updated.has(p.claimed.workshopId));
-    for (const p of kept) for (const t of p.transitions) this.result.transitions[t] = (this.result.transitions[t] ?? 0) + 1;
-    this.result.postponed += kept.reduce((n, p) => n + p.notices.filter((x) => x.kind === 'change_postponed').length, 0);
+    for (const p of kept) tally.transitions.push(...p.transitions);
+    tally.postponed = kept.reduce((n, p) => n + p.notices.filter((x) => x.kind === 'change_postponed').length, 0);
 
     const wanted = kept.flatMap((p) => p.notices);
     const fresh = new Set((await recordNotices(tx, wanted.map((n) => ({ workshopId: n.workshopId, key: n.key, kind: n.kind })), this.now)).map((n) => `${n.workshopId} ${n.key}`));
     const notices = wanted.filter((n) => fresh.has(`${n.workshopId} ${n.key}`));
-    this.result.notices += notices.length;
-    const granted = await grantMonthlyCredits(tx, kept.flatMap((p) => p.grants));
-    this.result.grants += granted; // (not `+= await`: the lanes would lose each other's counts)
+    tally.notices = notices.length;
+    tally.grants = await grantMonthlyCredits(tx, kept.flatMap((p) => p.grants));
     const owners = await ownerContacts(tx, notices.map((n) => n.workshopId));
 
     // The synced rows last: a batch in four statements (subscriptionRows.ts); a workshop alone
@@ -233,8 +262,8 @@ class Sweep {
         await this.deps.writer.inWorkshop(tx, workshopId, (writes) => writes.write('subscription', workshopId, subscriptionRowFields(p.state, this.plans, this.now)));
       }
     }
-    this.result.synced += changed.length;
-    return { notices, owners };
+    tally.synced = changed.length;
+    return { notices, owners, tally };
   }
 
   /** What is due for one subscription at `now` (pure but for the workshop's use when a change waits on it). */
@@ -283,7 +312,7 @@ class Sweep {
     return { claimed, state, changed: JSON.stringify(state) !== JSON.stringify(claimed.state), transitions, notices, grants, nextCheckAt: next };
   }
 
-  private async send(notices: PlannedNotice[], owners: Awaited<ReturnType<typeof ownerContacts>>): Promise<void> {
+  private async send(notices: PlannedNotice[], owners: Map<string, OwnerContact>): Promise<void> {
     const t0 = performance.now();
     const outcomes = await sendNotices(this.deps.providers, notices, owners, this.deps.logger);
     for (const o of outcomes) {

@@ -20,14 +20,16 @@ const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 /**
  * Up to `limit` subscriptions due at `now`, the earliest first, locked until the transaction ends;
  * rows another sweep holds are skipped (two instances share the work), and so are `excluded`
- * (failed earlier in this run) and workshops without their sync row (nothing can be written).
+ * (failed earlier in this run) and workshops without their sync row (nothing can be written);
+ * `only`: that workshop alone (a batch that failed is written again one workshop at a time).
  */
-export async function claimDue(tx: Tx, now: Date, limit: number, excluded: readonly string[]): Promise<ClaimedSubscription[]> {
+export async function claimDue(tx: Tx, now: Date, limit: number, excluded: readonly string[], only?: string): Promise<ClaimedSubscription[]> {
   const found = await rows<Parameters<typeof toState>[0] & { workshop_id: string; next_check_at: unknown }>(
     tx,
     sql`SELECT s.workshop_id, ${SUBSCRIPTION_COLUMNS}, s.next_check_at FROM subscriptions s
       WHERE s.next_check_at <= ${now.toISOString()}
         AND NOT (s.workshop_id = ANY(${uuidArray(excluded)}::uuid[]))
+        ${only === undefined ? sql`` : sql`AND s.workshop_id = ${only}`}
         AND EXISTS (SELECT 1 FROM workshop_sync ws WHERE ws.workshop_id = s.workshop_id)
       ORDER BY s.next_check_at, s.workshop_id LIMIT ${limit}
       FOR UPDATE OF s SKIP LOCKED`,

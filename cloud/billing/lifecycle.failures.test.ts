@@ -1,0 +1,65 @@
+/**
+ * The sweep when things go wrong: a workshop whose synced row cannot be written fails its batch,
+ * the others of the batch are written alone (through the server writer) and the broken one is
+ * left due for the next sweep, nothing of it half-written; a notice whose owner cannot be reached
+ * is recorded with its reason, once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../db/client.js';
+import { createFixtureWorkshop } from '../testing/fixtures.js';
+import { newId } from '../../shared/domain/ids.js';
+import { localMidnight } from '../../shared/billing/periods.js';
+import { PullingDevice, startClockedServer, type ClockedServer } from './lifecycleTesting.js';
+
+const TZ = 'Africa/Porto-Novo';
+const SIGNUP = '2026-12-03T15:00:00.000Z';
+const TRIAL_END = localMidnight('2026-12-17', TZ);
+
+let c: ClockedServer;
+beforeAll(async () => {
+  c = await startClockedServer(SIGNUP);
+}, 60_000);
+afterAll(async () => {
+  await c?.close();
+});
+
+describe('a batch that fails', () => {
+  it('its good workshops are written alone, the broken one stays due and unchanged', async () => {
+    const shops = [];
+    for (let i = 0; i < 4; i++) shops.push(await createFixtureWorkshop(c.server.ctx, `Couture Panne ${i}`));
+    const broken = shops[2]!;
+    // The broken workshop's synced row now claims to be another workshop's (as a bad restore would leave it).
+    await c.server.ctx.db.system((tx) => tx.execute(sql`UPDATE subscription SET workshop_id = ${newId()} WHERE id = ${broken.workshopId}`));
+    c.at(TRIAL_END);
+    const swept = await c.sweep({ batchSize: 10 });
+    expect(swept).toMatchObject({ checked: 3, failedWorkshops: 1, transitions: { 'trial>past_due': 3 } });
+    for (const shop of shops.filter((s) => s !== broken)) {
+      expect((await c.state(shop.workshopId)).status).toBe('past_due');
+      expect(await new PullingDevice(c.server.url, shop).subscription()).toMatchObject({ status: 'past_due' });
+    }
+    // Nothing of the broken one was written: still a trial, still due, no notice recorded.
+    expect((await c.state(broken.workshopId)).status).toBe('trial');
+    expect(await c.notices(broken.workshopId)).toEqual([]);
+    const [due] = await c.server.ctx.db.system((tx) => rows<{ n: number | string }>(tx, sql`SELECT count(*) AS n FROM subscriptions WHERE workshop_id = ${broken.workshopId} AND next_check_at <= ${TRIAL_END}`));
+    expect(Number(due!.n)).toBe(1);
+    // Repaired, the next sweep takes it.
+    await c.server.ctx.db.system((tx) => tx.execute(sql`UPDATE subscription SET workshop_id = ${broken.workshopId} WHERE id = ${broken.workshopId}`));
+    expect(await c.sweep()).toMatchObject({ checked: 1, failedWorkshops: 0, transitions: { 'trial>past_due': 1 } });
+    expect(await new PullingDevice(c.server.url, broken).subscription()).toMatchObject({ status: 'past_due' });
+  }, 60_000);
+});
+
+describe('a notice nobody can receive', () => {
+  it('is recorded with its reason, and not tried again', async () => {
+    c.at(SIGNUP);
+    const shop = await createFixtureWorkshop(c.server.ctx, 'Couture Sans Patron');
+    // The owner's member row removed (an owner who left): there is no one to tell.
+    await c.server.ctx.db.system((tx) => tx.execute(sql`UPDATE members SET user_id = NULL WHERE workshop_id = ${shop.workshopId}`));
+    c.at(localMidnight('2026-12-14', TZ));
+    expect(await c.sweep()).toMatchObject({ notices: 1, noticesSent: 0, noticesFailed: 1 });
+    expect(await c.notices(shop.workshopId)).toEqual([{ key: `trial_ending:${TRIAL_END}`, kind: 'trial_ending', channel: null, failure_reason: 'no_owner_contact' }]);
+    c.at(localMidnight('2026-12-15', TZ));
+    expect(await c.sweep()).toMatchObject({ notices: 0 });
+  }, 60_000);
+});
