@@ -112,7 +112,7 @@ interface Planned {
 
 const MAX_STEPS = 8;
 /** Batches whose notices may be in flight at once (each sends 8 at a time). */
-const MAX_BATCHES_SENDING = 4;
+const MAX_BATCHES_SENDING = 16;
 
 /** A local day as the owner reads it (dd/mm/yyyy): the last day before `end` (a local midnight). */
 function lastDayBefore(end: string, timeZone: string): string {
