@@ -12,6 +12,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { SYNCED_TABLE_NAMES, type SyncedTableName } from '../domain/tables.js';
+import { HISTORY_ON_DEMAND_AFTER_DAYS } from '../domain/history.js';
 import { text, type Locale, type TextParams } from '../i18n/texts.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import { exportFields, EXPORT_PAGE_LIMIT, type ExportField, type ExportPage, type ExportRow, type ExportSummary } from './exportQueries.js';
@@ -199,6 +200,7 @@ export async function buildWorkshopExport(source: ExportSource, options: ExportO
     say('readmeFormats'),
     say('readmeDeleted'),
     say('readmeIds'),
+    say('readmeHistory', { days: HISTORY_ON_DEMAND_AFTER_DAYS }),
     '',
     say('readmeTables'),
     ...exported.map((t) => say('readmeTable', { file: t.table, label: say(`table_${t.table}`), rows: t.rows })),

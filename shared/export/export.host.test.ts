@@ -212,6 +212,7 @@ describe('export through the desktop host', () => {
     expect(exported.readme).toContain(`Photos absentes de cet appareil (1)`);
     expect(exported.readme).toContain(`- ${missingHash}`);
     expect(exported.readme).toContain('- clients.json et clients.csv — les clients : 1108 ligne(s)');
+    expect(exported.readme).toContain('clôturée depuis plus de 30 jours');
   });
 
   it('refuses a staff member in French, and the engine queries refuse them too', async () => {
