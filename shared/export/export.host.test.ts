@@ -24,6 +24,7 @@ import { exportFields } from './exportQueries.js';
 import { HEADER_TEXTS, headerOf } from './headers.js';
 import { readExport, type ReadExport } from './exportCheck.testing.js';
 import { localInstant } from './localTime.js';
+import { readZip } from './zipReader.testing.js';
 
 const dir = tempDir('styliste-export-host-');
 const key = aesEncryptor();
@@ -222,6 +223,20 @@ describe('export through the desktop host', () => {
     });
     await expect(staff.service.handle('engine.query', { name: 'exportPage', args: { table: 'clients' } })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(staff.service.handle('engine.query', { name: 'exportSummary' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('runs one export at a time, and speaks the app’s language', async () => {
+    const both = await Promise.allSettled([owner.service.handle('export.workshop', {}), owner.service.handle('export.workshop', {})]);
+    expect(both[0].status).toBe('fulfilled');
+    expect(both[1]).toMatchObject({ status: 'rejected', reason: { message: 'Un export est déjà en cours : attendez qu’il se termine.' } });
+    await owner.service.handle('app.setLocale', { locale: 'en' });
+    try {
+      const entries = await readZip((await owner.service.handle('export.workshop', {})).bytes);
+      expect(entries.get('clients.csv')!.toString('utf8').split('\r\n')[0]).toBe('\uFEFF' + exportFields('clients').map((f) => headerOf('clients', f.field, 'en')).join(';'));
+      expect(entries.get('README.txt')!.toString('utf8')).toContain('Full export of the workshop “Atelier Ẹ̀wà Chez Aïcha”');
+    } finally {
+      await owner.service.handle('app.setLocale', { locale: 'fr' });
+    }
   });
 
   it('refuses hostile payloads and page arguments', async () => {
