@@ -63,3 +63,28 @@ describe('a notice nobody can receive', () => {
     expect(await c.sweep()).toMatchObject({ notices: 0 });
   }, 60_000);
 });
+
+describe('a sweep that stopped between recording a notice and sending it', () => {
+  it('the next sweep, 15 minutes on, sends it once, its text rebuilt from its key', async () => {
+    c.at(SIGNUP);
+    const shop = await createFixtureWorkshop(c.server.ctx, 'Couture Interrompue');
+    c.at(TRIAL_END);
+    // What the stopped sweep committed: the transition and the notice's row, nothing sent.
+    await c.server.ctx.db.system(async (tx) => {
+      await tx.execute(sql`UPDATE subscriptions SET status = 'past_due', grace_ends_at = ${localMidnight('2026-12-24', TZ)}, next_check_at = ${localMidnight('2026-12-24', TZ)} WHERE workshop_id = ${shop.workshopId}`);
+      await tx.execute(sql`INSERT INTO billing_notices (workshop_id, key, kind, created_at) VALUES (${shop.workshopId}, ${`past_due:${TRIAL_END}`}, 'past_due', ${TRIAL_END})`);
+    });
+    c.at(new Date(Date.parse(TRIAL_END) + 10 * 60_000));
+    await c.sweep();
+    expect(await c.sms('« Couture Interrompue »')).toEqual([]);
+    c.at(new Date(Date.parse(TRIAL_END) + 20 * 60_000));
+    await c.sweep();
+    const sms = await c.sms('« Couture Interrompue »');
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.message).toContain('d’ici le 23/12/2026');
+    expect(await c.notices(shop.workshopId)).toEqual([{ key: `past_due:${TRIAL_END}`, kind: 'past_due', channel: 'outbox', failure_reason: null }]);
+    await c.sweep();
+    expect(await c.sms('« Couture Interrompue »')).toHaveLength(1);
+  }, 60_000);
+});
+

@@ -6,9 +6,10 @@
  * Once per key: the sweep records a notice in `billing_notices` (ON CONFLICT DO NOTHING) in the
  * transaction that decides it, and only the rows that insert made are sent, after the commit;
  * how each went (the channel, or the reason none took it) is written back. A process that dies
- * between the commit and the send leaves the row without channel nor reason: that notice is not
- * sent again (at most once, a choice: a reminder twice is worse than a late banner in the app,
- * which shows the same state from the synced row).
+ * between the commit and the send leaves the row without channel nor reason: 15 minutes later the
+ * next sweep takes it (marked `interrupted` in the same statement) and sends it again, once — so
+ * a notice goes at most twice (twice only if the process died after the provider took it and
+ * before its outcome was written).
  */
 import type { Logger } from 'pino';
 import type { Providers } from '../providers/providers.js';

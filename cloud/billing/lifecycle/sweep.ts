@@ -31,13 +31,13 @@ import type { Catalogue } from '../catalogue.js';
 import { FREE_PLAN_ID, type Plan } from '../../../shared/billing/plans.js';
 import { dueMonthlyGrants, dueReminder, dueTransition, nextCheckAt, type DueNotice, type SubscriptionState } from '../../../shared/billing/lifecycle.js';
 import { excessMessage, limitExcesses } from '../../../shared/billing/limits.js';
-import { localDate } from '../../../shared/billing/periods.js';
+import { graceEnd, localDate } from '../../../shared/billing/periods.js';
 import { subscriptionRowFields } from '../subscriptionsSql.js';
 import { writeSubscriptionRows } from './subscriptionRows.js';
 import type { HybridClock } from '../../../shared/sync/hlc.js';
 import { workshopUsage } from '../usageSql.js';
 import { sendNotices, type PlannedNotice } from '../notices.js';
-import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant, type OwnerContact } from './sweepSql.js';
+import { claimDue, grantMonthlyCredits, ownerContacts, recordNoticeOutcomes, recordNotices, takeStaleNotices, updateSubscriptions, type ClaimedSubscription, type MonthlyGrant, type OwnerContact } from './sweepSql.js';
 
 export interface LifecycleSweepDeps {
   db: CloudDb;
@@ -111,6 +111,8 @@ interface Planned {
 }
 
 const MAX_STEPS = 8;
+/** A notice recorded this long ago without an outcome was interrupted (a send takes seconds). */
+const STALE_NOTICE_MS = 15 * 60_000;
 /** Batches whose notices may be in flight at once (each sends 8 at a time). */
 const MAX_BATCHES_SENDING = 16;
 
@@ -152,6 +154,7 @@ class Sweep {
   }
 
   async run(): Promise<void> {
+    await this.resendInterrupted();
     const lane = async () => {
       while (this.batchesLeft > 0) {
         this.batchesLeft--;
@@ -212,6 +215,34 @@ class Sweep {
       while (this.sending.size > MAX_BATCHES_SENDING) await Promise.race(this.sending);
     }
     return true;
+  }
+
+  /**
+   * Notices an earlier sweep recorded but never reported sending (it stopped in between), at
+   * least STALE_NOTICE_MS old: sent again once, their text rebuilt from their key (the instant it
+   * names) and the subscription's plan and zone. A postponed change's reason cannot be rebuilt:
+   * it stays `interrupted` (the app shows the state from the synced row).
+   */
+  private async resendInterrupted(): Promise<void> {
+    const before = new Date(this.now.getTime() - STALE_NOTICE_MS);
+    const stale = await this.deps.db.system((tx) => takeStaleNotices(tx, before, 1000));
+    if (stale.length === 0) return;
+    const planName = (id: string) => this.plans.find((p) => p.id === id)?.name ?? id;
+    const notices: PlannedNotice[] = [];
+    for (const n of stale) {
+      const instant = n.key.slice(n.kind.length + 1);
+      if (n.key !== `${n.kind}:${instant}` || Number.isNaN(Date.parse(instant))) continue;
+      const tz = n.timezone;
+      const base = { workshopId: n.workshopId, key: n.key };
+      if (n.kind === 'trial_ending' || n.kind === 'period_ending') notices.push({ ...base, kind: n.kind, params: { lastDay: lastDayBefore(instant, tz), plan: planName(n.planId) } });
+      else if (n.kind === 'past_due') notices.push({ ...base, kind: 'past_due', params: { graceDay: lastDayBefore(graceEnd(instant, tz), tz) } });
+      else if (n.kind === 'suspended') notices.push({ ...base, kind: 'suspended', params: {} });
+    }
+    this.deps.logger.warn({ stale: stale.length, resent: notices.length }, 'lifecycle: interrupted notices sent again');
+    if (notices.length === 0) return;
+    const owners = await this.deps.db.system((tx) => ownerContacts(tx, notices.map((n) => n.workshopId)));
+    this.result.notices += notices.length;
+    await this.send(notices, owners);
   }
 
   /** What a committed transaction did, added to the result. */

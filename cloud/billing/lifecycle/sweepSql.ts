@@ -151,3 +151,33 @@ export async function ownerContacts(tx: Tx, workshopIds: readonly string[]): Pro
     found.map((r) => [String(r.workshop_id), { workshopId: String(r.workshop_id), workshopName: r.workshop_name ?? '', name: r.name ?? '', phone: r.phone, email: r.email }]),
   );
 }
+
+export interface StaleNotice {
+  workshopId: string;
+  key: string;
+  kind: string;
+  planId: string;
+  timezone: string;
+}
+
+/**
+ * Notices recorded before `before` whose sending never reported (the process stopped between the
+ * commit and the send), taken once: marked `interrupted` in the same statement (another sweep
+ * skips them), so a notice is sent at most twice, whatever happens.
+ */
+export async function takeStaleNotices(tx: Tx, before: Date, limit: number): Promise<StaleNotice[]> {
+  const found = await rows<{ workshop_id: string; key: string; kind: string; plan_id: string; timezone: string }>(
+    tx,
+    sql`WITH picked AS (
+        SELECT workshop_id, key FROM billing_notices
+        WHERE channel IS NULL AND failure_reason IS NULL AND created_at < ${before.toISOString()}
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      ), taken AS (
+        UPDATE billing_notices n SET failure_reason = 'interrupted' FROM picked
+        WHERE n.workshop_id = picked.workshop_id AND n.key = picked.key
+        RETURNING n.workshop_id, n.key, n.kind
+      )
+      SELECT taken.workshop_id, taken.key, taken.kind, s.plan_id, s.timezone FROM taken JOIN subscriptions s ON s.workshop_id = taken.workshop_id`,
+  );
+  return found.map((r) => ({ workshopId: String(r.workshop_id), key: r.key, kind: r.kind, planId: r.plan_id, timezone: r.timezone }));
+}
