@@ -77,7 +77,10 @@ describe('invitations and the plan’s members', () => {
     await other.addMember('staff', 'Koffi');
     await setState(c.server.ctx, other.workshopId, { status: 'suspended' });
     const refused = await invite(other);
-    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'plan_limit_members' } } });
+    expect(refused).toMatchObject({
+      status: 403,
+      body: { error: { code: 'plan_limit_owner_only', message: 'Votre formule ne permet que le propriétaire dans l’équipe : changez de formule pour inviter quelqu’un.' } },
+    });
     const [members] = await c.server.ctx.db.system((tx) => rows<{ n: number | string }>(tx, sql`SELECT count(*) AS n FROM members WHERE workshop_id = ${other.workshopId} AND deleted_at IS NULL`));
     expect(Number(members!.n)).toBe(2);
   });

@@ -53,7 +53,9 @@ export function seatFits(limits: Pick<PlanLimits, 'members'>, seatsNow: number):
 export async function assertMemberSeatAvailable(tx: Tx, workshopId: string, now: Date, locale: Locale): Promise<void> {
   const found = await limitsNow(tx, workshopId, { forUpdate: true });
   if (!found) return;
-  if (!seatFits(found.limits, await seatsTaken(tx, workshopId, now))) throw billingError('plan_limit_members', locale, { allowed: found.limits.members }, { allowed: found.limits.members });
+  if (!seatFits(found.limits, await seatsTaken(tx, workshopId, now))) {
+    throw billingError(found.limits.members > 1 ? 'plan_limit_members' : 'plan_limit_owner_only', locale, { allowed: found.limits.members }, { allowed: found.limits.members });
+  }
 }
 
 /** Refuses (403 plan_limit_portfolio) photos past the plan's portfolio; `photosNow` counted by the caller under its lock. */

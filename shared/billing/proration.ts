@@ -1,7 +1,8 @@
 /**
  * The price of an upgrade in the middle of a paid period, in whole FCFA. The rule:
  *
- *   days left  = local days from today (counted) to the paid time's end date (not counted)
+ *   days left  = local days from today (counted) — or from the period's start when it has not
+ *                begun (a period bought during the trial) — to the paid time's end date (not counted)
  *   cycle days = local days of the one cycle that ends then (28–31 for a month, 365/366 for a year)
  *   amount     = ⌈ (new plan's price − current plan's price, same cycle) × days left ÷ cycle days ⌉
  *
@@ -28,5 +29,7 @@ export function upgradeAmount(state: SubscriptionState, current: Plan | null, ta
   const tz = state.timezone;
   const end = state.currentPeriodEnd ?? now.toISOString();
   const difference = priceOf(target, cycle) - (current ? priceOf(current, cycle) : 0);
-  return prorate(difference, localDaysBetween(now, end, tz), cycleDaysEndingAt(end, cycle, tz));
+  // A period bought during the trial starts when the trial ends: the trial's days left are free, not owed.
+  const from = state.periodStart && Date.parse(state.periodStart) > now.getTime() ? state.periodStart : now;
+  return prorate(difference, localDaysBetween(from, end, tz), cycleDaysEndingAt(end, cycle, tz));
 }

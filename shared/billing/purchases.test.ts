@@ -82,6 +82,10 @@ describe('quotePlan and applyPurchase', () => {
     const next = applyPurchase(state, quote.ok ? quote.purchase : (null as never), now);
     expect(next).toMatchObject({ status: 'active', planId: 'solo', cycle: 'monthly', periodStart: state.trialEndsAt, currentPeriodEnd: localMidnight('2027-02-17', TZ) });
     expect(quotePlan(state, plans, 'maison', 'yearly', now)).toEqual({ ok: true, purchase: { kind: 'plan', planId: 'maison', cycle: 'yearly', amount: 150_000 } });
+    // An upgrade before that period begins owes the difference for the period only, not for the trial days left.
+    const solo = applyPurchase(state, quote.ok ? quote.purchase : (null as never), now);
+    const upgrade = quotePlan(solo, plans, 'atelier', 'monthly', now);
+    expect(upgrade).toEqual({ ok: true, purchase: { kind: 'upgrade', planId: 'atelier', cycle: 'monthly', amount: 3_500 } });
   });
 
   it('past due or suspended: paid → active from the payment, grace gone, pending gone', () => {
