@@ -21,8 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function returnPage(path: string): Promise<{ status: number; html: string; headers: Headers }> {
-  const response = await fetch(`${server.url}${path}`);
+async function returnPage(path: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string; headers: Headers }> {
+  const response = await fetch(`${server.url}${path}`, { headers });
   return { status: response.status, html: await response.text(), headers: response.headers };
 }
 
@@ -111,5 +111,16 @@ describe('the return page', () => {
         expect(page.html).toContain('Lien de paiement inconnu');
       }
     }
+  });
+
+  it('limits the misses of one address (30 per 10 minutes, then a French 429 page); a known link never counts', async () => {
+    const guesser = { 'x-forwarded-for': '198.51.100.7' };
+    for (let i = 0; i < 30; i++) expect((await returnPage(`/paiement/retour/${'G'.repeat(23)}${i % 10}`, guesser)).status).toBe(404);
+    const stopped = await returnPage(`/paiement/retour/${'G'.repeat(24)}`, guesser);
+    expect(stopped.status).toBe(429);
+    expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(stopped.html).toContain('Trop de liens de paiement inconnus');
+    // Another address is not held back.
+    expect((await returnPage(`/paiement/retour/${'G'.repeat(24)}`, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(404);
   });
 });

@@ -37,6 +37,8 @@ export const paymentTexts = defineTexts({
     'page.back': 'Retourner dans l’application',
     'page.unknown': 'Lien de paiement inconnu',
     'page.unknownHelp': 'Ce lien ne correspond à aucun paiement. Ouvrez l’écran Abonnement de l’application.',
+    'page.tooMany': 'Trop de liens inconnus',
+    'page.tooManyHelp': 'Trop de liens de paiement inconnus ont été ouverts depuis cette connexion. Réessayez dans {wait}, ou ouvrez l’écran Abonnement de l’application.',
   },
   en: {
     'webhook.not_configured': 'FedaPay payments are not configured on this server: notification refused.',
@@ -68,6 +70,8 @@ export const paymentTexts = defineTexts({
     'page.back': 'Back to the app',
     'page.unknown': 'Unknown payment link',
     'page.unknownHelp': 'This link matches no payment. Open the Subscription screen of the app.',
+    'page.tooMany': 'Too many unknown links',
+    'page.tooManyHelp': 'Too many unknown payment links were opened from this connection. Try again in {wait}, or open the Subscription screen of the app.',
   },
 });
 

@@ -6,12 +6,16 @@
  * webhook, so a lost webhook still settles, and refreshes itself every 3 s without JavaScript.
  * Small French HTML (about 1 KB), `noindex`, `no-store`, no referrer, a CSP that allows its own
  * style only. An unknown token is a French 404 page; a failure a French 503 page, never JSON.
+ * Like the tracking page, misses are limited per client address (30 per 10 minutes, IPv6 by its
+ * /64, the shared limiter): a found token gives its lookup back, so a payer's refreshes never count.
  */
 import { createHash } from 'node:crypto';
 import type { Express, Response } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { errorSummary } from '../http/logging.js';
+import { createRateLimiter, waitText } from '../auth/rateLimit.js';
+import { addressKey, TRACKING_LIMITS } from '../tracking/limits.js';
 import { formatXof } from '../../shared/domain/money.js';
 import type { Locale } from '../../shared/i18n/texts.js';
 import { describePurchase } from '../../shared/documents/billingReceiptPdf.js';
@@ -77,14 +81,29 @@ function answer(res: Response, status: number, locale: Locale, html: string, hea
 }
 
 export function mountReturnPage(app: Express, ctx: CloudContext): void {
+  const limiter = createRateLimiter(ctx.db, {
+    name: 'payment-return-ip',
+    limit: TRACKING_LIMITS.perAddress,
+    windowMs: TRACKING_LIMITS.windowMs,
+    secret: ctx.config.jwtSecret,
+    onStoreError: (error) => ctx.logger.warn({ code: (error as { code?: unknown } | null)?.code }, 'rate-limit store unavailable: counting in memory'),
+  });
   app.get('/paiement/retour/:token', async (req, res) => {
     const locale = requestLocale(req);
+    const key = addressKey(req.ip);
     try {
+      const taken = await limiter.take(key);
+      if (!taken.ok) {
+        const help = paymentText(locale, 'page.tooManyHelp', { wait: waitText(taken.retryAfterMs) });
+        answer(res, 429, locale, page(locale, paymentText(locale, 'page.tooMany'), 'ko', [help], false), { 'Retry-After': String(Math.max(1, Math.ceil(taken.retryAfterMs / 1000))) });
+        return;
+      }
       const view = await ctx.services.billingPayments.byReturnToken(String(req.params.token));
       if (!view) {
         answer(res, 404, locale, page(locale, paymentText(locale, 'page.unknown'), 'ko', [paymentText(locale, 'page.unknownHelp')], false));
         return;
       }
+      await limiter.refund(key).catch((error: unknown) => req.log?.warn({ err: errorSummary(error) }, 'payment return limiter refund failed'));
       const { plans, packs } = await ctx.services.billing.catalogue.read();
       const names = {
         planName: plans.find((p) => p.id === view.checkout.planId)?.name ?? view.checkout.planId,
