@@ -9,7 +9,7 @@ import { host } from '../../host/host.js';
 import { asError } from '../../app/data.js';
 import { fill, useLocale, useTexts } from '../../app/locale.js';
 import { ConfirmButton, ErrorBanner } from '../../ui/components.js';
-import { money } from '../../ui/format.js';
+import { intlLocale, money } from '../../ui/format.js';
 import type { BillingCycle } from '../../../../../shared/billing/plans.js';
 import type { ChannelInput, CheckoutResult, HostErrorShape, PlansView } from '../../../../../shared/host/channels.js';
 import type { SubscriptionView } from '../../../../../shared/engine/queries/subscriptionQueries.js';
@@ -62,6 +62,7 @@ export function PlanChooser({ sub, plans, onSettled }: { sub: SubscriptionView |
       .catch((e: unknown) => setError(asError(e)));
   };
 
+  const count = (n: number) => new Intl.NumberFormat(intlLocale(locale)).format(n);
   const current = plans?.plans.find((p) => p.id === sub?.planId);
   const endsAt = sub?.currentPeriodEnd ?? sub?.trialEndsAt ?? null;
   const periodEnd = endsAt ? longDate(endsAt, locale) : '';
@@ -92,7 +93,7 @@ export function PlanChooser({ sub, plans, onSettled }: { sub: SubscriptionView |
                 </h3>
                 {plan.monthlyPrice > 0 ? <p className="billing-price">{price}</p> : null}
                 <p className="muted">
-                  {fill(t.limitsLine, { members: plan.limits.members, photos: plan.limits.portfolioPhotos, credits: plan.limits.monthlyCredits })}
+                  {fill(t.limitsLine, { members: plan.limits.members === 1 ? t.memberOne : fill(t.memberMany, { n: plan.limits.members }), photos: count(plan.limits.portfolioPhotos), credits: count(plan.limits.monthlyCredits) })}
                   {plan.limits.directory ? ` · ${t.withDirectory}` : ''}
                 </p>
                 {action === 'subscribe' ? <button type="button" className="primary" onClick={() => pay({ planId: plan.id, cycle })}>{fill(t.subscribe, { plan: plan.name })}</button> : null}
@@ -132,7 +133,7 @@ export function PlanChooser({ sub, plans, onSettled }: { sub: SubscriptionView |
         <ul className="list">
           {(plans?.packs ?? []).map((pack) => (
             <li key={pack.id} className="spread" data-testid="pack" data-pack-id={pack.id}>
-              <span>{fill(t.packLine, { credits: pack.credits, price: money(pack.price, locale) })}</span>
+              <span>{fill(t.packLine, { credits: count(pack.credits), price: money(pack.price, locale) })}</span>
               <button type="button" className="small" onClick={() => pay({ packId: pack.id })}>
                 {t.buy}
               </button>
