@@ -5,8 +5,9 @@
  *     screen, buys a plan — a new tab opens the payment page, its button pays and brings the payer
  *     back to the cloud's return page —; back in the app the banner goes after the sync, the
  *     payment is in the history and its receipt downloads as a PDF;
- * (2) a suspended workshop still records an order offline and syncs it once back online: the
- *     order reaches the hub.
+ * (2) a suspended workshop: its staff member sees the state read-only ("Demandez au
+ *     propriétaire"); it still records an order offline and syncs it once back online: the order
+ *     reaches the hub.
  */
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -119,7 +120,7 @@ describe('paying for a plan in the app', () => {
 });
 
 describe('a suspended workshop keeps working', () => {
-  it('records an order offline and syncs it once back online: the order reaches the hub', async () => {
+  it('its staff sees the state read-only; it records an order offline and syncs it once back online: the order reaches the hub', async () => {
     const OWNER = { workshop: 'Atelier Suspendu Mode', owner: 'Codjo Houngbo', phone: '01 97 52 00 02', password: 'jamais-en-otage-2026' };
     const { context, page } = await open();
     const appUrl = `${server.url}/app/`;
@@ -127,6 +128,23 @@ describe('a suspended workshop keeps working', () => {
     await f.finishSetup(page, { city: 'Bohicon', capacity: '4' });
     const clientId = await f.addClient(page, { name: 'Yétondé Agossou', phone: '01 62 33 44 55' });
     await f.syncNow(page);
+
+    // A staff member joins during the trial.
+    await page.goto(`${appUrl}#/team`);
+    await page.getByLabel('Téléphone').fill('01 97 52 00 03');
+    await page.getByLabel('Nom', { exact: true }).fill('Sèna Dovonou');
+    await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Employé' });
+    await page.getByRole('button', { name: 'Créer l’invitation' }).click();
+    const code = /Code d’invitation : (\d{6})/.exec((await page.getByTestId('invite-code').textContent()) ?? '')![1]!;
+    const staffSide = await open();
+    const staff = staffSide.page;
+    await staff.goto(appUrl);
+    await staff.getByRole('tab', { name: 'J’ai un code d’invitation' }).click();
+    await staff.getByLabel('Code d’invitation (6 chiffres)').fill(code);
+    await staff.getByLabel('Téléphone').fill('01 97 52 00 03');
+    await staff.getByLabel('Mot de passe').fill('employee-sena-2026');
+    await staff.getByRole('button', { name: 'J’ai un code d’invitation' }).last().click();
+    await staff.waitForURL(/#\/today/, { timeout: 60_000 });
 
     const workshopId = await workshopIdOf(OWNER.workshop);
     await setSubscription(server, workshopId, { status: 'suspended', trialEndsAt: new Date(Date.now() - 8 * DAY).toISOString(), graceEndsAt: new Date(Date.now() - DAY).toISOString() });
@@ -136,6 +154,20 @@ describe('a suspended workshop keeps working', () => {
     expect(await banner.textContent()).toContain('Abonnement suspendu');
     expect(await banner.textContent()).toContain('rien n’est effacé');
     await banner.getByRole('button', { name: 'Payer maintenant' }).waitFor();
+
+    // The staff member sees the same state, read-only, and who to ask.
+    await f.syncNow(staff);
+    const staffBanner = staff.getByTestId('billing-banner');
+    await staffBanner.and(staff.locator('[data-kind="suspended"]')).waitFor({ timeout: 30_000 });
+    expect(await staffBanner.textContent()).toContain('Demandez au propriétaire de l’atelier.');
+    expect(await staffBanner.getByRole('button').count()).toBe(0);
+    await staff.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Abonnement' }).click();
+    await staff.getByTestId('billing-current').and(staff.locator('[data-status="suspended"]')).waitFor();
+    expect(await staff.getByTestId('billing-ask-owner').textContent()).toContain('Demandez au propriétaire');
+    expect(await staff.getByTestId('billing-plans').count()).toBe(0);
+    expect(await staff.getByTestId('billing-history').count()).toBe(0);
+    await screenshot(staff, 'billing-staff-read-only');
+    await staffSide.context.close();
 
     // The connection drops: the order is taken all the same, and the banner stays (from the local row).
     await f.appCached(page);
