@@ -13,8 +13,8 @@ import { localMidnight } from '../../shared/billing/periods.js';
 import { PullingDevice, startClockedServer, type ClockedServer } from './lifecycleTesting.js';
 
 const TZ = 'Africa/Porto-Novo';
-const SIGNUP = '2026-12-03T15:00:00.000Z';
-const TRIAL_END = localMidnight('2026-12-17', TZ);
+const SIGNUP = '2036-12-03T15:00:00.000Z';
+const TRIAL_END = localMidnight('2036-12-17', TZ);
 
 let c: ClockedServer;
 beforeAll(async () => {
@@ -56,10 +56,10 @@ describe('a notice nobody can receive', () => {
     const shop = await createFixtureWorkshop(c.server.ctx, 'Couture Sans Patron');
     // The owner's member row removed (an owner who left): there is no one to tell.
     await c.server.ctx.db.system((tx) => tx.execute(sql`UPDATE members SET user_id = NULL WHERE workshop_id = ${shop.workshopId}`));
-    c.at(localMidnight('2026-12-14', TZ));
+    c.at(localMidnight('2036-12-14', TZ));
     expect(await c.sweep()).toMatchObject({ notices: 1, noticesSent: 0, noticesFailed: 1 });
     expect(await c.notices(shop.workshopId)).toEqual([{ key: `trial_ending:${TRIAL_END}`, kind: 'trial_ending', channel: null, failure_reason: 'no_owner_contact' }]);
-    c.at(localMidnight('2026-12-15', TZ));
+    c.at(localMidnight('2036-12-15', TZ));
     expect(await c.sweep()).toMatchObject({ notices: 0 });
   }, 60_000);
 });
@@ -71,7 +71,7 @@ describe('a sweep that stopped between recording a notice and sending it', () =>
     c.at(TRIAL_END);
     // What the stopped sweep committed: the transition and the notice's row, nothing sent.
     await c.server.ctx.db.system(async (tx) => {
-      await tx.execute(sql`UPDATE subscriptions SET status = 'past_due', grace_ends_at = ${localMidnight('2026-12-24', TZ)}, next_check_at = ${localMidnight('2026-12-24', TZ)} WHERE workshop_id = ${shop.workshopId}`);
+      await tx.execute(sql`UPDATE subscriptions SET status = 'past_due', grace_ends_at = ${localMidnight('2036-12-24', TZ)}, next_check_at = ${localMidnight('2036-12-24', TZ)} WHERE workshop_id = ${shop.workshopId}`);
       await tx.execute(sql`INSERT INTO billing_notices (workshop_id, key, kind, created_at) VALUES (${shop.workshopId}, ${`past_due:${TRIAL_END}`}, 'past_due', ${TRIAL_END})`);
     });
     c.at(new Date(Date.parse(TRIAL_END) + 10 * 60_000));
@@ -81,7 +81,7 @@ describe('a sweep that stopped between recording a notice and sending it', () =>
     await c.sweep();
     const sms = await c.sms('« Couture Interrompue »');
     expect(sms).toHaveLength(1);
-    expect(sms[0]!.message).toContain('d’ici le 23/12/2026');
+    expect(sms[0]!.message).toContain('d’ici le 23/12/2036');
     expect(await c.notices(shop.workshopId)).toEqual([{ key: `past_due:${TRIAL_END}`, kind: 'past_due', channel: 'outbox', failure_reason: null }]);
     await c.sweep();
     expect(await c.sms('« Couture Interrompue »')).toHaveLength(1);

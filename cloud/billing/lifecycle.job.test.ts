@@ -12,7 +12,7 @@ import { startClockedServer, type ClockedServer } from './lifecycleTesting.js';
 const TZ = 'Africa/Porto-Novo';
 let c: ClockedServer;
 beforeAll(async () => {
-  c = await startClockedServer('2026-12-03T15:00:00.000Z');
+  c = await startClockedServer('2036-12-03T15:00:00.000Z');
 }, 60_000);
 afterAll(async () => {
   await c?.server.ctx.services.jobs.stop(1_000);
@@ -26,12 +26,12 @@ describe('the lifecycle job', () => {
     // Defined once by the composition root: adding it again is refused.
     expect(() => jobs.schedules.add(LIFECYCLE_SCHEDULE, '*/15 * * * *', LIFECYCLE_JOB)).toThrow(/added twice/);
     await jobs.start();
-    c.at(localMidnight('2026-12-17', TZ));
+    c.at(localMidnight('2036-12-17', TZ));
     await jobs.queue.enqueue(LIFECYCLE_JOB, {});
     const state = await waitFor('past due', async () => {
       const s = await c.state(shop.workshopId);
       return s.status === 'past_due' ? s : undefined;
     }, 20_000);
-    expect(state.graceEndsAt).toBe(localMidnight('2026-12-24', TZ));
+    expect(state.graceEndsAt).toBe(localMidnight('2036-12-24', TZ));
   }, 60_000);
 });

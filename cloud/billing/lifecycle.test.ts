@@ -14,10 +14,10 @@ import { localMidnight } from '../../shared/billing/periods.js';
 import { PullingDevice, startClockedServer, type ClockedServer } from './lifecycleTesting.js';
 
 const TZ = 'Africa/Porto-Novo';
-const SIGNUP = '2026-12-03T15:00:00.000Z';
-const TRIAL_END = localMidnight('2026-12-17', TZ); // 2026-12-16T23:00Z
-const REMINDER = localMidnight('2026-12-14', TZ);
-const GRACE_END = localMidnight('2026-12-24', TZ);
+const SIGNUP = '2036-12-03T15:00:00.000Z';
+const TRIAL_END = localMidnight('2036-12-17', TZ); // 2036-12-16T23:00Z
+const REMINDER = localMidnight('2036-12-14', TZ);
+const GRACE_END = localMidnight('2036-12-24', TZ);
 const free = DEFAULT_PLANS.find((p) => p.id === FREE_PLAN_ID)!;
 const atelier = DEFAULT_PLANS.find((p) => p.id === 'atelier')!;
 const before = (instant: string) => new Date(Date.parse(instant) - 1000);
@@ -53,7 +53,7 @@ describe('the lifecycle sweep, one workshop through its life', () => {
     expect((await c.sweep()).checked).toBe(0);
     const sms = await c.sms('Couture Horloge');
     expect(sms).toHaveLength(1);
-    expect(sms[0]!.message).toContain('l’essai de « Couture Horloge » se termine le 16/12/2026');
+    expect(sms[0]!.message).toContain('l’essai de « Couture Horloge » se termine le 16/12/2036');
     expect(await c.notices(shop.workshopId)).toEqual([{ key: `trial_ending:${TRIAL_END}`, kind: 'trial_ending', channel: 'outbox', failure_reason: null }]);
   });
 
@@ -72,7 +72,7 @@ describe('the lifecycle sweep, one workshop through its life', () => {
     expect(await device.subscription()).toBeNull(); // nothing new after
     const sms = await c.sms('est à régler');
     expect(sms).toHaveLength(1);
-    expect(sms[0]!.message).toContain('d’ici le 23/12/2026');
+    expect(sms[0]!.message).toContain('d’ici le 23/12/2036');
   });
 
   it('suspended after the 7 days of grace, once; the device keeps syncing and sees the free plan’s limits', async () => {
@@ -90,22 +90,22 @@ describe('the lifecycle sweep, one workshop through its life', () => {
   });
 
   it('paid again: active from the payment, its month’s credits granted once, the device sees it', async () => {
-    const paidAt = '2026-12-28T10:00:00.000Z';
+    const paidAt = '2036-12-28T10:00:00.000Z';
     c.at(paidAt);
     const next = await c.pay(shop.workshopId, 'atelier', 'monthly');
-    expect(next).toMatchObject({ status: 'active', periodStart: paidAt, currentPeriodEnd: localMidnight('2027-01-29', TZ), graceEndsAt: null });
-    expect(await device.subscription()).toMatchObject({ status: 'active', currentPeriodEnd: localMidnight('2027-01-29', TZ), limits: atelier.limits });
+    expect(next).toMatchObject({ status: 'active', periodStart: paidAt, currentPeriodEnd: localMidnight('2037-01-29', TZ), graceEndsAt: null });
+    expect(await device.subscription()).toMatchObject({ status: 'active', currentPeriodEnd: localMidnight('2037-01-29', TZ), limits: atelier.limits });
     // The month starting at the payment is granted by the next sweep, once.
-    c.at('2026-12-28T10:15:00.000Z');
+    c.at('2036-12-28T10:15:00.000Z');
     const swept = await c.sweep();
     expect(swept).toMatchObject({ checked: 1, grants: 1, synced: 0 });
     expect(await c.sweep()).toMatchObject({ checked: 0, grants: 0 });
     const monthly = (await c.credits(shop.workshopId)).filter((e) => e.grant_key?.startsWith('monthly:'));
     expect(monthly).toEqual([{ amount: atelier.limits.monthlyCredits, grant_key: `monthly:${paidAt}:${paidAt}` }]);
     // The next look is the "period ending" reminder, 3 days before the end.
-    c.at(localMidnight('2027-01-26', TZ));
+    c.at(localMidnight('2037-01-26', TZ));
     expect(await c.sweep()).toMatchObject({ checked: 1, notices: 1 });
-    expect(await c.sms('la formule Atelier de « Couture Horloge » se termine le 28/01/2027')).toHaveLength(1);
+    expect(await c.sms('la formule Atelier de « Couture Horloge » se termine le 28/01/2037')).toHaveLength(1);
     expect((await c.notices(shop.workshopId)).map((n) => n.kind)).toEqual(['trial_ending', 'past_due', 'suspended', 'period_ending']);
   });
 });

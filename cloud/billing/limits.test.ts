@@ -42,7 +42,7 @@ describe('invitations and the plan’s members', () => {
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
   beforeAll(async () => {
-    c = await startClockedServer('2026-12-03T15:00:00.000Z');
+    c = await startClockedServer('2036-12-03T15:00:00.000Z');
     shop = await createFixtureWorkshop(c.server.ctx, 'Couture Équipe');
   }, 60_000);
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('invitations and the plan’s members', () => {
 
   it('two invitations at once for the last seat: exactly one is made', async () => {
     const other = await createFixtureWorkshop(c.server.ctx, 'Couture Course');
-    await setState(c.server.ctx, other.workshopId, { status: 'active', planId: 'solo', cycle: 'monthly', periodStart: c.now().toISOString(), currentPeriodEnd: '2027-01-04T23:00:00.000Z', trialEndsAt: null });
+    await setState(c.server.ctx, other.workshopId, { status: 'active', planId: 'solo', cycle: 'monthly', periodStart: c.now().toISOString(), currentPeriodEnd: '2037-01-04T23:00:00.000Z', trialEndsAt: null });
     const answers = await Promise.all(Array.from({ length: 4 }, () => invite(other)));
     expect(answers.map((a) => a.status).sort()).toEqual([201, 403, 403, 403]);
   });
@@ -102,7 +102,7 @@ describe('portfolio and directory guards (issue 11), with usage numbers', () => 
   });
 
   it('at the hub, from the stored subscription', async () => {
-    const c = await startClockedServer('2026-12-03T15:00:00.000Z');
+    const c = await startClockedServer('2036-12-03T15:00:00.000Z');
     try {
       const shop = await createFixtureWorkshop(c.server.ctx, 'Couture Portfolio');
       const db = c.server.ctx.db;

@@ -11,8 +11,8 @@ import { localMidnight } from '../../shared/billing/periods.js';
 import { PullingDevice, startClockedServer, type ClockedServer } from './lifecycleTesting.js';
 
 const TZ = 'Africa/Porto-Novo';
-const SIGNUP = '2026-12-03T15:00:00.000Z';
-const TRIAL_END = localMidnight('2026-12-17', TZ);
+const SIGNUP = '2036-12-03T15:00:00.000Z';
+const TRIAL_END = localMidnight('2036-12-17', TZ);
 const free = DEFAULT_PLANS.find((p) => p.id === FREE_PLAN_ID)!;
 
 let c: ClockedServer;
@@ -124,8 +124,8 @@ describe('plan changes during the trial', () => {
 });
 
 describe('plan changes during a paid period, and at its end', () => {
-  const paidAt = '2027-01-05T09:00:00.000Z';
-  const periodEnd = localMidnight('2027-02-06', TZ);
+  const paidAt = '2037-01-05T09:00:00.000Z';
+  const periodEnd = localMidnight('2037-02-06', TZ);
 
   it('upgrades are paid, the same plan and cycle is no change, another cycle or a cheaper plan waits for the end', async () => {
     c.at(SIGNUP);

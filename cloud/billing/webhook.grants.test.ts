@@ -10,7 +10,7 @@ import { createFixtureWorkshop } from '../testing/fixtures.js';
 import { call, checkout, creditsOf, ledgerOf, startBillingServer, type BillingServer } from './billingTesting.js';
 
 let server: BillingServer;
-let clock = Date.parse('2026-12-01T09:00:00.000Z');
+let clock = Date.parse('2036-12-01T09:00:00.000Z');
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('monthly credits of a paid plan', () => {
   it('after the trial: the first month’s credits at once, once; a renewal adds none twice', async () => {
-    clock = Date.parse('2026-12-01T09:00:00.000Z');
+    clock = Date.parse('2036-12-01T09:00:00.000Z');
     const shop = await createFixtureWorkshop(server.ctx, 'Atelier Dah');
     clock += 20 * DAY; // the trial is over (the sweep has not run: still `trial` in the table)
     const token = shop.tokenFor(shop.owner);
@@ -46,7 +46,7 @@ describe('monthly credits of a paid plan', () => {
   });
 
   it('two plan checkouts opened together and both paid: the second extends the period instead of restarting it', async () => {
-    clock = Date.parse('2026-12-01T09:00:00.000Z');
+    clock = Date.parse('2036-12-01T09:00:00.000Z');
     const shop = await createFixtureWorkshop(server.ctx, 'Atelier Zinsou');
     clock += 20 * DAY;
     const token = shop.tokenFor(shop.owner);
@@ -63,7 +63,7 @@ describe('monthly credits of a paid plan', () => {
   });
 
   it('an upgrade quoted in a period and paid after it ended gives no new period for the difference (refused)', async () => {
-    clock = Date.parse('2026-12-01T09:00:00.000Z');
+    clock = Date.parse('2036-12-01T09:00:00.000Z');
     const shop = await createFixtureWorkshop(server.ctx, 'Atelier Gbèto');
     clock += 20 * DAY;
     const token = shop.tokenFor(shop.owner);
@@ -82,7 +82,7 @@ describe('monthly credits of a paid plan', () => {
   });
 
   it('during the trial: nothing granted yet (the paid period starts when the trial ends)', async () => {
-    clock = Date.parse('2026-12-01T09:00:00.000Z');
+    clock = Date.parse('2036-12-01T09:00:00.000Z');
     const shop = await createFixtureWorkshop(server.ctx, 'Atelier Ahouandjinou');
     clock += 2 * DAY;
     const token = shop.tokenFor(shop.owner);
