@@ -14,6 +14,7 @@ import type { Express, Response } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { errorSummary } from '../http/logging.js';
+import { sendPrivatePage } from '../http/privatePage.js';
 import { createRateLimiter, waitText } from '../auth/rateLimit.js';
 import { addressKey, TRACKING_LIMITS } from '../tracking/limits.js';
 import { formatXof } from '../../shared/domain/money.js';
@@ -69,15 +70,7 @@ export function returnPageHtml(view: CheckoutView, names: { planName: string | n
 }
 
 function answer(res: Response, status: number, locale: Locale, html: string, headers: Record<string, string> = {}): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Language', locale);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('X-Robots-Tag', 'noindex');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Content-Security-Policy', RETURN_PAGE_CSP);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.send(html);
+  sendPrivatePage(res, { status, locale, html, csp: RETURN_PAGE_CSP, headers });
 }
 
 export function mountReturnPage(app: Express, ctx: CloudContext): void {

@@ -17,20 +17,13 @@ import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { errorSummary } from '../http/logging.js';
 import { waitText } from '../auth/rateLimit.js';
+import { sendPrivatePage } from '../http/privatePage.js';
 import { lookUpTrackedOrder } from './lookup.js';
 import { addressKey, createTrackingLimiter } from './limits.js';
 import { notFoundPage, tooManyPage, trackingPage, TRACKING_CSP, unavailablePage } from './page.js';
 
 function answer(res: Response, status: number, locale: string, html: string, headers: Record<string, string> = {}): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Language', locale);
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.setHeader('X-Robots-Tag', 'noindex');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Content-Security-Policy', TRACKING_CSP);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.send(html);
+  sendPrivatePage(res, { status, locale, html, csp: TRACKING_CSP, headers });
 }
 
 export function mountTracking(app: Express, ctx: CloudContext): void {

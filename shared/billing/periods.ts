@@ -12,39 +12,11 @@
  *   local midnight one cycle later. A month from 31 January is 28/29 February.
  */
 import { addDays, diffDays, type IsoDate } from '../domain/calendar.js';
+import { zoneOffsetMs } from '../domain/zoneOffset.js';
 import { GRACE_DAYS, REMINDER_DAYS_BEFORE, TRIAL_DAYS, type BillingCycle } from './plans.js';
 
-// One formatter per zone, kept: the sweep computes dates for 100,000 subscriptions.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-// Offsets by zone and quarter of an hour: a zone's offset changes only at a quarter hour (UTC),
-// so every instant of one quarter has the same. Asking Intl is the dear part of the sweep's
-// date arithmetic (a yearly plan's twelve month starts, for each of 100,000 subscriptions).
-const QUARTER_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
-
-/** The zone's offset from UTC at an instant, in milliseconds (local = UTC + offset). */
-function offsetAt(ms: number, timeZone: string): number {
-  const quarter = Math.floor(ms / QUARTER_MS);
-  const key = `${timeZone} ${quarter}`;
-  const known = offsets.get(key);
-  if (known !== undefined) return known;
-  const at = quarter * QUARTER_MS;
-  const parts = formatter(timeZone).formatToParts(new Date(at));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - at;
-  if (offsets.size >= 200_000) offsets.clear();
-  offsets.set(key, offset);
-  return offset;
-}
+/** The zone's offset at an instant (ms), from Intl once per quarter of an hour (zoneOffset.ts). */
+const offsetAt = zoneOffsetMs;
 
 /** The local date of an instant in a time zone. */
 export function localDate(instant: string | Date, timeZone: string): IsoDate {
