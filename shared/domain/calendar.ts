@@ -5,6 +5,7 @@
  * The only place a timezone matters is `todayIn`, which converts an instant to
  * the calendar date of the workshop's timezone.
  */
+import { zoneOffsetMs } from './zoneOffset.js';
 
 /** An ISO calendar date, 'YYYY-MM-DD' (no time, no timezone). */
 export type IsoDate = string;
@@ -193,18 +194,5 @@ export function addWorkingDays(start: IsoDate, n: number, calendar: WorkCalendar
 export function startOfLocalDayUtc(date: IsoDate, timeZone: string): string {
   if (!isIsoDate(date)) throw new Error(`Date invalide : ${date}`);
   const guess = Date.parse(`${date}T00:00:00.000Z`);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(guess));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const localAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const offset = localAsUtc - guess;
-  return new Date(guess - offset).toISOString();
+  return new Date(guess - zoneOffsetMs(guess, timeZone)).toISOString();
 }
