@@ -39,7 +39,7 @@ describe('invitations and the plan’s members', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${s.tokenFor(s.owner)}` },
       body: JSON.stringify({ phone: number, name: 'Invitée', role: 'staff' }),
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string; message: string } } }));
 
   beforeAll(async () => {
     c = await startClockedServer('2036-12-03T15:00:00.000Z');
