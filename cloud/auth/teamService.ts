@@ -41,7 +41,7 @@ import {
   takeInviteAttempts,
 } from './teamSql.js';
 import { fail } from './texts.js';
-import { assertMemberSeatAvailable } from '../billing/limitsGuard.js';
+import { assertAcceptedMemberFits, assertMemberSeatAvailable } from '../billing/limitsGuard.js';
 
 export const INVITE_TTL_DAYS = 7;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -170,6 +170,8 @@ export class TeamService {
       return await db.withWorkshop(invite.workshopId, async (tx) => {
         const fresh = await lockInvite(tx, invite.id);
         if (!fresh || fresh.acceptedAt || fresh.expiresAt.getTime() <= now.getTime()) throw fail(locale, 'invalid_code');
+        // Sent before the plan shrank: refused while the members fill the plan (the invitation stays open).
+        await assertAcceptedMemberFits(tx, invite.workshopId, locale);
         if (existing) {
           if (await liveMemberWith(tx, { userId: existing.id })) throw fail(locale, 'already_member');
         } else if (passwordHash) {

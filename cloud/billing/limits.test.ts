@@ -84,6 +84,27 @@ describe('invitations and the plan’s members', () => {
     const [members] = await c.server.ctx.db.system((tx) => rows<{ n: number | string }>(tx, sql`SELECT count(*) AS n FROM members WHERE workshop_id = ${other.workshopId} AND deleted_at IS NULL`));
     expect(Number(members!.n)).toBe(2);
   });
+
+  it('an invitation sent before the plan shrank: accepting it waits, the invitation kept, until the plan has room', async () => {
+    const other = await createFixtureWorkshop(c.server.ctx, 'Couture Rétrécie');
+    const number = beninPhone((phone += 1));
+    const sent = (await invite(other, number)) as { status: number; body: { code?: string } };
+    expect(sent.status).toBe(201);
+    const accept = () =>
+      fetch(`${c.server.url}/api/invites/accept`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: sent.body.code, phone: number, password: 'invitee-2036-solide', name: 'Invitée' }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string; message: string }; accessToken?: string } }));
+    await setState(c.server.ctx, other.workshopId, { status: 'suspended' });
+    const refused = await accept();
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'plan_limit_accept' } } });
+    expect(refused.body.error!.message).toContain('le propriétaire doit changer de formule');
+    await setState(c.server.ctx, other.workshopId, { status: 'trial' });
+    const accepted = await accept();
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.accessToken).toEqual(expect.any(String));
+  });
 });
 
 describe('portfolio and directory guards (issue 11), with usage numbers', () => {

@@ -5,7 +5,8 @@
  *
  * - members: seats (members not removed + invitations still open, usageSql.ts `seatsTaken`) may
  *   not pass the plan's members; the subscription row is locked (FOR UPDATE) first, so two
- *   invitations at once cannot both take the last seat;
+ *   invitations at once cannot both take the last seat; accepting an invitation sent before the
+ *   plan shrank is refused while the members fill the plan (`assertAcceptedMemberFits`);
  * - portfolio photos (issue 11): `assertPortfolioPhotoAllowed` with the workshop's count;
  * - the directory listing (issue 11): `directoryAllowed`, only on a plan that includes it and
  *   while the paid services run (not suspended).
@@ -18,7 +19,7 @@ import { limitsInForce, paidServicesRun } from '../../shared/billing/limits.js';
 import type { SubscriptionState } from '../../shared/billing/lifecycle.js';
 import { readPlans } from './catalogueSql.js';
 import { readSubscription } from './subscriptionsSql.js';
-import { seatsTaken } from './usageSql.js';
+import { liveMembers, seatsTaken } from './usageSql.js';
 import { billingError } from './texts.js';
 import { limitsGuardError } from './limitsGuardTexts.js';
 
@@ -56,6 +57,17 @@ export async function assertMemberSeatAvailable(tx: Tx, workshopId: string, now:
   if (!seatFits(found.limits, await seatsTaken(tx, workshopId, now))) {
     throw billingError(found.limits.members > 1 ? 'plan_limit_members' : 'plan_limit_owner_only', locale, { allowed: found.limits.members }, { allowed: found.limits.members });
   }
+}
+
+/**
+ * Refuses (403 plan_limit_accept) accepting an invitation when the workshop's members already
+ * fill its plan: an invitation sent before the plan shrank (a downgrade, a suspension). Nothing is
+ * lost: the invitation stays open, and accepting works again once the plan has room.
+ */
+export async function assertAcceptedMemberFits(tx: Tx, workshopId: string, locale: Locale): Promise<void> {
+  const found = await limitsNow(tx, workshopId, { forUpdate: true });
+  if (!found) return;
+  if (!seatFits(found.limits, await liveMembers(tx, workshopId))) throw billingError('plan_limit_accept', locale, { allowed: found.limits.members }, { allowed: found.limits.members });
 }
 
 /** Refuses (403 plan_limit_portfolio) photos past the plan's portfolio; `photosNow` counted by the caller under its lock. */

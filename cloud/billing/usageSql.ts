@@ -17,6 +17,12 @@ export async function seatsTaken(tx: Tx, workshopId: string, now: Date): Promise
   return Number(row?.n ?? 0);
 }
 
+/** Members not removed, the owner included (what accepting an invitation adds one to). */
+export async function liveMembers(tx: Tx, workshopId: string): Promise<number> {
+  const [row] = await rows<{ n: number | string }>(tx, sql`SELECT count(*) AS n FROM members WHERE workshop_id = ${workshopId} AND deleted_at IS NULL`);
+  return Number(row?.n ?? 0);
+}
+
 export async function workshopUsage(tx: Tx, workshopId: string, now: Date): Promise<WorkshopUsage> {
   return { members: await seatsTaken(tx, workshopId, now), portfolioPhotos: 0, directoryListed: false };
 }
