@@ -21,7 +21,6 @@ import { readPlans } from './catalogueSql.js';
 import { readSubscription } from './subscriptionsSql.js';
 import { liveMembers, seatsTaken } from './usageSql.js';
 import { billingError } from './texts.js';
-import { limitsGuardError } from './limitsGuardTexts.js';
 
 export interface LimitsNow {
   state: SubscriptionState;
@@ -74,7 +73,7 @@ export async function assertAcceptedMemberFits(tx: Tx, workshopId: string, local
 export async function assertPortfolioPhotoAllowed(tx: Tx, workshopId: string, photosNow: number, locale: Locale, adding = 1): Promise<void> {
   const found = await limitsNow(tx, workshopId);
   if (!found) return;
-  if (!portfolioPhotosFit(found.limits, photosNow, adding)) throw limitsGuardError('plan_limit_portfolio', locale, { allowed: found.limits.portfolioPhotos, used: photosNow });
+  if (!portfolioPhotosFit(found.limits, photosNow, adding)) throw billingError('plan_limit_portfolio', locale, { allowed: found.limits.portfolioPhotos, used: photosNow }, { allowed: found.limits.portfolioPhotos, used: photosNow });
 }
 
 /** Whether the workshop may be listed in the directory now (a listing query filters on it, a publish refuses without it). */
@@ -85,5 +84,5 @@ export async function directoryAllowed(tx: Tx, workshopId: string): Promise<bool
 
 /** Refuses (403 plan_limit_directory) a listing the plan does not include. */
 export async function assertDirectoryAllowed(tx: Tx, workshopId: string, locale: Locale): Promise<void> {
-  if (!(await directoryAllowed(tx, workshopId))) throw limitsGuardError('plan_limit_directory', locale);
+  if (!(await directoryAllowed(tx, workshopId))) throw billingError('plan_limit_directory', locale);
 }

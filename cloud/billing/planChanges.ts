@@ -21,7 +21,6 @@ import type { Catalogue } from './catalogue.js';
 import { readSubscription, saveSubscription } from './subscriptionsSql.js';
 import { workshopUsage } from './usageSql.js';
 import { billingError } from './texts.js';
-import { planChangeError } from './planChangeTexts.js';
 import type { PlanChangeBody, PlanChangeResponse } from './planChangeSchemas.js';
 
 function response(state: SubscriptionState, effectiveAt: string | null): PlanChangeResponse {
@@ -40,7 +39,7 @@ export class PlanChanges {
       const scheduled = scheduleChange(state, plans, body.planId, body.cycle, now);
       if (scheduled.ok) return scheduled;
       if (scheduled.code === 'unknown_plan' || scheduled.code === 'free_plan_not_sold') throw billingError(scheduled.code, locale);
-      throw planChangeError(scheduled.code, locale);
+      throw billingError(scheduled.code, locale);
     });
   }
 
@@ -48,14 +47,14 @@ export class PlanChanges {
     return this.update(caller, locale, (state, plans, now) => {
       const scheduled = scheduleCancel(state, plans, now);
       if (scheduled.ok) return scheduled;
-      throw scheduled.code === 'nothing_to_cancel' ? billingError('nothing_to_cancel', locale) : planChangeError(scheduled.code, locale);
+      throw scheduled.code === 'nothing_to_cancel' ? billingError('nothing_to_cancel', locale) : billingError(scheduled.code, locale);
     });
   }
 
   undo(caller: Caller, locale: Locale): Promise<PlanChangeResponse> {
     return this.update(caller, locale, (state) => {
       const next = undoChange(state);
-      if (!next) throw planChangeError('nothing_pending', locale);
+      if (!next) throw billingError('nothing_pending', locale);
       return { next, plan: null };
     });
   }

@@ -18,6 +18,15 @@ export const billingTexts = defineTexts({
     payment_refused: 'FedaPay a refusé de créer le paiement : {reason}',
     payment_not_found: 'Paiement introuvable.',
     receipt_not_found: 'Reçu introuvable.',
+    // Plan changes (planChanges.ts)
+    upgrade_is_paid: 'Une formule plus complète prend effet tout de suite et se paie maintenant : choisissez-la dans « Payer ».',
+    nothing_to_change: 'L’atelier est déjà sur cette formule et ce rythme de paiement.',
+    no_period_to_change: 'Aucune période payée en cours : choisissez directement la formule à payer.',
+    nothing_pending: 'Aucun changement n’est prévu à la fin de la période.',
+    cancel_unpaid: 'Il n’y a pas de période payée à résilier. Sans paiement, l’atelier garde toutes ses données et ses appareils continuent de fonctionner.',
+    // Limits at the hub (limitsGuard.ts)
+    plan_limit_portfolio: 'Votre formule permet {allowed} photos dans le portfolio (il y en a {used}) : retirez-en ou changez de formule.',
+    plan_limit_directory: 'Votre formule ne comprend pas l’annuaire, ou ses services payants sont suspendus : choisissez une formule qui le comprend.',
   },
   en: {
     unknown_plan: 'This plan does not exist or is no longer offered.',
@@ -34,6 +43,13 @@ export const billingTexts = defineTexts({
     payment_refused: 'FedaPay refused to create the payment: {reason}',
     payment_not_found: 'Payment not found.',
     receipt_not_found: 'Receipt not found.',
+    upgrade_is_paid: 'A fuller plan takes effect at once and is paid now: choose it under “Pay”.',
+    nothing_to_change: 'The workshop is already on this plan and this billing cycle.',
+    no_period_to_change: 'No paid period is running: choose the plan to pay directly.',
+    nothing_pending: 'No change is planned for the end of the period.',
+    cancel_unpaid: 'There is no paid period to cancel. Without payment, the workshop keeps all its data and its devices keep working.',
+    plan_limit_portfolio: 'Your plan allows {allowed} portfolio photos (there are {used}): remove some or change plan.',
+    plan_limit_directory: 'Your plan does not include the directory, or its paid services are suspended: choose a plan that includes it.',
   },
 });
 
@@ -54,6 +70,13 @@ const STATUS: Record<BillingErrorCode, number> = {
   payment_refused: 502,
   payment_not_found: 404,
   receipt_not_found: 404,
+  upgrade_is_paid: 409,
+  nothing_to_change: 409,
+  no_period_to_change: 409,
+  nothing_pending: 409,
+  cancel_unpaid: 409,
+  plan_limit_portfolio: 403,
+  plan_limit_directory: 403,
 };
 
 export function billingError(code: BillingErrorCode, locale: Locale, params: Record<string, string | number> = {}, extra: Record<string, unknown> = {}): HttpError {
