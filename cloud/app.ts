@@ -26,6 +26,9 @@ import { mountFedaPayWebhook } from './billing/webhookRoutes.js';
 import { mountReturnPage } from './billing/returnPage.js';
 import { mountWebApp } from './web/appRoutes.js';
 import { mountTracking } from './tracking/routes.js';
+import { mountDirectoryApi } from './directory/routes.js';
+import { mountDirectoryAudience } from './directory/audience/routes.js';
+import { mountDirectoryPages } from './web/directory/routes.js';
 
 export const VERSION = '0.1.0';
 
@@ -124,7 +127,12 @@ export function createApp(ctx: CloudContext): Express {
   mountFiles(api, ctx);
   mountNotifications(api, ctx);
   mountBilling(api, ctx);
+  mountDirectoryApi(api, ctx);
+  // The directory's counting routes (/s/<slug>/…) and the owner's statistics, before the pages' /s/<slug>.
+  mountDirectoryAudience(app, api, ctx);
   app.use('/api', api);
+  // The public directory's pages: /annuaire, /annuaire/<ville>, /s/<slug>, sitemap.xml, robots.txt.
+  mountDirectoryPages(app, ctx);
   // The tracking links' page, /t/<token> (HTML, its own CSP; cloud/tracking/routes.ts).
   mountTracking(app, ctx);
   // The page FedaPay brings the payer back to: it waits for the payment's confirmation.

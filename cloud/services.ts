@@ -22,6 +22,7 @@ import { BillingService } from './billing/billingService.js';
 import { Catalogue } from './billing/catalogue.js';
 import { registerBillingLifecycle } from './billing/lifecycle/register.js';
 import { CheckoutService } from './billing/checkoutService.js';
+import { DirectoryService } from './directory/service.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -46,6 +47,8 @@ export interface Services {
   billing: BillingService;
   /** Paying: checkout, the FedaPay webhook's and the return page's exactly-once settlement (cloud/billing/checkoutService.ts). */
   billingPayments: CheckoutService;
+  /** The public directory: the listing derived at push, search, profiles by slug, the sitemap (cloud/directory). */
+  directory: DirectoryService;
   /** The job that sends one message (checks, credits, provider, status by server write). */
   dispatcher: MessageDispatcher;
   /**
@@ -71,12 +74,16 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
   const dispatcher = new MessageDispatcher({ ...ctx, serverWrites, providers }, ctx.tuning?.messages);
   registerMessageDispatch(jobs, dispatcher);
   const messages = new MessagesService(ctx, jobs);
+  const directory = new DirectoryService(ctx);
   registerBillingLifecycle(jobs, { ctx, writer: serverWrites, providers, catalogue });
   registerReminders(jobs, { db: ctx.db, writer: serverWrites, publicUrl: ctx.config.publicUrl, enqueue: (items) => messages.enqueue(items) });
   return {
     serverWrites,
     uploads,
-    sync: new SyncService(ctx, { messagesQueued: (workshopId, ids) => messages.queued(workshopId, ids) }),
+    sync: new SyncService(ctx, {
+      messagesQueued: (workshopId, ids) => messages.queued(workshopId, ids),
+      directoryChanged: (tx, workshopId) => directory.refresh(tx, workshopId),
+    }),
     authLimits,
     accounts,
     team: new TeamService(ctx, serverWrites, accounts, authLimits),
@@ -84,6 +91,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     providers,
     messages,
     billing,
+    directory,
     billingPayments: new CheckoutService(ctx, catalogue, serverWrites, providers),
     dispatcher,
     jobs,

@@ -1,11 +1,12 @@
 /**
  * A workshop's use of what plans limit (shared/billing/limits.ts `WorkshopUsage`), read in its
- * `withWorkshop` transaction. The portfolio and the directory listing arrive with the directory
- * issue (11): until their tables exist the workshop uses none of either.
+ * `withWorkshop` transaction: members and open invitations, portfolio photos not removed, and
+ * whether the public profile is published (cloud/directory/listingSql.ts).
  */
 import { sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client.js';
 import type { WorkshopUsage } from '../../shared/billing/limits.js';
+import { livePortfolioPhotos, profilePublished } from '../directory/listingSql.js';
 
 /** Members not removed (the owner included) plus invitations still open: each is a seat. */
 export async function seatsTaken(tx: Tx, workshopId: string, now: Date): Promise<number> {
@@ -24,5 +25,5 @@ export async function liveMembers(tx: Tx, workshopId: string): Promise<number> {
 }
 
 export async function workshopUsage(tx: Tx, workshopId: string, now: Date): Promise<WorkshopUsage> {
-  return { members: await seatsTaken(tx, workshopId, now), portfolioPhotos: 0, directoryListed: false };
+  return { members: await seatsTaken(tx, workshopId, now), portfolioPhotos: await livePortfolioPhotos(tx, workshopId), directoryListed: await profilePublished(tx, workshopId) };
 }

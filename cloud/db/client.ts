@@ -144,7 +144,11 @@ export async function openCloudDb(options: OpenOptions = {}): Promise<CloudDb> {
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    // The directory's distance search needs cube and earthdistance (migration 0007).
+    const { cube } = await import('@electric-sql/pglite/contrib/cube');
+    const { earthdistance } = await import('@electric-sql/pglite/contrib/earthdistance');
+    const extensions = { cube, earthdistance };
+    const client = options.dataDir ? new PGlite(options.dataDir, { extensions }) : new PGlite({ extensions });
     const pg = drizzle(client, { schema });
     db = pg as unknown as AnyDb;
     kind = 'pglite';

@@ -10,6 +10,7 @@ import * as local from '../../shared/engine/schema.js';
 import { mirrorTable, workshopPolicy } from './mirror.js';
 
 export { appRole } from './mirror.js';
+export * from './directorySchema.js';
 
 // ── workshop data, mirrored from the engine ──
 export const workshop = mirrorTable(local.workshop);
@@ -30,6 +31,9 @@ export const messages = mirrorTable(local.messages, {}, ['clientId', 'orderId'],
 export const messageTemplates = mirrorTable(local.messageTemplates);
 /** The subscription as devices see it: written by billing (subscriptionsSql.ts) from `subscriptions`, never by a device. */
 export const subscription = mirrorTable(local.subscription);
+/** The public profile and the portfolio (cloud/directory derives the public listing from them). */
+export const directoryProfile = mirrorTable(local.directoryProfile);
+export const portfolioItems = mirrorTable(local.portfolioItems);
 
 // ── accounts ──
 export const users = pgTable(

@@ -50,6 +50,11 @@ export async function openTwoWorkshops(): Promise<TwoWorkshops> {
           providerId: null, segments: null, credits: null, sentAt: null, deliveredAt: null, failureReason: null,
         });
         await w.write('message_templates', templateRowId(shop.workshopId, 'order_ready'), { kind: 'order_ready', channel: 'sms', body: 'Prête : {numero}' });
+        await w.write('directory_profile', shop.workshopId, {
+          published: false, name: 'Atelier', city: 'Cotonou', district: null, lat: 6.37, lng: 2.39, specialties: ['femme'],
+          priceRange: 'standard', about: null, whatsapp: null, acceptsOrders: true, updatedAt: new Date().toISOString(),
+        });
+        await w.write('portfolio_items', newId(), { fileHash: 'cd'.repeat(32), caption: null, garmentTypeId: null, published: true, position: 0, createdAt: new Date().toISOString(), deletedAt: null });
       });
       await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
       // A payment that took effect (billing): its checkout and its numbered receipt.

@@ -20,6 +20,7 @@ import { isSyncedTableName, type SyncedTableName } from '../../shared/domain/tab
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SeqAllocator, StoredRows, updateRow, winningFields, type StoredRow } from './hubWrite.js';
 import { NewRowBuffer } from './newRows.js';
+import { PortfolioBudget, portfolioChange } from './portfolioBudget.js';
 import { deviceMessageRefusal, type DeviceMessageRefusal } from '../../shared/messaging/deviceRules.js';
 import type { MessageStatus } from '../../shared/messaging/messageOptions.js';
 
@@ -108,6 +109,7 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
     seqs.record({ seq, table: m.table, rowId: m.rowId, hlc, applied: fields, mutationId: null, deviceId: null });
     stored.afterApply(m.table, m.rowId, hlc, fields);
   };
+  const portfolio = new PortfolioBudget(tx, push.workshopId);
   const newRows = new NewRowBuffer<KnownMutation>();
   const heldIds = new Set<string>();
   const writeNewRows = async () => {
@@ -140,8 +142,9 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       continue;
     }
     const existing = stored.get(m.table, m.rowId);
-    if (m.table === 'workshop' && m.rowId !== push.workshopId) {
-      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, 'workshopRow'));
+    // One row per workshop, its id the workshop's: the workshop itself and its public profile.
+    if ((m.table === 'workshop' || m.table === 'directory_profile') && m.rowId !== push.workshopId) {
+      reject(m, 'forbidden', text(pushRefusalTexts, push.locale, m.table === 'workshop' ? 'workshopRow' : 'profileRow'));
       continue;
     }
     if (existing && INSERT_ONLY_TABLES.has(m.table)) {
@@ -187,6 +190,13 @@ export async function applyPush(tx: Tx, push: PushContext, mutations: readonly M
       if (!isEngineError(error)) throw error;
       reject(m, 'invalid', error.message);
       continue;
+    }
+    if (m.table === 'portfolio_items') {
+      const overLimit = await portfolio.apply(portfolioChange(existing, fields), push.locale);
+      if (overLimit) {
+        reject(m, 'forbidden', overLimit);
+        continue;
+      }
     }
     const seq = seqs.next();
     const applied = winningFields(existing, m.hlc, fields);

@@ -6,6 +6,7 @@
  */
 import type { CloudContext } from '../context.js';
 import type { Caller } from '../http/route.js';
+import type { Tx } from '../db/client.js';
 import { ensureDevice, findDevice, type DeviceRow } from '../auth/devicesSql.js';
 import type { SyncRequest, SyncResponse } from '../../shared/sync/protocol.js';
 import { parseCursor } from '../../shared/sync/cursor.js';
@@ -29,6 +30,20 @@ export interface SyncHooks {
    * `queued` (the messages area enqueues their sends). Must not throw.
    */
   messagesQueued?(workshopId: string, messageIds: string[]): Promise<void>;
+  /**
+   * Called inside the push's transaction when it changed the public profile or the portfolio (or
+   * the garment types the photos are labelled with): the directory re-derives the public listing
+   * in the same transaction, so a listing is never older than the rows it comes from.
+   */
+  directoryChanged?(tx: Tx, workshopId: string): Promise<void>;
+}
+
+const DIRECTORY_SOURCES: ReadonlySet<string> = new Set(['directory_profile', 'portfolio_items', 'garment_types']);
+
+/** Whether a push's accepted mutations touched what the public listing is made of. */
+function touchesDirectory(mutations: SyncRequest['mutations'], acked: readonly string[]): boolean {
+  const ackedIds = new Set(acked);
+  return mutations.some((m) => DIRECTORY_SOURCES.has(m.table) && ackedIds.has(m.id));
 }
 
 /** The rows a committed push created as `queued` messages (a device may only create them so, or cancel). */
@@ -54,7 +69,9 @@ export class SyncService {
       pushed = await db.withWorkshop(caller.workshopId, async (tx) => {
         const device = await ensureDevice(tx, identity, now);
         checkDevice(device, locale);
-        return applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now, clock: this.ctx.clock }, body.mutations);
+        const outcome = await applyPush(tx, { workshopId: caller.workshopId, role: caller.role, deviceId: device.id, locale, now, clock: this.ctx.clock }, body.mutations);
+        if (this.hooks.directoryChanged && touchesDirectory(body.mutations, outcome.acked)) await this.hooks.directoryChanged(tx, caller.workshopId);
+        return outcome;
       });
       // New messages go to the dispatcher now that they are committed (never from inside the
       // push's transaction), while the pull runs; the answer waits for both.

@@ -39,6 +39,9 @@ const staffRules: Record<SyncedTableName, readonly Action[]> = {
   messages: CREATE_EDIT,
   message_templates: READ,
   subscription: READ,
+  // The public profile and the portfolio speak for the workshop: the owner's.
+  directory_profile: READ,
+  portfolio_items: READ,
 };
 
 export const ROLE_RULES: Record<Role, Record<SyncedTableName, readonly Action[]>> = {

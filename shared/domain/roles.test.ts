@@ -17,6 +17,8 @@ const TABLES: readonly SyncedTableName[] = [
   'messages',
   'message_templates',
   'subscription',
+  'directory_profile',
+  'portfolio_items',
 ];
 
 /** What staff may do, typed by hand from the rules (not read from ROLE_RULES). */
@@ -33,6 +35,8 @@ const STAFF: Record<SyncedTableName, readonly Action[]> = {
   messages: ['read', 'create', 'update'],
   message_templates: ['read'],
   subscription: ['read'],
+  directory_profile: ['read'],
+  portfolio_items: ['read'],
 };
 
 const cells = (role: Role) => TABLES.flatMap((table) => ACTIONS.map((action) => ({ role, table, action })));

@@ -13,6 +13,7 @@ import { optionalPhoneSchema } from './phone.js';
 import { deletedAtSchema, requiredText } from './fields.js';
 import { messageRowSchema, messageTemplateRowSchema } from '../messaging/messageRows.js';
 import { subscriptionRowSchema } from '../billing/subscriptionRow.js';
+import { directoryProfileRowSchema, portfolioItemRowSchema } from '../directory/profile.js';
 
 export const memberRowSchema = z.strictObject({
   name: requiredText(120, 'invalid.nameRequired'),
@@ -34,6 +35,8 @@ export const ROW_SCHEMAS = {
   messages: messageRowSchema,
   message_templates: messageTemplateRowSchema,
   subscription: subscriptionRowSchema,
+  directory_profile: directoryProfileRowSchema,
+  portfolio_items: portfolioItemRowSchema,
 } satisfies Record<SyncedTableName, z.ZodObject>;
 
 /** Schemas for a change to some fields of a row (a sync mutation's `fields`). */

@@ -12,6 +12,8 @@ export const SYNCED_TABLE_NAMES = [
   'messages',
   'message_templates',
   'subscription',
+  'directory_profile',
+  'portfolio_items',
 ] as const;
 
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];

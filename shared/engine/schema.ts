@@ -6,7 +6,7 @@
  * holds one HLC per field (JSON). Local-only columns (search helpers) are listed in LOCAL_COLUMNS.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 
 const clocks = () => text('clocks').notNull().default('{}');
 
@@ -240,6 +240,44 @@ export const subscription = sqliteTable('subscription', {
   clocks: clocks(),
 });
 
+/**
+ * The workshop's public profile in the directory (DESIGN "Public directory"): one row, its id the
+ * workshop's; the hub derives the public listing from it. Sync schema 5.
+ */
+export const directoryProfile = sqliteTable('directory_profile', {
+  id: text('id').primaryKey(),
+  published: integer('published', { mode: 'boolean' }).notNull().default(false),
+  name: text('name').notNull(),
+  city: text('city'),
+  district: text('district'),
+  lat: real('lat'),
+  lng: real('lng'),
+  specialties: text('specialties', { mode: 'json' }).notNull(),
+  priceRange: text('price_range'),
+  about: text('about'),
+  whatsapp: text('whatsapp'),
+  acceptsOrders: integer('accepts_orders', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: text('updated_at').notNull(),
+  clocks: clocks(),
+});
+
+/** Portfolio photos (by content hash, uploaded like order photos), in `position` order. Sync schema 5. */
+export const portfolioItems = sqliteTable(
+  'portfolio_items',
+  {
+    id: text('id').primaryKey(),
+    fileHash: text('file_hash').notNull(),
+    caption: text('caption'),
+    garmentTypeId: text('garment_type_id'),
+    published: integer('published', { mode: 'boolean' }).notNull().default(true),
+    position: integer('position').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    deletedAt: text('deleted_at'),
+    clocks: clocks(),
+  },
+  (t) => [index('portfolio_items_position').on(t.position)],
+);
+
 /** Local only: mutations waiting to be pushed, and those the hub refused ("needs attention"). */
 export const outbox = sqliteTable(
   'outbox',
@@ -277,6 +315,8 @@ export const SYNCED_TABLES = {
   messages,
   message_templates: messageTemplates,
   subscription,
+  directory_profile: directoryProfile,
+  portfolio_items: portfolioItems,
 } as const;
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
@@ -288,7 +328,7 @@ export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'clocks', 'sear
  * Integer-affinity columns that also hold halves (1,5 pagne). SQLite keeps 1.5 as it is; the
  * cloud's mirror gives them a floating-point type instead of bigint.
  */
-export const FRACTIONAL_COLUMNS: ReadonlySet<string> = new Set(['orders.fabric_pagnes']);
+export const FRACTIONAL_COLUMNS: ReadonlySet<string> = new Set(['orders.fabric_pagnes', 'directory_profile.lat', 'directory_profile.lng']);
 
 /** Tables whose rows are never changed after insert: corrections are new rows. */
 export const INSERT_ONLY_TABLES: ReadonlySet<SyncedTableName> = new Set(['order_events', 'payments']);

@@ -134,23 +134,25 @@ describe('a database synced by the previous version', () => {
 });
 
 /** Everything added after the first release: what a first-release database pulls again. */
-const ALL_ADDED = ['clients', 'message_templates', 'messages', 'orders', 'subscription', 'workshop'];
+const ALL_ADDED = ['clients', 'directory_profile', 'message_templates', 'messages', 'orders', 'portfolio_items', 'subscription', 'workshop'];
 
 describe('the registry and the clock codec', () => {
   it('says what each version does not know, and what to pull again', () => {
-    expect(SYNC_SCHEMA_VERSION).toBe(4);
+    expect(SYNC_SCHEMA_VERSION).toBe(5);
     expect([...(unknownTo(1).fields.get('clients') ?? [])]).toEqual(['messagesOptOut']);
-    expect([...unknownTo(2).tables].sort()).toEqual(['message_templates', 'messages', 'subscription']);
+    expect([...unknownTo(2).tables].sort()).toEqual(['directory_profile', 'message_templates', 'messages', 'portfolio_items', 'subscription']);
     expect([...(unknownTo(2).fields.get('orders') ?? [])]).toEqual(['trackingToken']);
     expect([...(unknownTo(2).fields.get('workshop') ?? [])].sort()).toEqual(['balanceReminderDays', 'smsGsm7']);
     expect(unknownTo(2).fields.has('clients')).toBe(false);
-    expect([...unknownTo(3).tables]).toEqual(['subscription']);
+    expect([...unknownTo(3).tables].sort()).toEqual(['directory_profile', 'portfolio_items', 'subscription']);
     expect(unknownTo(3).fields.size).toBe(0);
-    expect(unknownTo(4).fields.size + unknownTo(4).tables.size).toBe(0);
+    expect([...unknownTo(4).tables].sort()).toEqual(['directory_profile', 'portfolio_items']);
+    expect(unknownTo(5).fields.size + unknownTo(5).tables.size).toBe(0);
     expect(tablesToRefetch(1)).toEqual(ALL_ADDED);
-    expect(tablesToRefetch(2)).toEqual(['message_templates', 'messages', 'orders', 'subscription', 'workshop']);
-    expect(tablesToRefetch(3)).toEqual(['subscription']);
-    expect(tablesToRefetch(4)).toEqual([]);
+    expect(tablesToRefetch(2)).toEqual(['directory_profile', 'message_templates', 'messages', 'orders', 'portfolio_items', 'subscription', 'workshop']);
+    expect(tablesToRefetch(3)).toEqual(['directory_profile', 'portfolio_items', 'subscription']);
+    expect(tablesToRefetch(4)).toEqual(['directory_profile', 'portfolio_items']);
+    expect(tablesToRefetch(5)).toEqual([]);
   });
 
   it('never folds a field added later into the common clock', () => {

@@ -33,6 +33,8 @@ export const EXPORT_TEXTS = defineTexts({
     table_messages: 'les messages aux clients',
     table_message_templates: 'les modèles des messages automatiques',
     table_subscription: 'l’abonnement de l’atelier',
+    table_directory_profile: 'la fiche publique de l’atelier dans l’annuaire',
+    table_portfolio_items: 'les photos du portfolio (empreinte SHA-256 de chaque photo)',
   },
   en: {
     ownerOnly: 'Only the workshop’s owner can export all the data (your role: {role}).',
@@ -65,6 +67,8 @@ export const EXPORT_TEXTS = defineTexts({
     table_messages: 'the messages to clients',
     table_message_templates: 'the automatic messages’ templates',
     table_subscription: 'the workshop’s subscription',
+    table_directory_profile: 'the workshop’s public profile in the directory',
+    table_portfolio_items: 'the portfolio’s photos (SHA-256 fingerprint of each photo)',
   },
 });
 

@@ -16,7 +16,7 @@
 /** The schema of the first release; a device that sends no `schema` speaks it. */
 export const FIRST_SCHEMA_VERSION = 1;
 /** The schema this code speaks (sent as `schema` in every sync request). */
-export const SYNC_SCHEMA_VERSION = 4;
+export const SYNC_SCHEMA_VERSION = 5;
 
 export interface SchemaAddition {
   version: number;
@@ -35,6 +35,9 @@ export const SCHEMA_ADDITIONS: readonly SchemaAddition[] = [
   { version: 3, table: 'workshop', fields: ['smsGsm7', 'balanceReminderDays'] },
   // Subscriptions (issue 10): the workshop's subscription, written by the hub only.
   { version: 4, table: 'subscription' },
+  // The directory (issue 11): the public profile and the portfolio.
+  { version: 5, table: 'directory_profile' },
+  { version: 5, table: 'portfolio_items' },
 ];
 
 /** What a device of some schema version does not know: tables, and fields of known tables. */
