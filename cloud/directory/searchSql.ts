@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client.js';
 import { normalizeForSearch } from '../../shared/domain/text.js';
 import { DEFAULT_RADIUS_KM, SEARCH_PAGE_SIZE, type PriceRange, type Specialty } from '../../shared/directory/directoryOptions.js';
-import type { CityCount, PublicListing, PublicPhoto, SearchPage, SearchParams } from './listingTypes.js';
+import type { CityCount, PublicListing, PublicPhoto, SearchPage, SearchParams } from '../../shared/directory/listingTypes.js';
 
 export const EARTH_RADIUS_KM = 6371.0088;
 

@@ -8,7 +8,7 @@ import type { CloudContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { findCity } from '../../shared/directory/cities.js';
 import { isSlug } from '../../shared/directory/slug.js';
-import type { CityCount, ProfileLookup, SearchPage, SearchParams } from './listingTypes.js';
+import type { CityCount, ProfileLookup, SearchPage, SearchParams } from '../../shared/directory/listingTypes.js';
 import { refreshListing } from './listingSql.js';
 import { slugOwner } from './slugsSql.js';
 import { searchListings, visibleCities, visibleListingBySlug, visibleListingOf, visiblePhotos, visibleSlugs } from './searchSql.js';

@@ -3,7 +3,7 @@
  * of its photos, the search's parameters and answer. Pages (cloud/web/directory), the search API
  * and the audience (cloud/directory/audience) all speak these types.
  */
-import type { PriceRange, Specialty } from '../../shared/directory/directoryOptions.js';
+import type { PriceRange, Specialty } from './directoryOptions.js';
 
 /** A listing as the public sees it: shown only when visible (published, not hidden, directory in the plan). */
 export interface PublicListing {
