@@ -80,7 +80,8 @@ export function createApp(ctx: CloudContext): Express {
         // The app runs SQLite compiled to WASM in a worker, and shows photos from blob: URLs.
         scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         workerSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The directory's position picker shows OpenStreetMap tiles (screens/directory).
+        imgSrc: ["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org'],
         connectSrc: ["'self'"],
       },
     },
