@@ -69,10 +69,9 @@ export async function setSubscription(ctx: CloudContext, workshopId: string, sta
   });
 }
 
-/** A workshop on the trial with a published profile (fields as given). */
+/** A workshop on the trial (the fixture starts it) with a published profile (fields as given). */
 export async function listedWorkshop(ctx: CloudContext, name: string, fields: ProfileFields = {}): Promise<FixtureWorkshop> {
   const shop = await createFixtureWorkshop(ctx, name);
-  await setSubscription(ctx, shop.workshopId);
   await writeProfile(ctx, shop.workshopId, { name, ...fields });
   return shop;
 }
