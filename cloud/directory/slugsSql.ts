@@ -16,6 +16,9 @@ function belongsToBase(slug: string, base: string): boolean {
 /** The slug the workshop's listing should have for `base`, reserved in `directory_slugs`. */
 export async function assignSlug(tx: Tx, workshopId: string, base: string, current: string | null): Promise<string> {
   if (current && belongsToBase(current, base)) return current;
+  // Workshops wanting the same base take turns (until their transactions end): each then sees the
+  // slugs the ones before it committed. Different bases never wait for each other.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(7041979, hashtext(${base}))`);
   for (let attempt = 0; attempt < 5; attempt++) {
     const taken = await rows<{ slug: string; workshop_id: string }>(
       tx,
@@ -28,7 +31,7 @@ export async function assignSlug(tx: Tx, workshopId: string, base: string, curre
     let n = 1;
     while (owner.has(slugCandidate(base, n))) n += 1;
     const candidate = slugCandidate(base, n);
-    // Two workshops wanting the same slug at once: the second waits for the first and gets nothing back, then tries again.
+    // Under the lock nobody else inserts this base's slugs; ON CONFLICT stays as a guard.
     const inserted = await rows<{ slug: string }>(
       tx,
       sql`INSERT INTO directory_slugs (slug, workshop_id) VALUES (${candidate}, ${workshopId}) ON CONFLICT (slug) DO NOTHING RETURNING slug`,
