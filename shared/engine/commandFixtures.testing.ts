@@ -156,6 +156,12 @@ export const VALID_INPUTS: Record<CommandName, (i: WorkshopIds) => Record<string
   recordWhatsAppOpened: (i) => ({ clientId: i.clientId, body: 'Bonjour Koffi' }),
   saveMessageTemplate: () => ({ kind: 'order_ready', channel: 'sms', body: 'Bonjour {client}, votre commande {numero} est prête.' }),
   revokeTrackingLink: (i) => ({ orderId: i.orderId }),
+  saveDirectoryProfile: () => ({ about: 'Couture sur mesure', specialties: ['femme'] }),
+  addPortfolioPhoto: () => ({ fileHash: 'a'.repeat(64), caption: 'Robe de mariée' }),
+  // Well-formed ids: no photo is seeded (a valid shape is all these tests need).
+  updatePortfolioPhoto: () => ({ id: '0190f5a0-0000-7000-8000-000000000002', caption: 'Boubou' }),
+  reorderPortfolio: () => ({ ids: ['0190f5a0-0000-7000-8000-000000000002'] }),
+  removePortfolioPhoto: () => ({ id: '0190f5a0-0000-7000-8000-000000000002' }),
 };
 
 export interface WorkshopFixture {

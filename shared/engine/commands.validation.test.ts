@@ -129,13 +129,19 @@ const CASES: Case[] = [
   { command: 'saveMessageTemplate', why: 'unknown kind', input: () => ({ kind: 'birthday', channel: 'sms', body: 'Bonne fête {client}' }), field: 'kind', label: 'Type' },
   { command: 'saveMessageTemplate', why: 'unknown channel', input: () => ({ kind: 'order_ready', channel: 'fax' }), field: 'channel', label: 'Canal' },
   { command: 'revokeTrackingLink', why: 'missing order', input: () => ({}), field: 'orderId', label: 'Commande' },
+  { command: 'saveDirectoryProfile', why: 'NUL in the about text', input: () => ({ about: 'Couture\u0000' }), field: 'about', label: 'Présentation' },
+  { command: 'saveDirectoryProfile', why: 'unknown specialty', input: () => ({ specialties: ['pirate'] }), field: 'specialties', label: 'Spécialités' },
+  { command: 'addPortfolioPhoto', why: 'hash that is no SHA-256', input: () => ({ fileHash: 'photo.jpg' }), field: 'fileHash', label: 'Photo' },
+  { command: 'updatePortfolioPhoto', why: 'lone surrogate in the caption', input: () => ({ id: '0190f5a0-0000-7000-8000-000000000002', caption: 'Robe \ud800' }), field: 'caption', label: 'Légende' },
+  { command: 'reorderPortfolio', why: 'non-uuid id in the order', input: () => ({ ids: ['premier'] }), field: 'ids', label: 'Ordre des photos' },
+  { command: 'removePortfolioPhoto', why: 'non-uuid id', input: () => ({ id: 'derniere' }), field: 'id', label: 'Identifiant' },
 ];
 
 const NAMES = Object.keys(COMMANDS) as CommandName[];
 
 describe('bad input to every command', () => {
-  it('has cases for all 27 commands', () => {
-    expect(NAMES).toHaveLength(27);
+  it('has cases for all 32 commands', () => {
+    expect(NAMES).toHaveLength(32);
     expect(NAMES.filter((name) => !CASES.some((c) => c.command === name))).toEqual([]);
   });
 

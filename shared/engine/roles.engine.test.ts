@@ -67,6 +67,8 @@ const QUERY_ARGS: Record<QueryName, (i: Ids) => unknown> = {
   failedMessages: () => undefined,
   orderTrackingLink: (i) => ({ orderId: i.orderId }),
   subscription: () => undefined,
+  directoryProfile: () => undefined,
+  portfolio: () => undefined,
   exportSummary: () => undefined,
   exportPage: () => ({ table: 'clients' }),
 };

@@ -4,6 +4,7 @@ import { createClient, updateClient, deleteClient, recordMeasurements, deleteMea
 import { createOrder, updateOrder, changeOrderStatus, deleteOrder } from './orderCommands.js';
 import { recordPayment, reversePayment, scheduleFitting, updateFitting, deleteFitting } from './paymentCommands.js';
 import { sendMessage, cancelMessage, recordWhatsAppOpened, saveMessageTemplate, revokeTrackingLink } from './messageCommands.js';
+import { saveDirectoryProfile, addPortfolioPhoto, updatePortfolioPhoto, reorderPortfolio, removePortfolioPhoto } from './directoryCommands.js';
 
 export const COMMANDS = {
   setupWorkshop,
@@ -33,4 +34,9 @@ export const COMMANDS = {
   recordWhatsAppOpened,
   saveMessageTemplate,
   revokeTrackingLink,
+  saveDirectoryProfile,
+  addPortfolioPhoto,
+  updatePortfolioPhoto,
+  reorderPortfolio,
+  removePortfolioPhoto,
 } as const;

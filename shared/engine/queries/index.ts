@@ -13,6 +13,7 @@ import { dueOrders, readyNotCollected, unpaidBalances, fittingsOfWeek, monthFigu
 import { suggestDateFor } from '../orderPlanning.js';
 import { syncStatus } from './syncQueries.js';
 import { subscriptionOf } from './subscriptionQueries.js';
+import { directoryProfile, portfolio } from './directoryQueries.js';
 import { clientMessages, failedMessages, messageTemplates, orderMessages, orderTrackingLink, previewMessage } from './messageQueries.js';
 import { EXPORT_QUERIES } from '../../export/exportQueries.js';
 import { clientMessagesInput, orderMessagesInput, orderTrackingLinkInput, previewMessageInput } from '../../messaging/messageInputs.js';
@@ -74,6 +75,10 @@ export const QUERIES = {
   orderTrackingLink: defineQuery({ args: orderTrackingLinkInput, run: (ctx, db, a) => orderTrackingLink(ctx, db, a.orderId) }),
   /** The synced subscription row (the banner, the billing screen; offline too). */
   subscription: defineQuery({ args: none, run: (_ctx, db) => subscriptionOf(db) }),
+  /** The public profile (or its defaults from the workshop), what it lacks, whether the plan lets it be published. */
+  directoryProfile: defineQuery({ args: none, run: (ctx, db) => directoryProfile(db, ctx.locale) }),
+  /** The live portfolio photos in order, with their garment type's name, and the plan's {used, limit}. */
+  portfolio: defineQuery({ args: none, run: (_ctx, db) => portfolio(db) }),
   // The whole workshop for the owner's export (shared/export): a summary, then pages of each table.
   ...EXPORT_QUERIES,
 } as const;
