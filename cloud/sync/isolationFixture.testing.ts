@@ -56,6 +56,8 @@ export async function openTwoWorkshops(): Promise<TwoWorkshops> {
         });
         await w.write('portfolio_items', newId(), { fileHash: 'cd'.repeat(32), caption: null, garmentTypeId: null, published: true, position: 0, createdAt: new Date().toISOString(), deletedAt: null });
       });
+      // The public listing derived from them (listing, photo, slug), as a push leaves it.
+      await server.ctx.services.directory.refresh(tx, shop.workshopId);
       await addCredits(tx, shop.workshopId, 'grant', 10, 'test');
       // A payment that took effect (billing): its checkout and its numbered receipt.
       const checkoutId = newId();
@@ -78,6 +80,12 @@ export async function openTwoWorkshops(): Promise<TwoWorkshops> {
     await server.ctx.db.system((tx) =>
       tx.execute(sql`INSERT INTO files (workshop_id, hash, size, kind) VALUES (${shop.workshopId}, ${'ab'.repeat(32)}, 10, 'photo')`),
     );
+    // The directory's audience: a day's counts, a visitor counted, a report.
+    await server.ctx.db.system(async (tx) => {
+      await tx.execute(sql`INSERT INTO directory_daily_stats (workshop_id, day, views) VALUES (${shop.workshopId}, '2026-12-01', 3)`);
+      await tx.execute(sql`INSERT INTO directory_visitors (day, workshop_id, kind, visitor_hash) VALUES ('2026-12-01', ${shop.workshopId}, 'view', 'h')`);
+      await tx.execute(sql`INSERT INTO directory_reports (id, workshop_id, reason, visitor_hash) VALUES (${newId()}, ${shop.workshopId}, 'autre', 'h')`);
+    });
   }
   return {
     server,

@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 describe('row-level security in SQL', () => {
-  const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files', 'subscriptions', 'billing_checkouts'];
+  const WORKSHOP_TABLES = [...SYNCED_TABLE_NAMES.map((t) => TABLE_META[t].sql), 'devices', 'invites', 'change_log', 'workshop_sync', 'files', 'subscriptions', 'billing_checkouts',
+    'directory_listings', 'directory_photos', 'directory_daily_stats', 'directory_visitors', 'directory_reports'];
 
   class Rollback extends Error {}
   /** SQLSTATE 42501, insufficient_privilege (drizzle wraps the driver's error as its cause). */
@@ -100,6 +101,17 @@ describe('row-level security in SQL', () => {
       ).rejects.toThrow();
       expect(await countsByWorkshop(table)).toEqual(counts);
     }
+  });
+
+  it('slugs: every workshop reads them all (to find a free one), writes only its own, changes none', async () => {
+    const all = await countsByWorkshop('directory_slugs');
+    expect(all[two.workshopId]).toBeGreaterThan(0);
+    const seen = await asWorkshopOne((tx) => rows<{ w: string }>(tx, sql`SELECT workshop_id::text AS w FROM directory_slugs`));
+    expect(seen.length).toBe(Object.values(all).reduce((a, b) => a + b, 0));
+    expect(await asWorkshopOne((tx) => rows(tx, sql`UPDATE directory_slugs SET workshop_id = ${one.workshopId} RETURNING slug`))).toEqual([]);
+    expect(await asWorkshopOne((tx) => rows(tx, sql`DELETE FROM directory_slugs RETURNING slug`))).toEqual([]);
+    await expect(asWorkshopOne((tx) => tx.execute(sql`INSERT INTO directory_slugs (slug, workshop_id) VALUES ('vol-de-nom', ${two.workshopId})`))).rejects.toThrow();
+    expect(await countsByWorkshop('directory_slugs')).toEqual(all);
   });
 
   it("UPDATE clients SET name = 'x' with no filter, committed, leaves workshop 2 untouched", async () => {
