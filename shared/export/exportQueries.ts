@@ -1,6 +1,6 @@
 /**
  * The engine's reads for the export (registered in engine/queries/index.ts): a summary (rows per
- * synced table, the workshop's name and time zone, the photos the orders name) and one page of a
+ * synced table, the workshop's name and time zone, the photos the orders and the portfolio name) and one page of a
  * table's rows, keyset by id, decoded to the app's field names and values. Both are the owner's
  * alone: the query checks the acting role itself, because `engine.query` is open to every screen.
  */
@@ -40,7 +40,7 @@ const PHOTO_HASH = /^[0-9a-f]{64}$/;
 export interface ExportSummary {
   workshop: { name: string; timezone: string };
   tables: { table: SyncedTableName; rows: number }[];
-  /** Every photo hash the orders name, once, sorted. */
+  /** Every photo hash the orders and the portfolio name, once, sorted. */
   photos: string[];
 }
 
@@ -68,7 +68,8 @@ async function exportSummary(ctx: EngineContext, db: SqlExecutor): Promise<Expor
     tables.push({ table, rows: Number(row?.n ?? 0) });
   }
   const named = await db.all<{ hash: string }>(
-    `SELECT fabric_photo AS hash FROM orders WHERE fabric_photo IS NOT NULL UNION SELECT model_photo FROM orders WHERE model_photo IS NOT NULL ORDER BY 1`,
+    `SELECT fabric_photo AS hash FROM orders WHERE fabric_photo IS NOT NULL UNION SELECT model_photo FROM orders WHERE model_photo IS NOT NULL
+     UNION SELECT file_hash FROM portfolio_items WHERE deleted_at IS NULL ORDER BY 1`,
   );
   return { workshop, tables, photos: named.map((r) => r.hash).filter((h) => PHOTO_HASH.test(h)) };
 }
