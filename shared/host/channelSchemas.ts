@@ -8,6 +8,7 @@ import { INVITED_ROLES, ROLES } from '../domain/roles.js';
 import { FILE_KINDS } from '../domain/fileKinds.js';
 import { LOCALES } from '../i18n/texts.js';
 import { BILLING_CYCLES } from '../billing/plans.js';
+import { STATS_MAX_DAYS } from './directoryChannels.js';
 
 const password = z.string().max(200);
 const catalogueId = z.string().regex(/^[a-z0-9-]{1,40}$/);
@@ -49,6 +50,7 @@ export const channelInputs = {
   'billing.undoChange': z.strictObject({}).optional(),
   'billing.openExternal': z.strictObject({ url: z.string().max(2000) }),
   'export.workshop': z.strictObject({}).optional(),
+  'directory.stats': z.strictObject({ days: z.number().int().min(1).max(STATS_MAX_DAYS) }),
   'files.put': z.strictObject({ bytes: z.instanceof(Uint8Array), kind: z.enum(FILE_KINDS) }),
   'files.get': z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), thumb: z.boolean().optional() }),
 } as const;

@@ -12,10 +12,12 @@ import type { PlansView, ReceiptFile } from './billingChannels.js';
 import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, QueryResult } from '../engine/engine.js';
 import type { SyncState } from '../sync/loop.js';
 import type { ExportResult } from './exportChannel.js';
+import type { DirectoryStats } from './directoryChannels.js';
 
 export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode, CreditEntry } from './cloudContracts.js';
 export type { BillingPayment, BillingPayments, BillingPack, BillingPlan, BillingSubscription, CheckoutResult, CheckoutStatus } from './cloudContracts.js';
 export type { PlansView, ReceiptFile } from './billingChannels.js';
+export type { DirectoryStats, DirectoryStatsDay } from './directoryChannels.js';
 
 export type Channel = keyof typeof channelInputs;
 
@@ -57,6 +59,8 @@ export interface ChannelResults {
   'billing.openExternal': null;
   /** The owner's whole workshop as one ZIP, from this device's data (exportChannel.ts). */
   'export.workshop': ExportResult;
+  /** The owner's public page statistics (directoryChannels.ts); null when the cloud cannot be reached. */
+  'directory.stats': DirectoryStats | null;
   'files.put': { hash: string };
   'files.get': { bytes: Uint8Array; type: string } | null;
 }

@@ -16,6 +16,7 @@ import { loadOrderHistory } from './orderHistory.js';
 import { readCredits, type KeptCredits } from './messageCredits.js';
 import { ExportChannel } from './exportChannel.js';
 import { BillingChannels } from './billingChannels.js';
+import { DirectoryChannels } from './directoryChannels.js';
 import { SyncClient, SyncFailure } from '../sync/client.js';
 import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
@@ -39,6 +40,8 @@ export class HostService {
   private exporter: ExportChannel | null = null;
   /** The billing channels (billingChannels.ts). */
   private readonly billing: BillingChannels;
+  /** The directory's statistics (directoryChannels.ts). */
+  private readonly directory = new DirectoryChannels(() => this.cloud());
 
   constructor(private readonly ports: HostPorts) {
     this.billing = new BillingChannels(() => this.cloud(), ports.openExternal ? (url) => ports.openExternal!(url) : undefined);
@@ -171,6 +174,8 @@ export class HostService {
         return this.billing.openPage((input as Input<'billing.openExternal'>).url);
       case 'export.workshop':
         return (this.exporter ??= new ExportChannel(this.ports.photos, (e) => this.ports.emit(e))).run(this.engine(), this.currentLocale);
+      case 'directory.stats':
+        return this.directory.stats((input as Input<'directory.stats'>).days);
       case 'files.put': {
         const { bytes, kind } = input as Input<'files.put'>;
         if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', this.say('photoTooLarge'));

@@ -4,7 +4,7 @@ import { useRoute, href, navigate, type Route } from './router.js';
 import { useSession } from './session.js';
 import { otherLocale, useLocale, useTexts } from './locale.js';
 import { defineTexts } from '../../../../shared/i18n/texts.js';
-import { canManageTeam } from '../../../../shared/domain/roleTable.js';
+import { can, canManageTeam } from '../../../../shared/domain/roleTable.js';
 import { SyncBar } from './SyncBar.js';
 import { host } from '../host/host.js';
 import { AuthScreen } from '../screens/AuthScreen.js';
@@ -13,21 +13,22 @@ import { ordersRoutes } from '../screens/orders/routes.js';
 import { workshopRoutes } from '../screens/workshop/routes.js';
 import { messagesRoutes } from '../screens/messages/routes.js';
 import { billingRoutes } from '../screens/billing/routes.js';
+import { directoryRoutes } from '../screens/directory/routes.js';
 import { BillingBanner } from '../screens/billing/BillingBanner.js';
 import type { ScreenRoute } from './routeTypes.js';
 
 const TEXTS = defineTexts({
   fr: {
-    today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', billing: 'Abonnement', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.',
+    today: 'Aujourd’hui', clients: 'Clients', orders: 'Commandes', team: 'Équipe', directory: 'Annuaire', billing: 'Abonnement', settings: 'Réglages', logout: 'Se déconnecter', notFound: 'Page introuvable.',
     loading: 'Ouverture de l’atelier…', navigation: 'Navigation', switchLocale: 'EN',
   },
   en: {
-    today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', billing: 'Subscription', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.',
+    today: 'Today', clients: 'Clients', orders: 'Orders', team: 'Team', directory: 'Directory', billing: 'Subscription', settings: 'Settings', logout: 'Log out', notFound: 'Page not found.',
     loading: 'Opening the workshop…', navigation: 'Navigation', switchLocale: 'FR',
   },
 });
 
-const ROUTES: ScreenRoute[] = [...messagesRoutes, ...workshopRoutes, ...clientsRoutes, ...ordersRoutes, ...billingRoutes];
+const ROUTES: ScreenRoute[] = [...messagesRoutes, ...workshopRoutes, ...clientsRoutes, ...ordersRoutes, ...billingRoutes, ...directoryRoutes];
 
 function screenFor(route: Route) {
   return ROUTES.find((r) => r.match(route))?.render(route);
@@ -52,6 +53,8 @@ export function App() {
     { path: 'clients', label: t.clients },
     { path: 'orders', label: t.orders },
     ...(canManageTeam(session.member.role) ? [{ path: 'team', label: t.team }] : []),
+    // The public profile and the portfolio are the owner's (the role table: staff and viewers read only).
+    ...(can(session.member.role, 'directory_profile', 'update') ? [{ path: 'directory', label: t.directory }] : []),
     { path: 'billing', label: t.billing },
     { path: 'settings', label: t.settings },
   ];
