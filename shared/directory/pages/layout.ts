@@ -15,8 +15,8 @@ export function topBar(locale: Locale, inert = false): string {
   return `<header class="top">${link({ href: DIRECTORY_PATH }, `${say(locale, 'siteName')} · ${say(locale, 'nav.directory')}`, inert)}</header>`;
 }
 
-export function footer(locale: Locale, extra = ''): string {
-  return `<footer>${extra}<p>${say(locale, 'map.attribution')}</p></footer>`;
+export function footer(locale: Locale, extra = '', inert = false): string {
+  return `<footer>${extra}<p>${say(locale, 'siteName')} · ${link({ href: DIRECTORY_PATH }, say(locale, 'nav.directory'), inert)}</p></footer>`;
 }
 
 /** The attributes of one marker's element. */

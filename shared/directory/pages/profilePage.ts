@@ -101,7 +101,7 @@ export function renderProfilePage(input: ProfilePageInput): string {
     gallery(input, locale),
     where(listing, locale, inert),
     '</main>',
-    footer(locale, `<p>${link({ href: reportPath(listing.slug), rel: 'nofollow' }, say(locale, 'profile.report'), inert)}</p>`),
+    footer(locale, `<p>${link({ href: reportPath(listing.slug), rel: 'nofollow' }, say(locale, 'profile.report'), inert)}</p>`, inert),
     preview ? '' : `<img class="beacon" src="${viewBeaconPath(listing.slug)}" width="1" height="1" alt="">`,
   ];
   return htmlDocument(

@@ -5,7 +5,7 @@
  * pages' CSP allows style sheets from the site only). The app's offline preview inlines it.
  */
 export const DIRECTORY_CSS =
-  '*{box-sizing:border-box}' +
+  '*{box-sizing:border-box}[hidden]{display:none!important}' +
   'body{margin:0;background:#f7f4ee;color:#1f1f1f;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
   'header.top{background:#1d3b2f;color:#fff;padding:.6rem 1rem}header.top a{color:#fff;font-weight:700;text-decoration:none}' +
   'main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}' +
