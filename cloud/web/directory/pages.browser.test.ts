@@ -72,6 +72,27 @@ async function widthOf(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
+describe('"Près de moi"', () => {
+  it('fills the hidden position from the device and sends the form: the nearest first', async () => {
+    const near = { latitude: COTONOU.lat + 0.1, longitude: COTONOU.lng + 0.075 };
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'fr-FR', geolocation: near, permissions: ['geolocation'] });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/annuaire`);
+      await page.getByRole('button', { name: 'Près de moi' }).click();
+      await page.waitForURL(/lat=/);
+      const url = new URL(page.url());
+      expect([Number(url.searchParams.get('lat')), Number(url.searchParams.get('lng'))]).toEqual([near.latitude, near.longitude]);
+      expect(await page.getByText('Autour de votre position').isVisible()).toBe(true);
+      const truth = await server.ctx.services.directory.search({ lat: near.latitude, lng: near.longitude, radiusKm: 10 });
+      expect(truth.results.length).toBeGreaterThan(1);
+      expect((await listItems(page)).map((item) => item.slug)).toEqual(truth.results.map((r) => r.slug));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 const bySlug = (a: { slug: string }, b: { slug: string }) => a.slug.localeCompare(b.slug);
 
 for (const width of [360, 1366]) {

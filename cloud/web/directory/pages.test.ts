@@ -7,6 +7,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFilesServer } from '../../files/testkit.js';
+import { startTestServer } from '../../testing/testServer.js';
 import { addPortfolioPhoto, COTONOU, listedWorkshop, setSubscription, slugOf, writeProfile } from '../../directory/directoryTesting.js';
 import { photoPath } from '../../directory/paths.js';
 import { hideListing, jsonLdOf, listedSlugs, uploadPortfolioPhoto } from './pagesTesting.js';
@@ -228,6 +229,23 @@ describe('hostile addresses', () => {
     const tooLong = await (await get(`/annuaire?q=${'a'.repeat(5000)}`)).text();
     expect(tooLong).toContain('Recherche trop longue');
     for (const path of ['/s/', '/s/x/y/z', '/annuaire/a/b', `/s/${'a'.repeat(3000)}`]) expect((await get(path)).status, path).toBe(404);
+  });
+});
+
+describe('a database that does not answer', () => {
+  it('gives a French 503 page, never cached, never a 500', async () => {
+    const broken = await startTestServer();
+    try {
+      await broken.ctx.db.close();
+      for (const path of ['/annuaire', '/annuaire/cotonou', '/s/atelier-awa-cotonou', '/sitemap.xml']) {
+        const res = await fetch(`${broken.url}${path}`);
+        expect(res.status, path).toBe(503);
+        expect(res.headers.get('cache-control'), path).toBe('no-store');
+        expect(await res.text(), path).toContain('L’annuaire ne répond pas');
+      }
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
   });
 });
 
