@@ -55,6 +55,15 @@ describe('GET /api/directory/stats', () => {
     expect(reply.body.totals).toEqual({ views: 3, whatsappTaps: 1, callTaps: 1 });
   });
 
+  it('is documented in the OpenAPI document, owner only, with its answer’s schema', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as any;
+    const operation = doc.paths['/directory/stats']?.get;
+    expect(operation).toBeDefined();
+    expect(operation.parameters.map((p: { name: string }) => p.name)).toContain('days');
+    const schema = JSON.stringify(operation.responses['200']);
+    for (const field of ['views', 'whatsappTaps', 'callTaps', 'totals']) expect(schema).toContain(field);
+  });
+
   it('takes 1 to 90 days', async () => {
     const one = await stats(shop.owner.token, '?days=1');
     expect(one.body).toEqual({ days: [{ day: '2036-03-01', views: 1, whatsappTaps: 0, callTaps: 1 }], totals: { views: 1, whatsappTaps: 0, callTaps: 1 } });
@@ -64,7 +73,8 @@ describe('GET /api/directory/stats', () => {
     for (const bad of ['?days=0', '?days=91', '?days=abc', '?days=1.5', '?days=-3', '?days=1&days=2', '?days=%00']) {
       const reply = await stats(shop.owner.token, bad);
       expect(reply.status, bad).toBe(400);
-      expect(reply.body.error.message, bad).toMatch(/\w/);
+      // A French sentence naming the parameter.
+      expect(reply.body.error.message, bad).toMatch(/days/);
     }
   });
 
