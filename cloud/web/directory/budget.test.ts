@@ -60,6 +60,12 @@ describe('data budget', () => {
     const [page, css, script] = [await served(path), await served(STYLESHEET_PATH), await served(MAP_SCRIPT_PATH)];
     console.log(`/annuaire, 20 results: page ${page} B + style ${css} B + script ${script} B = ${page + css + script} B gzip (raw page ${Buffer.byteLength(html)} B)`);
     expect(page + css + script).toBeLessThanOrEqual(30 * 1024);
+    // Page links keep the filters; the second page holds the rest, nearest first still.
+    expect(html).toContain(`href="/annuaire?lat=${PORTO_NOVO.lat}&amp;lng=${PORTO_NOVO.lng}&amp;radiusKm=25&amp;page=2" rel="next"`);
+    const second = await (await fetch(`${server.url}${path}&page=2`)).text();
+    expect(listedSlugs(second)).toHaveLength(4);
+    expect(second).toContain('rel="prev"');
+    expect(listedSlugs(second).some((slug) => listedSlugs(html).includes(slug))).toBe(false);
     const city = await served('/annuaire/porto-novo');
     console.log(`/annuaire/porto-novo, 20 results: page ${city} B gzip`);
     expect(city + css + script).toBeLessThanOrEqual(30 * 1024);

@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useFilesServer } from '../../files/testkit.js';
+import { photo, putFile, sha256, useFilesServer } from '../../files/testkit.js';
 import { startTestServer } from '../../testing/testServer.js';
 import { addPortfolioPhoto, COTONOU, listedWorkshop, setSubscription, slugOf, writeProfile } from '../../directory/directoryTesting.js';
 import { photoPath } from '../../directory/paths.js';
@@ -189,6 +189,29 @@ describe('photos', () => {
     expect((await get(photoPath(slugs.hostile!, hashes.hostile))).status).toBe(200);
     await hideListing(server.ctx, workshops.hostile!);
     expect((await get(photoPath(slugs.hostile!, hashes.hostile))).status).toBe(404);
+  });
+});
+
+describe('a photo taken offline', () => {
+  it('appears on the public page once its file is uploaded, not before', async () => {
+    const { ctx, url } = server;
+    const shop = await listedWorkshop(ctx, 'Atelier Hors Ligne', { city: 'Grand-Popo', lat: 6.2833, lng: 1.8333 });
+    const slug = (await slugOf(ctx, shop.workshopId))!;
+    const original = await photo(800, 600);
+    const hash = sha256(original);
+    await addPortfolioPhoto(ctx, shop.workshopId, hash); // the row synced, the file still on the device
+    expect(await (await get(`/s/${slug}`)).text()).not.toContain(hash);
+    expect((await get(photoPath(slug, hash))).status).toBe(404);
+    expect((await putFile(url, shop.owner.token, hash, original, { kind: 'portfolio' })).status).toBe(201);
+    const html = await (await get(`/s/${slug}`)).text();
+    expect(html).toContain(`<img src="${photoPath(slug, hash)}" width="400" height="300" loading="lazy"`);
+    expect((await get(photoPath(slug, hash))).status).toBe(200);
+    // A city outside the known list has its page too, named as the workshop wrote it.
+    const city = await get('/annuaire/grand-popo');
+    expect(city.status).toBe(200);
+    const page = await city.text();
+    expect(page).toContain('<h1>Tailleurs et couturiers à Grand-Popo</h1>');
+    expect(listedSlugs(page)).toEqual([slug]);
   });
 });
 
