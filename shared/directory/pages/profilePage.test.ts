@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderProfilePage } from './profilePage.js';
 import type { PublicListing, PublicPhoto } from '../listingTypes.js';
+import { previewListing, previewPhotos } from './preview.js';
 
 const HOSTILE = `Atelier </script><script>alert("x")</script> & 'Fils' <!--`;
 
@@ -75,5 +76,21 @@ describe('renderProfilePage', () => {
     expect(html).not.toContain('ping=');
     expect(html).not.toMatch(/<a [^>]*href=/);
     expect(html).toContain('Aperçu');
+  });
+});
+
+describe('the preview from the device rows', () => {
+  it('builds the listing and the published photos in order', () => {
+    const row = { published: false, name: 'Atelier Éden', city: 'Porto-Novo', district: null, lat: 6.5, lng: 2.6, specialties: ['homme' as const], priceRange: null, about: null, whatsapp: null, acceptsOrders: true, updatedAt: '2026-12-01T10:00:00.000Z' };
+    const item = (position: number, fields: { published?: boolean; deletedAt?: string | null } = {}) => ({
+      id: `i${position}`,
+      row: { fileHash: String(position).repeat(64), caption: null, garmentTypeId: null, published: fields.published ?? true, position, createdAt: row.updatedAt, deletedAt: fields.deletedAt ?? null },
+    });
+    const listingRow = previewListing('w1', row);
+    expect(listingRow).toMatchObject({ slug: 'atelier-eden-porto-novo', citySlug: 'porto-novo', name: 'Atelier Éden' });
+    const photos = previewPhotos([item(3), item(1), item(2, { published: false }), item(4, { deletedAt: row.updatedAt })], (hash) => (hash.startsWith('1') ? { width: 1200, height: 800 } : null));
+    expect(photos.map((p) => [p.position, p.width])).toEqual([[1, 1200], [3, null]]);
+    const html = renderProfilePage({ listing: listingRow, photos, publicUrl: 'https://styliste.example', preview: { photoSrc: (hash) => `blob:${hash.slice(0, 2)}` } });
+    expect(html).toContain('src="blob:11" width="400" height="267"');
   });
 });
