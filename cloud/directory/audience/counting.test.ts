@@ -122,6 +122,22 @@ describe('the WhatsApp button', () => {
   });
 });
 
+describe('a renamed workshop', () => {
+  it('its old slug’s WhatsApp route redirects (301) to the new slug’s, which counts', async () => {
+    const renamed = await listedWorkshop(server.ctx, 'Couture Ancienne');
+    const oldSlug = (await slugOf(server.ctx, renamed.workshopId))!;
+    await writeProfile(server.ctx, renamed.workshopId, { name: 'Couture Nouvelle' });
+    const newSlug = (await slugOf(server.ctx, renamed.workshopId))!;
+    expect(newSlug).not.toBe(oldSlug);
+    const moved = await request(server.url, whatsappPath(oldSlug));
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(whatsappPath(newSlug));
+    expect(await storedStats(server.ctx, renamed.workshopId)).toEqual([]);
+    expect((await request(server.url, whatsappPath(newSlug))).status).toBe(302);
+    expect((await storedStats(server.ctx, renamed.workshopId))[0]?.whatsappTaps).toBe(1);
+  });
+});
+
 describe('the call ping', () => {
   it('counts a call tap from the ping a tel: link sends, once a day, and answers 204', async () => {
     const ping = (from: From = {}) => request(server.url, callPingPath(slug), from, { method: 'POST', body: 'PING', headers: { 'content-type': 'text/ping', 'ping-to': 'tel:+2290197000202' } });
@@ -131,6 +147,18 @@ describe('the call ping', () => {
     await ping({ ua: 'curl/8.5.0' });
     expect((await request(server.url, callPingPath('inconnu-nulle-part'), {}, { method: 'POST', body: 'PING', headers: { 'content-type': 'text/ping' } })).status).toBe(204);
     expect((await today())?.callTaps).toBe(1);
+  });
+});
+
+describe('the profile page', () => {
+  it('links to the counting routes: the beacon, the WhatsApp button, the call ping and the report form', async () => {
+    const reply = await request(server.url, `/s/${slug}`);
+    expect(reply.status).toBe(200);
+    const html = await reply.text();
+    expect(html).toContain(`src="${viewBeaconPath(slug)}"`);
+    expect(html).toContain(`href="${whatsappPath(slug)}"`);
+    expect(html).toContain(`ping="${callPingPath(slug)}"`);
+    expect(html).toContain(`href="/s/${slug}/signaler"`);
   });
 });
 
