@@ -168,6 +168,9 @@ describe('/s/<slug>', () => {
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toBe(`/s/${slugs.renamed}`);
     expect((await get('/s/nobody-here')).status).toBe(404);
+    const capitals = await get(`/s/${slugs.awa!.toUpperCase()}`);
+    expect(capitals.status).toBe(301);
+    expect(capitals.headers.get('location')).toBe(`/s/${slugs.awa}`);
   });
 });
 

@@ -102,7 +102,13 @@ export function mountDirectoryPages(app: Express, ctx: CloudContext): void {
   app.get(
     '/s/:slug',
     page(async (req, res) => {
-      const lookup = await directory.profile(String(req.params.slug ?? ''));
+      const asked = String(req.params.slug ?? '');
+      // `/s/Atelier-Awa-Cotonou` typed or copied with capitals: the page's one address.
+      if (!isSlug(asked) && isSlug(asked.toLowerCase())) {
+        res.setHeader('Cache-Control', 'public, max-age=3600');
+        return res.redirect(301, profilePath(asked.toLowerCase()));
+      }
+      const lookup = await directory.profile(asked);
       if (lookup.kind === 'moved') {
         res.setHeader('Cache-Control', 'public, max-age=3600');
         return res.redirect(301, profilePath(lookup.slug));
