@@ -79,10 +79,10 @@ async function boxSearch(db: CloudDb, center: { lat: number; lng: number }, radi
 }
 
 /** GET through HTTP: the time, the status, and the bytes on the wire with and without compression. */
-function get(url: string, path: string, compressed: boolean): Promise<{ ms: number; status: number; bytes: number; encoding: string }> {
+function get(url: string, path: string, compressed: boolean, ip = '198.51.100.1'): Promise<{ ms: number; status: number; bytes: number; encoding: string }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, { headers: { 'accept-encoding': compressed ? 'br, gzip' : 'identity', 'user-agent': 'Mozilla/5.0 (Linux; Android 12) Chrome/120.0 Mobile' } }, (res) => {
+    const req = httpRequest(`${url}${path}`, { headers: { 'accept-encoding': compressed ? 'br, gzip' : 'identity', 'user-agent': 'Mozilla/5.0 (Linux; Android 12) Chrome/120.0 Mobile', 'x-forwarded-for': ip } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0, bytes, encoding: String(res.headers['content-encoding'] ?? 'none') }));
@@ -140,6 +140,12 @@ async function figures(engine: string, db: CloudDb): Promise<void> {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
       console.log(`  ${path.slice(0, 55).padEnd(56)}${ms(timed.p50)}${ms(timed.p95)}${kb(raw.bytes)}${kb(wire.bytes)}  ${wire.encoding}`);
     }
+    // The view beacon: a new visitor each time (counted: salt, visitor row, day's counter), then the same one again (deduplicated).
+    const beacon = (ip: string) => get(server.url, `/s/${visible.slug}/vue.gif`, true, ip);
+    const fresh = await measure(pageRuns, async (i) => void (await beacon(`10.${(i >> 8) & 255}.${i & 255}.9`)));
+    const again = await measure(pageRuns, async () => void (await beacon('10.255.255.9')));
+    console.log(`  ${'/s/<slug>/vue.gif, a new visitor each time'.padEnd(56)}${ms(fresh.p50)}${ms(fresh.p95)}`);
+    console.log(`  ${'/s/<slug>/vue.gif, the same visitor again'.padEnd(56)}${ms(again.p50)}${ms(again.p95)}`);
   } finally {
     await server.close(); // closes db too
   }

@@ -8,21 +8,20 @@ import type { AudienceKind, DayCounts, ReportReason } from '../../../shared/dire
 
 /**
  * The salt of a UTC day: created by the first request of the day (ON CONFLICT: instances starting
- * the day together all get the one that won), and every older salt deleted with it, together with
- * the visitors of days before yesterday — once the salt is gone their hashes cannot be linked to
- * anyone, and the dedupe rows of a day are only needed while it lasts. Run as the system.
+ * the day together all get the one that won). Each instance asks once a day (counter.ts keeps it),
+ * and every older salt is deleted then, together with the visitors of days before yesterday —
+ * once the salt is gone their hashes cannot be linked to anyone, and the dedupe rows of a day are
+ * only needed while it lasts. Run as the system.
  */
 export async function daySalt(tx: Tx, day: string, candidate: string): Promise<string> {
-  const [row] = await rows<{ salt: string; created: boolean }>(
+  const [row] = await rows<{ salt: string }>(
     tx,
     sql`INSERT INTO directory_salts (day, salt) VALUES (${day}, ${candidate})
         ON CONFLICT (day) DO UPDATE SET salt = directory_salts.salt
-        RETURNING salt, (xmax = 0) AS created`,
+        RETURNING salt`,
   );
-  if (row?.created) {
-    await tx.execute(sql`DELETE FROM directory_salts WHERE day < ${day}::date`);
-    await tx.execute(sql`DELETE FROM directory_visitors WHERE day < ${day}::date - 1`);
-  }
+  await tx.execute(sql`DELETE FROM directory_salts WHERE day < ${day}::date`);
+  await tx.execute(sql`DELETE FROM directory_visitors WHERE day < ${day}::date - 1`);
   return row!.salt;
 }
 
