@@ -11,6 +11,8 @@ import { listedWorkshop, setSubscription, slugOf, writeProfile } from '../direct
 import { callPingPath, viewBeaconPath, whatsappPath } from '../paths.js';
 import { OTHER_UA, PHONE_UA, request, storedSalts, storedStats, type From } from './audienceTesting.js';
 import { TRANSPARENT_GIF } from './countingRoutes.js';
+import { AudienceCounter } from './counter.js';
+import type { Request } from 'express';
 
 let server: TestServer;
 // The hub's clock, ahead of any real one (the hub refuses device clocks far from its own).
@@ -184,6 +186,13 @@ describe('days', () => {
       ['2036-06-10', 3],
       ['2036-06-11', 1],
     ]);
+    // Instances starting a day together agree on its one salt: the same visitor hashes the same on each.
+    clock = new Date('2036-06-12T08:00:00.000Z');
+    const req = { ip: '198.51.100.7', get: (name: string) => (name.toLowerCase() === 'user-agent' ? PHONE_UA : undefined) } as unknown as Request;
+    const instances = Array.from({ length: 8 }, () => new AudienceCounter(server.ctx));
+    const hashes = await Promise.all(instances.flatMap((instance) => [instance.visitor(req), instance.visitor(req)]));
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(1);
+    expect((await storedSalts(server.ctx)).map((s) => s.day)).toEqual(['2036-06-12']);
     // The visitors of the day before yesterday are deleted with the salt of a new day.
     clock = new Date('2036-06-13T09:30:00.000Z');
     await view();
