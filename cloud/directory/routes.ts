@@ -6,7 +6,7 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { searchQuerySchema, searchResponseSchema } from './schemas.js';
-import { photoPath } from './paths.js';
+import { photoPath } from '../../shared/directory/paths.js';
 
 export function mountDirectoryApi(router: Router, ctx: CloudContext): void {
   const directory = ctx.services.directory;

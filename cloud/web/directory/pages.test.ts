@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { photo, putFile, sha256, useFilesServer } from '../../files/testkit.js';
 import { startTestServer } from '../../testing/testServer.js';
 import { addPortfolioPhoto, COTONOU, listedWorkshop, setSubscription, slugOf, writeProfile } from '../../directory/directoryTesting.js';
-import { photoPath } from '../../directory/paths.js';
+import { photoPath } from '../../../shared/directory/paths.js';
 import { hideListing, jsonLdOf, listedSlugs, uploadPortfolioPhoto } from './pagesTesting.js';
 import { STYLESHEET_PATH } from '../../../shared/directory/pages/style.js';
 
@@ -253,7 +253,7 @@ describe('hostile addresses', () => {
     expect(replaced.status).toBe(200);
     expect(await replaced.text()).toContain('Aucun atelier ne correspond');
     const tooLong = await (await get(`/annuaire?q=${'a'.repeat(5000)}`)).text();
-    expect(tooLong).toContain('Recherche trop longue');
+    expect(tooLong).toContain('Recherche trop longue (80 caractères au plus)');
     for (const path of ['/s/', '/s/x/y/z', '/annuaire/a/b', `/s/${'a'.repeat(3000)}`]) expect((await get(path)).status, path).toBe(404);
   });
 });

@@ -24,7 +24,7 @@ import { pagesTexts } from '../../../shared/directory/pages/texts.js';
 import { HttpError } from '../../http/errors.js';
 import { errorSummary } from '../../http/logging.js';
 import { searchQuerySchema } from '../../directory/schemas.js';
-import { cityPath, DIRECTORY_PATH, profilePath } from '../../directory/paths.js';
+import { cityPath, DIRECTORY_PATH, profilePath } from '../../../shared/directory/paths.js';
 import { MISS_CACHE, PAGE_CACHE, sendPage } from './answers.js';
 import { mountDirectoryAssets } from './assets.js';
 import { renderRobots, renderSitemap } from './seoFiles.js';

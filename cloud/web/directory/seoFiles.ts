@@ -4,7 +4,7 @@
  * the directory and the profiles, not the API, the app, the tracking links nor the counting routes.
  */
 import type { CityCount } from '../../../shared/directory/listingTypes.js';
-import { cityPath, DIRECTORY_PATH, profilePath } from '../../directory/paths.js';
+import { cityPath, DIRECTORY_PATH, profilePath } from '../../../shared/directory/paths.js';
 
 function xml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

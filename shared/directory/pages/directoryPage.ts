@@ -8,7 +8,7 @@
 import { PRICE_RANGE_LABELS, PRICE_RANGES, SPECIALTIES, SPECIALTY_LABELS, DEFAULT_RADIUS_KM, type PriceRange, type Specialty } from '../directoryOptions.js';
 import type { CityCount, SearchPage, SearchResult } from '../listingTypes.js';
 import { text, type Locale } from '../../i18n/texts.js';
-import { cityPath, DIRECTORY_PATH, photoPath, profilePath } from '../../../cloud/directory/paths.js';
+import { cityPath, DIRECTORY_PATH, photoPath, profilePath } from '../paths.js';
 import { escapeHtml, htmlDocument } from './html.js';
 import { footer, mapItemAttributes, mapOnDemand, say, topBar } from './layout.js';
 import { pagesTexts } from './texts.js';

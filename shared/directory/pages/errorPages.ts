@@ -1,7 +1,7 @@
 /** The directory's error pages: not found (404), a refused search (400, the reason in French), unavailable (503). Never indexed. */
 import type { Locale } from '../../i18n/texts.js';
 import { text } from '../../i18n/texts.js';
-import { DIRECTORY_PATH } from '../../../cloud/directory/paths.js';
+import { DIRECTORY_PATH } from '../paths.js';
 import { escapeHtml, htmlDocument } from './html.js';
 import { footer, say, topBar } from './layout.js';
 import { pagesTexts, type PagesTextKey } from './texts.js';

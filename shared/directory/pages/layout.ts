@@ -5,7 +5,7 @@
  * the map always shows exactly what the page lists. Its words travel in data attributes.
  */
 import { text, type Locale } from '../../i18n/texts.js';
-import { DIRECTORY_PATH } from '../../../cloud/directory/paths.js';
+import { DIRECTORY_PATH } from '../paths.js';
 import { escapeHtml, link } from './html.js';
 import { pagesTexts, type PagesTextKey } from './texts.js';
 

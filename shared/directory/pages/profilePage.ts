@@ -13,7 +13,7 @@ import { formatPhone } from '../../domain/phone.js';
 import { PRICE_RANGE_LABELS, SPECIALTY_LABELS } from '../directoryOptions.js';
 import type { PublicListing, PublicPhoto } from '../listingTypes.js';
 import type { Locale } from '../../i18n/texts.js';
-import { callPingPath, cityPath, DIRECTORY_PATH, photoPath, profilePath, reportPath, viewBeaconPath, whatsappPath } from '../../../cloud/directory/paths.js';
+import { callPingPath, cityPath, DIRECTORY_PATH, photoPath, profilePath, reportPath, viewBeaconPath, whatsappPath } from '../paths.js';
 import { escapeHtml, htmlDocument, link, paragraphText } from './html.js';
 import { footer, mapItemAttributes, mapOnDemand, openStreetMapUrl, say, topBar } from './layout.js';
 import { absolutePhotoUrl, placeOf, profileDescription, profileJsonLd, thumbSize } from './seo.js';

@@ -7,7 +7,7 @@ import { findCity, type KnownCity } from '../cities.js';
 import { PRICE_RANGE_LABELS, SPECIALTY_LABELS } from '../directoryOptions.js';
 import type { PublicListing, PublicPhoto } from '../listingTypes.js';
 import { text, type Locale } from '../../i18n/texts.js';
-import { photoPath, profilePath } from '../../../cloud/directory/paths.js';
+import { photoPath, profilePath } from '../paths.js';
 import { pagesTexts } from './texts.js';
 
 const CALLING_CODES: Record<string, KnownCity['country']> = { '229': 'BJ', '228': 'TG', '225': 'CI', '221': 'SN', '226': 'BF' };
