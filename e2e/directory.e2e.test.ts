@@ -141,6 +141,21 @@ describe('the directory in the app', () => {
     expect(html).toContain(shown!.fileHash);
     expect(html).toContain('Robe de mariée en bazin');
 
+    // A visitor's phone sees the page and taps WhatsApp: the owner's statistics count them (online).
+    const PHONE_UA = 'Mozilla/5.0 (Linux; Android 13; TECNO KI7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
+    expect((await fetch(`${e2e.server.url}/s/${SLUG}/vue.gif`, { headers: { 'user-agent': PHONE_UA } })).status).toBe(200);
+    expect((await fetch(`${e2e.server.url}/s/${SLUG}/whatsapp`, { headers: { 'user-agent': PHONE_UA }, redirect: 'manual' })).status).toBe(302);
+    const totals = page.getByTestId('stats-totals');
+    await waitUntil('the visit in the statistics', async () => {
+      await page.getByRole('link', { name: 'Portfolio' }).click();
+      await page.getByRole('link', { name: 'Statistiques' }).click();
+      await totals.waitFor({ timeout: 10_000 });
+      return (await totals.locator('dd').allTextContents()).join(' ') === '1 1 0' ? true : undefined;
+    });
+    expect(await page.getByTestId('stats-chart').locator('svg rect').count()).toBe(30);
+    expect(await page.getByTestId('stats-chart').getByRole('img').getAttribute('aria-label')).toMatch(/^Visites, contacts WhatsApp et appels par jour, du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}$/);
+    await screenshot(page, 'directory-stats');
+
     // The free plan (no directory, 6 photos): its limit is shown, then reached.
     await setSubscription(e2e.server.ctx, await workshopId(), 'active', 'gratuit');
     await f.syncNow(page);
@@ -170,6 +185,7 @@ describe('the directory in the app', () => {
     await screenshot(page, 'directory-portfolio-360');
     await page.getByRole('link', { name: 'Profil public' }).click();
     await page.getByTestId('plan-refusal').filter({ hasText: 'votre formule « Gratuit » ne comprend pas l’annuaire. Choisissez la formule Solo, Atelier ou Maison de couture' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('publish-state').textContent()).toBe('Votre fiche est publiée, mais cachée du public tant que votre formule ne comprend pas l’annuaire.');
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'directory-profile-360');
     await context.close();

@@ -82,7 +82,7 @@ function ProfileForm({ view }: { view: DirectoryProfileView }) {
     <form className="d-profile" onSubmit={(e) => void submit(e)} noValidate>
       <p className="muted">{t.intro}</p>
       <section className="card" aria-labelledby={`${ids}-state`}>
-        <h2 id={`${ids}-state`} className="d-state" data-testid="publish-state">{view.published ? t.publishedNow : t.notPublished}</h2>
+        <h2 id={`${ids}-state`} className="d-state" data-testid="publish-state">{view.published ? (view.planRefusal ? t.publishedHidden : t.publishedNow) : t.notPublished}</h2>
         {missing.length > 0 ? (
           <div data-testid="publish-missing">
             <p>{t.missingTitle}</p>
@@ -92,7 +92,7 @@ function ProfileForm({ view }: { view: DirectoryProfileView }) {
           </div>
         ) : null}
         {view.planRefusal ? <p className="field-error" data-testid="plan-refusal">{view.planRefusal}</p> : null}
-        {view.published && publicUrl ? <p className="muted">{fill(t.publicAddress, { url: `${publicUrl}/s/${listing.slug}` })}</p> : null}
+        {view.published && !view.planRefusal && publicUrl ? <p className="muted">{fill(t.publicAddress, { url: `${publicUrl}/s/${listing.slug}` })}</p> : null}
         <label className="d-check">
           <input type="checkbox" name="published" checked={draft.published} onChange={(e) => change({ published: e.currentTarget.checked })} />
           <span>{t.published}</span>

@@ -62,6 +62,12 @@ function StatsChart({ stats }: { stats: DirectoryStats }) {
         <polyline points={g.whatsapp} className="d-line-whatsapp" fill="none" />
         <polyline points={g.calls} className="d-line-calls" fill="none" />
       </svg>
+      {from && to ? (
+        <p className="d-chart-dates muted" aria-hidden="true">
+          <span>{shortDate(from, locale)}</span>
+          <span>{shortDate(to, locale)}</span>
+        </p>
+      ) : null}
       <h3>{t.totals}</h3>
       <dl className="d-totals" data-testid="stats-totals">
         <div><dt><span className="d-key d-key-views" aria-hidden="true" />{t.views}</dt><dd>{stats.totals.views}</dd></div>
