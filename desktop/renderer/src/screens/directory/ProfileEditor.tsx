@@ -17,7 +17,7 @@ import { useLocale } from '../../app/locale.js';
 import { DIRECTORY_TEXTS } from './directoryTexts.js';
 import { PositionPicker } from './PositionPicker.js';
 import { ProfilePreview } from './ProfilePreview.js';
-import { previewListing, previewPhotos } from './previewListing.js';
+import { draftListing, draftPhotos } from './previewInput.js';
 
 /** The profile's longest about text (shared/directory/profile.ts ABOUT_MAX; the engine checks it). */
 const ABOUT_MAX = 1000;
@@ -71,10 +71,10 @@ function ProfileForm({ view }: { view: DirectoryProfileView }) {
 
   const draftKey = JSON.stringify(draft);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const listing = useMemo(() => previewListing(view.id, draft, view.updatedAt), [view.id, draftKey, view.updatedAt]);
+  const listing = useMemo(() => draftListing(view.id, draft, view.updatedAt), [view.id, draftKey, view.updatedAt]);
   const photosKey = JSON.stringify(portfolio.data?.items ?? []);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const photos = useMemo(() => previewPhotos(portfolio.data?.items ?? []), [photosKey]);
+  const photos = useMemo(() => draftPhotos(portfolio.data?.items ?? []), [photosKey]);
   const publicUrl = (session?.serverUrl ?? '').replace(/\/+$/, '');
   const missing = view.missing;
 

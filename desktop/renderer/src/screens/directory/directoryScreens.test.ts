@@ -3,7 +3,7 @@
  * public page's own renderer, in preview mode), the statistics' answer checked, the chart's geometry.
  */
 import { describe, expect, it } from 'vitest';
-import { previewListing, previewPhotos } from './previewListing.js';
+import { draftListing, draftPhotos } from './previewInput.js';
 import { chartGeometry, CHART } from './statsChart.js';
 import { readStats } from '../../../../../shared/host/directoryChannels.js';
 import { renderProfilePage } from '../../../../../shared/directory/pages/profilePage.js';
@@ -28,16 +28,16 @@ function photo(n: number, published = true): PortfolioPhoto {
 }
 
 describe('the preview', () => {
-  it('speaks the public listing: the slug the hub starts from, the known city\'s slug, trimmed text', () => {
-    const listing = previewListing('w-1', DRAFT, null);
+  it('speaks the public listing from the form: the slug the hub starts from, the city\'s slug, text trimmed as the engine keeps it', () => {
+    const listing = draftListing('w-1', DRAFT, null);
     expect(listing).toMatchObject({ workshopId: 'w-1', slug: 'couture-eden-lome', name: 'Couture Éden', city: 'lome', citySlug: 'lome', district: 'Bè', priceRange: 'premium' });
-    expect(previewListing('w-1', { ...DRAFT, city: '  ', name: '' }, null)).toMatchObject({ slug: 'atelier', city: null, citySlug: null });
+    expect(draftListing('w-1', { ...DRAFT, city: '  ', name: '' }, null)).toMatchObject({ slug: 'atelier', city: null, citySlug: null });
   });
 
   it('shows only the published photos, in order; the page uses the local sources and escapes the text', () => {
-    const photos = previewPhotos([photo(1), photo(2, false), photo(3)]);
+    const photos = draftPhotos([photo(1), photo(2, false), photo(3)]);
     expect(photos.map((p) => p.itemId)).toEqual(['id-1', 'id-3']);
-    const html = renderProfilePage({ listing: previewListing('w-1', DRAFT, null), photos, publicUrl: 'https://styliste.example', preview: { photoSrc: (hash) => `blob:local/${hash.slice(0, 4)}` } });
+    const html = renderProfilePage({ listing: draftListing('w-1', DRAFT, null), photos, publicUrl: 'https://styliste.example', preview: { photoSrc: (hash) => `blob:local/${hash.slice(0, 4)}` } });
     expect(html).toContain('blob:local/1111');
     expect(html).toContain('blob:local/3333');
     expect(html).not.toContain('blob:local/2222');
