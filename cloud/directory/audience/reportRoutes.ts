@@ -53,7 +53,7 @@ function verifyFormBytes(_req: unknown, _res: unknown, bytes: Buffer): void {
   }
 }
 
-const FIELD_MESSAGE: Record<string, AudienceTextKey> = { reason: 'invalid.reason', details: 'invalid.details', photo: 'invalid.photo' };
+const FIELD_MESSAGE: Record<string, AudienceTextKey> = { reason: 'refused.reason', details: 'refused.details', photo: 'refused.photo' };
 
 export function mountReportRoutes(app: Express, ctx: CloudContext, counter: AudienceCounter): void {
   const directory = ctx.services.directory;
@@ -68,7 +68,7 @@ export function mountReportRoutes(app: Express, ctx: CloudContext, counter: Audi
   const refused = (req: Request, res: Response, status: number, key: AudienceTextKey) => {
     const locale = requestLocale(req);
     const slug = String(req.params.slug ?? '');
-    answer(res, status, locale, messagePage(locale, 'invalid.title', sayText(locale, key, { max: REPORT_DETAILS_MAX }), isSlug(slug) ? slug : null));
+    answer(res, status, locale, messagePage(locale, 'refused.title', sayText(locale, key, { max: REPORT_DETAILS_MAX }), isSlug(slug) ? slug : null));
   };
   const notFound = (req: Request, res: Response) => {
     const locale = requestLocale(req);
@@ -103,16 +103,16 @@ export function mountReportRoutes(app: Express, ctx: CloudContext, counter: Audi
   const formErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     const status = (error as { status?: unknown } | null)?.status;
     if (status === 413) return refused(req, res, 413, 'tooLarge.body');
-    if (typeof status === 'number' && status >= 400 && status < 500) return refused(req, res, 400, 'invalid.form');
+    if (typeof status === 'number' && status >= 400 && status < 500) return refused(req, res, 400, 'refused.form');
     unavailable(req, res, error);
   };
 
   const submit: RequestHandler = async (req, res) => {
-    if (!req.is('application/x-www-form-urlencoded')) return refused(req, res, 400, 'invalid.form');
+    if (!req.is('application/x-www-form-urlencoded')) return refused(req, res, 400, 'refused.form');
     const parsed = reportFormSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
-      return refused(req, res, 400, (typeof field === 'string' && FIELD_MESSAGE[field]) || 'invalid.form');
+      return refused(req, res, 400, (typeof field === 'string' && FIELD_MESSAGE[field]) || 'refused.form');
     }
     const form = parsed.data;
     const locale = requestLocale(req);
@@ -125,7 +125,7 @@ export function mountReportRoutes(app: Express, ctx: CloudContext, counter: Audi
       const found = await directory.profile(String(req.params.slug ?? ''));
       if (found.kind !== 'found') return notFound(req, res);
       const photo = form.photo ? found.photos.find((p) => p.fileHash === form.photo) : undefined;
-      if (form.photo && !photo) return refused(req, res, 400, 'invalid.photo');
+      if (form.photo && !photo) return refused(req, res, 400, 'refused.photo');
       const visitor = await counter.visitor(req);
       const workshopId = found.listing.workshopId;
       await ctx.db.withWorkshop(workshopId, (tx) =>

@@ -11,7 +11,7 @@ export const statsQuerySchema = z
   .object({
     days: z.preprocess(
       (value) => (value === undefined || value === '' ? undefined : typeof value === 'string' && /^\d{1,3}$/.test(value.trim()) ? Number(value.trim()) : value),
-      z.number().int().min(1).max(STATS_MAX_DAYS).default(STATS_DEFAULT_DAYS),
+      z.number({ error: () => 'invalid.statsDays' }).int('invalid.statsDays').min(1, 'invalid.statsDays').max(STATS_MAX_DAYS, 'invalid.statsDays').default(STATS_DEFAULT_DAYS),
     ),
   });
 
