@@ -71,7 +71,7 @@ function searchStatement(center: { lat: number; lng: number }, radiusKm: number,
   return sql`SELECT l.slug, l.name, l.city, l.district, l.specialties, l.price_range, l.accepts_orders, l.lat, l.lng, ${distance} AS distance_km,
                  (SELECT p.file_hash FROM directory_photos p JOIN files f ON f.workshop_id = p.workshop_id AND f.hash = p.file_hash AND f.state = 'ready'
                    WHERE p.workshop_id = l.workshop_id AND p.hidden_at IS NULL ORDER BY p.position, p.item_id LIMIT 1) AS thumb_hash
-            FROM directory_listings l JOIN subscription s ON s.workshop_id = l.workshop_id
+            FROM directory_listings l
            WHERE ${VISIBLE} AND ${candidates} AND ${distance} <= ${radiusKm}::float8
              ${specialty ? sql`AND l.specialties @> ARRAY[${specialty}]::text[]` : sql``}
            ORDER BY distance_km NULLS LAST, l.name, l.slug LIMIT 21`;

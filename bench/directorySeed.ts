@@ -108,8 +108,10 @@ export async function seedDirectory(db: CloudDb, count: number, seed = 11): Prom
       await tx.execute(sql`INSERT INTO subscription (workshop_id, id, plan_id, status, limits, last_seq)
         SELECT workshop_id, workshop_id, plan_id, status, limits, 1
           FROM jsonb_to_recordset(${json(subscriptions)}::jsonb) AS r(workshop_id uuid, plan_id text, status text, limits jsonb)`);
-      await tx.execute(sql`INSERT INTO directory_listings (workshop_id, slug, name, city, city_slug, district, lat, lng, specialties, price_range, about, whatsapp, accepts_orders, published, search_text)
-        SELECT workshop_id, slug, name, city, city_slug, district, lat, lng, ARRAY(SELECT jsonb_array_elements_text(specialties))::text[], price_range, about, whatsapp, accepts_orders, published, search_text
+      // `listed` from the subscription just written, as the listing refresh computes it.
+      await tx.execute(sql`INSERT INTO directory_listings (workshop_id, slug, name, city, city_slug, district, lat, lng, specialties, price_range, about, whatsapp, accepts_orders, published, listed, search_text)
+        SELECT r.workshop_id, slug, name, city, city_slug, district, lat, lng, ARRAY(SELECT jsonb_array_elements_text(specialties))::text[], price_range, about, whatsapp, accepts_orders, published,
+               coalesce((SELECT directory_plan_allows(s.status, s.limits) FROM subscription s WHERE s.workshop_id = r.workshop_id), false), search_text
           FROM jsonb_to_recordset(${json(listings)}::jsonb) AS r(workshop_id uuid, slug text, name text, city text, city_slug text, district text, lat float8, lng float8,
                specialties jsonb, price_range text, about text, whatsapp text, accepts_orders boolean, published boolean, search_text text)`);
       await tx.execute(sql`INSERT INTO directory_slugs (slug, workshop_id)

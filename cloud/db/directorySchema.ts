@@ -10,6 +10,9 @@ import { sql } from 'drizzle-orm';
 import { pgTable, pgPolicy, text, uuid, timestamp, integer, boolean, doublePrecision, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { appRole, currentWorkshop, workshopPolicy } from './mirror.js';
 
+/** What may be shown, as the partial indexes and the search both say it (searchSql.ts VISIBLE, on `l`). */
+const VISIBLE_LISTING = sql`published AND listed AND hidden_at IS NULL AND lat IS NOT NULL AND lng IS NOT NULL`;
+
 /** One row per workshop whose profile exists; search shows those published, not hidden, with the directory in their plan. */
 export const directoryListings = pgTable(
   'directory_listings',
@@ -29,6 +32,12 @@ export const directoryListings = pgTable(
     whatsapp: text('whatsapp'),
     acceptsOrders: boolean('accepts_orders').notNull().default(true),
     published: boolean('published').notNull().default(false),
+    /**
+     * Whether the workshop's subscription lets it be listed now (its limits in force include the
+     * directory, and it is not suspended): written by the refresh and, when billing changes the
+     * synced `subscription` row, by the trigger of migration 0007 (`directory_plan_allows`).
+     */
+    listed: boolean('listed').notNull().default(false),
     /** Name, district and city, lowercase without accents (shared/domain/text.ts normalizeForSearch). */
     searchText: text('search_text').notNull().default(''),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -38,8 +47,11 @@ export const directoryListings = pgTable(
   (t) => [
     uniqueIndex('directory_listings_slug').on(t.slug),
     index('directory_listings_city').on(t.citySlug),
-    // Distance search: earth_box(...) @> ll_to_earth(lat, lng) uses this GiST index (cube + earthdistance).
-    index('directory_listings_earth').using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`).where(sql`lat IS NOT NULL AND lng IS NOT NULL`),
+    // Distance search: earth_box(...) @> ll_to_earth(lat, lng) uses this GiST index (cube +
+    // earthdistance), which holds only what may be shown (cloud/directory/searchSql.ts VISIBLE).
+    index('directory_listings_earth').using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`).where(VISIBLE_LISTING),
+    // A search without a position lists by name.
+    index('directory_listings_name').on(t.name, t.slug).where(VISIBLE_LISTING),
     workshopPolicy('directory_listings'),
   ],
 ).enableRLS();

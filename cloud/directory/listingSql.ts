@@ -42,13 +42,15 @@ export async function refreshListing(tx: Tx, workshopId: string): Promise<void> 
   const citySlug = profile.city ? slugify(profile.city) || null : null;
   const specialties = sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(profile.specialties ?? [])}::jsonb))::text[]`;
   await tx.execute(sql`
-    INSERT INTO directory_listings (workshop_id, slug, name, city, city_slug, district, lat, lng, specialties, price_range, about, whatsapp, accepts_orders, published, search_text, updated_at)
+    INSERT INTO directory_listings (workshop_id, slug, name, city, city_slug, district, lat, lng, specialties, price_range, about, whatsapp, accepts_orders, published, listed, search_text, updated_at)
     VALUES (${workshopId}, ${slug}, ${profile.name}, ${profile.city}, ${citySlug}, ${profile.district}, ${profile.lat}, ${profile.lng}, ${specialties},
-            ${profile.price_range}, ${profile.about}, ${profile.whatsapp}, ${profile.accepts_orders}, ${profile.published}, ${searchText}, now())
+            ${profile.price_range}, ${profile.about}, ${profile.whatsapp}, ${profile.accepts_orders}, ${profile.published},
+            coalesce((SELECT directory_plan_allows(s.status, s.limits) FROM subscription s WHERE s.workshop_id = ${workshopId}), false),
+            ${searchText}, now())
     ON CONFLICT (workshop_id) DO UPDATE SET
       slug = EXCLUDED.slug, name = EXCLUDED.name, city = EXCLUDED.city, city_slug = EXCLUDED.city_slug, district = EXCLUDED.district,
       lat = EXCLUDED.lat, lng = EXCLUDED.lng, specialties = EXCLUDED.specialties, price_range = EXCLUDED.price_range, about = EXCLUDED.about,
-      whatsapp = EXCLUDED.whatsapp, accepts_orders = EXCLUDED.accepts_orders, published = EXCLUDED.published,
+      whatsapp = EXCLUDED.whatsapp, accepts_orders = EXCLUDED.accepts_orders, published = EXCLUDED.published, listed = EXCLUDED.listed,
       search_text = EXCLUDED.search_text, updated_at = now()`);
   await refreshPhotos(tx, workshopId);
 }

@@ -155,8 +155,11 @@ describe('visibility', () => {
     // A moderated profile stays hidden whatever the workshop changes next.
     await writeProfile(server.ctx, hidden.workshopId, { name: 'Masqué Lomé', ...near, about: 'Nouveau texte' });
     expect((await search({ q: 'masque' })).body.results).toEqual([]);
-    // Restored, it is back.
+    // Restored, it is back (billing's write of the synced row flips the listing at once).
     await setSubscription(server.ctx, suspended.workshopId, 'active', 'solo');
     expect((await search({ q: 'suspendu' })).body.results.map((r) => r.name)).toEqual(['Suspendu Lomé']);
+    // Its subscription row gone, it is not shown any more.
+    await server.ctx.db.system((tx) => tx.execute(sql`DELETE FROM subscription WHERE workshop_id = ${suspended.workshopId}`));
+    expect((await search({ q: 'suspendu' })).body.results).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The directory's search and public reads, across workshops (run as the system: public data only).
  *
- * Visible = published, not hidden by moderation, with a position, and a subscription whose limits
- * in force include the directory and that is not suspended (a workshop without a subscription row
- * is never shown). Distance: the GiST index on `ll_to_earth(lat, lng)` (cube + earthdistance)
- * finds the candidates in a box slightly larger than the circle; each candidate's distance is then
+ * Visible = published, not hidden by moderation, with a position, and `listed`: a subscription
+ * whose limits in force include the directory and that is not suspended (a workshop without a
+ * subscription row is never shown), kept on the listing by the refresh and by a trigger on the
+ * synced `subscription` row (migration 0007), so no search joins another table. Distance: the
+ * GiST index on `ll_to_earth(lat, lng)` (cube + earthdistance; partial: visible rows only) finds the candidates in a box slightly larger than the circle; each candidate's distance is then
  * the haversine on the mean Earth radius (6371.0088 km), which both filters and orders: the
  * distances shown are honest, not earthdistance's equatorial-radius ones.
  */
@@ -16,9 +17,8 @@ import type { CityCount, PublicListing, PublicPhoto, SearchPage, SearchParams } 
 
 export const EARTH_RADIUS_KM = 6371.0088;
 
-/** The visibility rule, on `directory_listings l` joined with `subscription s`. */
-export const VISIBLE = sql`l.published AND l.hidden_at IS NULL AND l.lat IS NOT NULL AND l.lng IS NOT NULL
-  AND s.status <> 'suspended' AND coalesce((s.limits->>'directory')::boolean, false)`;
+/** The visibility rule on `directory_listings l`: the predicate of its partial indexes (db/directorySchema.ts). */
+export const VISIBLE = sql`l.published AND l.listed AND l.hidden_at IS NULL AND l.lat IS NOT NULL AND l.lng IS NOT NULL`;
 
 function haversineKm(lat: number, lng: number): SQL {
   return sql`(2 * ${EARTH_RADIUS_KM}::float8 * asin(sqrt(
@@ -73,7 +73,7 @@ export async function searchListings(tx: Tx, params: SearchParams, center: { lat
                  WHERE p.workshop_id = l.workshop_id AND p.hidden_at IS NULL
                  ORDER BY p.position, p.item_id LIMIT 1) AS thumb_hash
           FROM directory_listings l
-          JOIN subscription s ON s.workshop_id = l.workshop_id
+         
          WHERE ${sql.join(where, sql` AND `)}
          ORDER BY distance_km NULLS LAST, l.name, l.slug
          LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}`,
@@ -140,13 +140,13 @@ function toListing(r: ListingRow): PublicListing {
 
 /** A visible listing by its current slug. */
 export async function visibleListingBySlug(tx: Tx, slug: string): Promise<PublicListing | null> {
-  const [row] = await rows<ListingRow>(tx, sql`SELECT ${LISTING_COLUMNS} FROM directory_listings l JOIN subscription s ON s.workshop_id = l.workshop_id WHERE l.slug = ${slug} AND ${VISIBLE}`);
+  const [row] = await rows<ListingRow>(tx, sql`SELECT ${LISTING_COLUMNS} FROM directory_listings l WHERE l.slug = ${slug} AND ${VISIBLE}`);
   return row ? toListing(row) : null;
 }
 
 /** A visible listing by its workshop (an older slug's redirect). */
 export async function visibleListingOf(tx: Tx, workshopId: string): Promise<PublicListing | null> {
-  const [row] = await rows<ListingRow>(tx, sql`SELECT ${LISTING_COLUMNS} FROM directory_listings l JOIN subscription s ON s.workshop_id = l.workshop_id WHERE l.workshop_id = ${workshopId} AND ${VISIBLE}`);
+  const [row] = await rows<ListingRow>(tx, sql`SELECT ${LISTING_COLUMNS} FROM directory_listings l WHERE l.workshop_id = ${workshopId} AND ${VISIBLE}`);
   return row ? toListing(row) : null;
 }
 
@@ -165,7 +165,7 @@ export async function visiblePhotos(tx: Tx, workshopId: string): Promise<PublicP
 
 /** Every visible listing's slug and last change (the sitemap). */
 export async function visibleSlugs(tx: Tx): Promise<{ slug: string; updatedAt: string }[]> {
-  const found = await rows<{ slug: string; updated_at: string | Date }>(tx, sql`SELECT l.slug, l.updated_at FROM directory_listings l JOIN subscription s ON s.workshop_id = l.workshop_id WHERE ${VISIBLE} ORDER BY l.slug`);
+  const found = await rows<{ slug: string; updated_at: string | Date }>(tx, sql`SELECT l.slug, l.updated_at FROM directory_listings l WHERE ${VISIBLE} ORDER BY l.slug`);
   return found.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updated_at).toISOString() }));
 }
 
@@ -173,7 +173,7 @@ export async function visibleSlugs(tx: Tx): Promise<{ slug: string; updatedAt: s
 export async function visibleCities(tx: Tx): Promise<CityCount[]> {
   const found = await rows<{ city_slug: string; city: string; n: number | string }>(
     tx,
-    sql`SELECT l.city_slug, min(l.city) AS city, count(*) AS n FROM directory_listings l JOIN subscription s ON s.workshop_id = l.workshop_id
+    sql`SELECT l.city_slug, min(l.city) AS city, count(*) AS n FROM directory_listings l
          WHERE ${VISIBLE} AND l.city_slug IS NOT NULL GROUP BY l.city_slug ORDER BY count(*) DESC, l.city_slug`,
   );
   return found.map((r) => ({ citySlug: r.city_slug, city: r.city, count: Number(r.n) }));

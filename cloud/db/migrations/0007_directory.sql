@@ -63,6 +63,7 @@ CREATE TABLE "directory_listings" (
 	"whatsapp" text,
 	"accepts_orders" boolean DEFAULT true NOT NULL,
 	"published" boolean DEFAULT false NOT NULL,
+	"listed" boolean DEFAULT false NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"hidden_at" timestamp with time zone,
@@ -121,7 +122,8 @@ CREATE INDEX "directory_profile_workshop_seq" ON "directory_profile" USING btree
 CREATE INDEX "portfolio_items_workshop_seq" ON "portfolio_items" USING btree ("workshop_id","last_seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "directory_listings_slug" ON "directory_listings" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "directory_listings_city" ON "directory_listings" USING btree ("city_slug");--> statement-breakpoint
-CREATE INDEX "directory_listings_earth" ON "directory_listings" USING gist (ll_to_earth("lat", "lng")) WHERE lat IS NOT NULL AND lng IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "directory_listings_earth" ON "directory_listings" USING gist (ll_to_earth("lat", "lng")) WHERE published AND listed AND hidden_at IS NULL AND lat IS NOT NULL AND lng IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "directory_listings_name" ON "directory_listings" USING btree ("name","slug") WHERE published AND listed AND hidden_at IS NULL AND lat IS NOT NULL AND lng IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "directory_photos_workshop" ON "directory_photos" USING btree ("workshop_id","position");--> statement-breakpoint
 CREATE INDEX "directory_reports_status" ON "directory_reports" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "directory_reports_workshop" ON "directory_reports" USING btree ("workshop_id");--> statement-breakpoint
@@ -134,4 +136,23 @@ CREATE POLICY "directory_photos_workshop_isolation" ON "directory_photos" AS PER
 CREATE POLICY "directory_reports_workshop_isolation" ON "directory_reports" AS PERMISSIVE FOR ALL TO "styliste_app" USING (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid) WITH CHECK (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "directory_slugs_read" ON "directory_slugs" AS PERMISSIVE FOR SELECT TO "styliste_app" USING (true);--> statement-breakpoint
 CREATE POLICY "directory_slugs_write" ON "directory_slugs" AS PERMISSIVE FOR INSERT TO "styliste_app" WITH CHECK (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "directory_visitors_workshop_isolation" ON "directory_visitors" AS PERMISSIVE FOR ALL TO "styliste_app" USING (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid) WITH CHECK (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid);
+CREATE POLICY "directory_visitors_workshop_isolation" ON "directory_visitors" AS PERMISSIVE FOR ALL TO "styliste_app" USING (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid) WITH CHECK (workshop_id = nullif(current_setting('app.workshop_id', true), '')::uuid);--> statement-breakpoint
+-- Whether a subscription lets its workshop be listed (DESIGN "Subscriptions": suspension stops the
+-- listing; the limits in force say whether the plan has the directory). The one SQL form of the
+-- rule shared/billing/limits.ts states (directoryListingAllowed); the listing refresh uses it too.
+CREATE OR REPLACE FUNCTION directory_plan_allows(status text, limits jsonb) RETURNS boolean
+  LANGUAGE sql IMMUTABLE AS $$ SELECT status IS DISTINCT FROM 'suspended' AND coalesce((limits->>'directory')::boolean, false) $$;--> statement-breakpoint
+-- Billing writes the synced subscription row; the listing's flag follows at once, in the same
+-- transaction, whatever wrote it (checkout, lifecycle sweep, plan change, admin).
+CREATE OR REPLACE FUNCTION directory_subscription_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    UPDATE directory_listings SET listed = false WHERE workshop_id = OLD.workshop_id AND listed;
+    RETURN OLD;
+  END IF;
+  UPDATE directory_listings SET listed = directory_plan_allows(NEW.status, NEW.limits)
+   WHERE workshop_id = NEW.workshop_id AND listed IS DISTINCT FROM directory_plan_allows(NEW.status, NEW.limits);
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER directory_subscription_changed AFTER INSERT OR UPDATE OR DELETE ON subscription
+  FOR EACH ROW EXECUTE FUNCTION directory_subscription_changed();
