@@ -9,12 +9,11 @@
  * Like the tracking page, misses are limited per client address (30 per 10 minutes, IPv6 by its
  * /64, the shared limiter): a found token gives its lookup back, so a payer's refreshes never count.
  */
-import { createHash } from 'node:crypto';
 import type { Express, Response } from 'express';
 import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { errorSummary } from '../http/logging.js';
-import { sendPrivatePage } from '../http/privatePage.js';
+import { inlineStyleCsp, sendPrivatePage } from '../http/privatePage.js';
 import { createRateLimiter, waitText } from '../auth/rateLimit.js';
 import { addressKey, TRACKING_LIMITS } from '../tracking/limits.js';
 import { formatXof } from '../../shared/domain/money.js';
@@ -28,7 +27,7 @@ const STYLE =
   'body{font:16px/1.45 system-ui,sans-serif;margin:0;background:#faf7f2;color:#1e1b4b}main{max-width:28rem;margin:0 auto;padding:1.5rem}' +
   'h1{font-size:1.35rem;margin:.2rem 0 .8rem}.ok{color:#15803d}.ko{color:#b91c1c}.wait{color:#c2410c}p{margin:.5rem 0}a{color:#c2410c}';
 
-export const RETURN_PAGE_CSP = ["default-src 'none'", `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+export const RETURN_PAGE_CSP = inlineStyleCsp(STYLE);
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,7 +5,7 @@
  * comes from the catalogue (texts.ts). The style sheet is the same on every page, so the Content-
  * Security-Policy allows exactly it by its hash and nothing else.
  */
-import { createHash } from 'node:crypto';
+import { inlineStyleCsp } from '../http/privatePage.js';
 import { formatXof } from '../../shared/domain/money.js';
 import { formatPhone } from '../../shared/domain/phone.js';
 import { ORDER_STATUS_LABELS } from '../../shared/domain/orderStatus.js';
@@ -27,13 +27,7 @@ const STYLE =
   '.note{color:#555;font-size:.85rem}';
 
 /** The page's Content-Security-Policy: nothing but its own style sheet (no script, no image, no form, no frame). */
-export const TRACKING_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const TRACKING_CSP = inlineStyleCsp(STYLE);
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -3,7 +3,7 @@
  * server, no script, one inline style sheet allowed by its hash, a form that posts only to this
  * site. Every value is escaped; every word comes from the catalogue (texts.ts).
  */
-import { createHash } from 'node:crypto';
+import { inlineStyleCsp } from '../../http/privatePage.js';
 import { text, type Locale, type TextParams } from '../../../shared/i18n/texts.js';
 import { REPORT_DETAILS_MAX, REPORT_REASONS } from '../../../shared/directory/audienceRules.js';
 import { escapeHtml } from '../../tracking/page.js';
@@ -20,13 +20,7 @@ const STYLE =
   '.card{margin:1rem 0;padding:.9rem 1rem;border-radius:.6rem;background:#fff}a{color:#1d5b8a}';
 
 /** Nothing but the style sheet, and forms posting to this site. */
-export const AUDIENCE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const AUDIENCE_CSP = inlineStyleCsp(STYLE, "'self'");
 
 const say = (locale: Locale, key: AudienceTextKey, params?: TextParams) => escapeHtml(text(audienceTexts, locale, key, params));
 
