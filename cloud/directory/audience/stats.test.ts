@@ -56,11 +56,12 @@ describe('GET /api/directory/stats', () => {
   });
 
   it('is documented in the OpenAPI document, owner only, with its answer’s schema', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as any;
+    type Operation = { parameters: { name: string }[]; responses: Record<string, unknown> };
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, { get?: Operation }> };
     const operation = doc.paths['/directory/stats']?.get;
     expect(operation).toBeDefined();
-    expect(operation.parameters.map((p: { name: string }) => p.name)).toContain('days');
-    const schema = JSON.stringify(operation.responses['200']);
+    expect(operation!.parameters.map((p) => p.name)).toContain('days');
+    const schema = JSON.stringify(operation!.responses['200']);
     for (const field of ['views', 'whatsappTaps', 'callTaps', 'totals']) expect(schema).toContain(field);
   });
 
