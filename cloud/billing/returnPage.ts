@@ -14,6 +14,7 @@ import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { errorSummary } from '../http/logging.js';
 import { inlineStyleCsp, sendPrivatePage } from '../http/privatePage.js';
+import { escapeHtml } from '../../shared/domain/html.js';
 import { createRateLimiter, waitText } from '../auth/rateLimit.js';
 import { addressKey, TRACKING_LIMITS } from '../tracking/limits.js';
 import { formatXof } from '../../shared/domain/money.js';
@@ -29,9 +30,6 @@ const STYLE =
 
 export const RETURN_PAGE_CSP = inlineStyleCsp(STYLE);
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function page(locale: Locale, heading: string, headingClass: string, lines: string[], refresh: boolean): string {
   const say = (key: PaymentTextKey) => escapeHtml(paymentText(locale, key));

@@ -5,6 +5,7 @@
 import { text } from '../../shared/i18n/texts.js';
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../../shared/messaging/messageOptions.js';
 import { dispatchTexts } from './texts.js';
+import { escapeHtml } from '../../shared/domain/html.js';
 
 export interface EmailContent {
   subject: string;
@@ -12,9 +13,6 @@ export interface EmailContent {
   html: string;
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /**
  * Escaped text with its http(s) addresses as links (matched on the escaped text, so nothing

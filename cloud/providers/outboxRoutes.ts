@@ -10,14 +10,12 @@ import type { CloudContext } from '../context.js';
 import { requestLocale } from '../http/errors.js';
 import { text, type Locale } from '../../shared/i18n/texts.js';
 import { providerTexts, type ProviderTextKey } from './texts.js';
+import { escapeHtml } from '../../shared/domain/html.js';
 import { DevOutbox, OUTBOX_PROVIDERS, type OutboxEntry, type OutboxProvider } from './outbox/devOutbox.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function configured(ctx: CloudContext, provider: OutboxProvider): boolean {
   const p = ctx.config.providers;

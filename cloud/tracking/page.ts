@@ -6,6 +6,7 @@
  * Security-Policy allows exactly it by its hash and nothing else.
  */
 import { inlineStyleCsp } from '../http/privatePage.js';
+import { escapeHtml } from '../../shared/domain/html.js';
 import { formatXof } from '../../shared/domain/money.js';
 import { formatPhone } from '../../shared/domain/phone.js';
 import { ORDER_STATUS_LABELS } from '../../shared/domain/orderStatus.js';
@@ -29,9 +30,6 @@ const STYLE =
 /** The page's Content-Security-Policy: nothing but its own style sheet (no script, no image, no form, no frame). */
 export const TRACKING_CSP = inlineStyleCsp(STYLE);
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const say = (locale: Locale, key: TrackingTextKey, params?: TextParams) => escapeHtml(text(trackingTexts, locale, key, params));
 

@@ -6,7 +6,7 @@
 import { inlineStyleCsp } from '../../http/privatePage.js';
 import { text, type Locale, type TextParams } from '../../../shared/i18n/texts.js';
 import { REPORT_DETAILS_MAX, REPORT_REASONS } from '../../../shared/directory/audienceRules.js';
-import { escapeHtml } from '../../tracking/page.js';
+import { escapeHtml } from '../../../shared/domain/html.js';
 import { DIRECTORY_PATH, profilePath, reportPath } from '../paths.js';
 import { audienceTexts, REPORT_REASON_LABELS, type AudienceTextKey } from './texts.js';
 

@@ -4,11 +4,11 @@
  * the directory and the profiles, not the API, the app, the tracking links nor the counting routes.
  */
 import type { CityCount } from '../../../shared/directory/listingTypes.js';
+import { escapeHtml } from '../../../shared/domain/html.js';
 import { cityPath, DIRECTORY_PATH, profilePath } from '../../../shared/directory/paths.js';
 
-function xml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+/** XML text: the same five characters as HTML. */
+const xml = escapeHtml;
 
 export function renderSitemap(publicUrl: string, cities: CityCount[], profiles: { slug: string; updatedAt: string }[]): string {
   const url = (path: string, lastmod?: string) => `<url><loc>${xml(`${publicUrl}${path}`)}</loc>${lastmod ? `<lastmod>${xml(lastmod)}</lastmod>` : ''}</url>`;

@@ -6,10 +6,9 @@
  */
 import { MAP_SCRIPT_PATH, DIRECTORY_CSS, STYLESHEET_PATH } from './style.js';
 import type { Locale } from '../../i18n/texts.js';
+import { escapeHtml } from '../../domain/html.js';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 /**
  * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` as \u escapes, so no
