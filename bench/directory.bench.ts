@@ -16,7 +16,7 @@ import { openCloudDb, rows, type CloudDb } from '../cloud/db/client.js';
 import { createScratchDatabase } from '../cloud/testing/testDb.js';
 import { startTestServer } from '../cloud/testing/testServer.js';
 import { profilePath } from '../cloud/directory/paths.js';
-import { VISIBLE, EARTH_RADIUS_KM } from '../cloud/directory/searchSql.js';
+import { earthBoxCandidates, FIRST_PHOTO, haversineKm, VISIBLE } from '../cloud/directory/searchSql.js';
 import { SPECIALTIES } from '../shared/directory/directoryOptions.js';
 import type { SearchParams } from '../shared/directory/listingTypes.js';
 import { seedDirectory } from './directorySeed.js';
@@ -62,15 +62,13 @@ function nearCotonou(rng: Rng): { lat: number; lng: number } {
 function searchStatement(center: { lat: number; lng: number }, radiusKm: number, specialty: string | undefined, finder: 'gist' | 'box'): SQL {
   const dLat = (radiusKm * 1.01) / 111.2;
   const dLng = (radiusKm * 1.01) / (111.2 * Math.cos((Math.abs(center.lat) + dLat) * (Math.PI / 180)));
-  const distance = sql`(2 * ${EARTH_RADIUS_KM}::float8 * asin(sqrt(power(sin(radians(l.lat - ${center.lat}::float8) / 2), 2)
-      + cos(radians(${center.lat}::float8)) * cos(radians(l.lat)) * power(sin(radians(l.lng - ${center.lng}::float8) / 2), 2))))`;
+  const distance = haversineKm(center.lat, center.lng);
   const candidates =
     finder === 'gist'
-      ? sql`earth_box(ll_to_earth(${center.lat}::float8, ${center.lng}::float8), ${radiusKm * 1010}::float8) @> ll_to_earth(l.lat, l.lng)`
+      ? earthBoxCandidates(center.lat, center.lng, radiusKm)
       : sql`l.lat BETWEEN ${center.lat - dLat}::float8 AND ${center.lat + dLat}::float8 AND l.lng BETWEEN ${center.lng - dLng}::float8 AND ${center.lng + dLng}::float8`;
   return sql`SELECT l.slug, l.name, l.city, l.district, l.specialties, l.price_range, l.accepts_orders, l.lat, l.lng, ${distance} AS distance_km,
-                 (SELECT p.file_hash FROM directory_photos p JOIN files f ON f.workshop_id = p.workshop_id AND f.hash = p.file_hash AND f.state = 'ready'
-                   WHERE p.workshop_id = l.workshop_id AND p.hidden_at IS NULL ORDER BY p.position, p.item_id LIMIT 1) AS thumb_hash
+                 ${FIRST_PHOTO} AS thumb_hash
             FROM directory_listings l
            WHERE ${VISIBLE} AND ${candidates} AND ${distance} <= ${radiusKm}::float8
              ${specialty ? sql`AND l.specialties @> ARRAY[${specialty}]::text[]` : sql``}

@@ -20,11 +20,23 @@ export const EARTH_RADIUS_KM = 6371.0088;
 /** The visibility rule on `directory_listings l`: the predicate of its partial indexes (db/directorySchema.ts). */
 export const VISIBLE = sql`l.published AND l.listed AND l.hidden_at IS NULL AND l.lat IS NOT NULL AND l.lng IS NOT NULL`;
 
-function haversineKm(lat: number, lng: number): SQL {
+/** The great-circle distance in km from a point to the listing `l`, on the mean Earth radius. */
+export function haversineKm(lat: number, lng: number): SQL {
   return sql`(2 * ${EARTH_RADIUS_KM}::float8 * asin(sqrt(
       power(sin(radians(l.lat - ${lat}::float8) / 2), 2)
     + cos(radians(${lat}::float8)) * cos(radians(l.lat)) * power(sin(radians(l.lng - ${lng}::float8) / 2), 2))))`;
 }
+
+/** The GiST index's candidates: the box around a circle 1 % wider than `radiusKm` (earthdistance's sphere is not the mean one). */
+export function earthBoxCandidates(lat: number, lng: number, radiusKm: number): SQL {
+  return sql`earth_box(ll_to_earth(${lat}::float8, ${lng}::float8), ${radiusKm * 1010}::float8) @> ll_to_earth(l.lat, l.lng)`;
+}
+
+/** The listing `l`'s first shown photo (published, not hidden, its file ready), or NULL. */
+export const FIRST_PHOTO = sql`(SELECT p.file_hash FROM directory_photos p
+    JOIN files f ON f.workshop_id = p.workshop_id AND f.hash = p.file_hash AND f.state = 'ready'
+   WHERE p.workshop_id = l.workshop_id AND p.hidden_at IS NULL
+   ORDER BY p.position, p.item_id LIMIT 1)`;
 
 /** `%term%` for LIKE on the normalised text, its wildcards escaped. */
 function likeTerm(term: string): string {
@@ -55,7 +67,7 @@ export async function searchListings(tx: Tx, params: SearchParams, center: { lat
     const radiusKm = params.radiusKm ?? DEFAULT_RADIUS_KM;
     distance = haversineKm(center.lat, center.lng);
     // The box: earth_box over a radius 1 % larger (earthdistance's sphere is not the mean one), then the exact circle.
-    where.push(sql`earth_box(ll_to_earth(${center.lat}::float8, ${center.lng}::float8), ${radiusKm * 1010}::float8) @> ll_to_earth(l.lat, l.lng)`);
+    where.push(earthBoxCandidates(center.lat, center.lng, radiusKm));
     where.push(sql`${distance} <= ${radiusKm}::float8`);
   }
   if (params.citySlug) where.push(sql`l.city_slug = ${params.citySlug}`);
@@ -68,10 +80,7 @@ export async function searchListings(tx: Tx, params: SearchParams, center: { lat
     tx,
     sql`SELECT l.slug, l.name, l.city, l.district, l.specialties, l.price_range, l.accepts_orders, l.lat, l.lng,
                ${distance} AS distance_km,
-               (SELECT p.file_hash FROM directory_photos p
-                  JOIN files f ON f.workshop_id = p.workshop_id AND f.hash = p.file_hash AND f.state = 'ready'
-                 WHERE p.workshop_id = l.workshop_id AND p.hidden_at IS NULL
-                 ORDER BY p.position, p.item_id LIMIT 1) AS thumb_hash
+               ${FIRST_PHOTO} AS thumb_hash
           FROM directory_listings l
          
          WHERE ${sql.join(where, sql` AND `)}
