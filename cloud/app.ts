@@ -29,6 +29,7 @@ import { mountTracking } from './tracking/routes.js';
 import { mountDirectoryApi } from './directory/routes.js';
 import { mountDirectoryAudience } from './directory/audience/routes.js';
 import { mountDirectoryPages } from './web/directory/routes.js';
+import { mountAdmin } from './admin/routes.js';
 
 export const VERSION = '0.1.0';
 
@@ -129,6 +130,7 @@ export function createApp(ctx: CloudContext): Express {
   mountNotifications(api, ctx);
   mountBilling(api, ctx);
   mountDirectoryApi(api, ctx);
+  mountAdmin(api, ctx);
   // The directory's counting routes (/s/<slug>/…) and the owner's statistics, before the pages' /s/<slug>.
   mountDirectoryAudience(app, api, ctx);
   app.use('/api', api);

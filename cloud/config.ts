@@ -34,6 +34,9 @@ const envSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** The first platform admin, created at start if it does not exist yet (DESIGN "Admin portal"). */
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
   /** PUBLIC_URL and the providers' names (DESIGN "Configuration names"): providers/settings.ts. */
   ...providerEnvShape,
 });
@@ -59,6 +62,8 @@ export interface Config {
   publicUrl: string;
   /** Each provider's settings, or null: that provider then writes to the development outbox. */
   providers: ProviderSettings;
+  /** The first platform admin (ADMIN_EMAIL, ADMIN_PASSWORD), or null. */
+  firstAdmin: { email: string; password: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (s3Parts.some(Boolean) && !s3Parts.every(Boolean)) {
     throw new ConfigError('Stockage S3 incomplet : S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID et S3_SECRET_ACCESS_KEY vont ensemble.');
   }
+  const firstAdmin = readFirstAdmin(e.ADMIN_EMAIL, e.ADMIN_PASSWORD, e.NODE_ENV === 'production');
   const providerSettings = readProviderSettings(e);
   if (!providerSettings.ok) throw new ConfigError(providerSettings.message);
   return {
@@ -121,5 +127,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     publicUrl: providerSettings.publicUrl,
     providers: providerSettings.providers,
+    firstAdmin,
   };
+}
+
+function readFirstAdmin(email: string | undefined, password: string | undefined, production: boolean): Config['firstAdmin'] {
+  const address = email?.trim().toLowerCase() ?? '';
+  if (!address && !password) return null;
+  if (!address || !password) throw new ConfigError('ADMIN_EMAIL et ADMIN_PASSWORD vont ensemble : donnez les deux pour créer le premier administrateur.');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) || address.length > 254) throw new ConfigError('ADMIN_EMAIL doit être une adresse e-mail valide.');
+  const minimum = production ? 12 : 8;
+  if (password.length < minimum || password.length > 256) throw new ConfigError(`ADMIN_PASSWORD doit compter de ${minimum} à 256 caractères${production ? ' en production' : ''}.`);
+  return { email: address, password };
 }

@@ -11,6 +11,8 @@ import { ApiRegistry } from './http/route.js';
 import { logSerializers } from './http/logging.js';
 import { createGuards } from './http/guards.js';
 import { createServices } from './services.js';
+import { createAdminGuard } from './admin/guard.js';
+import { ensureFirstAdmin } from './admin/bootstrap.js';
 import { HybridClock } from '../shared/sync/hlc.js';
 import type { CloudContext } from './context.js';
 import { randomBytes } from 'node:crypto';
@@ -27,11 +29,13 @@ export async function createContext(config: Config, overrides: Partial<CloudCont
     db,
     logger,
     metrics: overrides.metrics ?? new Registry(),
-    api: new ApiRegistry(createGuards({ config, db, now })),
+    api: new ApiRegistry(createGuards({ config, db, now, admin: createAdminGuard({ config, db, now }) })),
     clock: new HybridClock(randomBytes(8).toString('hex'), () => now().getTime()),
     now,
     ...(overrides.tuning ? { tuning: overrides.tuning } : {}),
   };
+  // The first platform admin (ADMIN_EMAIL, ADMIN_PASSWORD), if it does not exist yet.
+  await ensureFirstAdmin(db, config, now());
   return { ...base, services: createServices(base) };
 }
 

@@ -23,6 +23,7 @@ import { Catalogue } from './billing/catalogue.js';
 import { registerBillingLifecycle } from './billing/lifecycle/register.js';
 import { CheckoutService } from './billing/checkoutService.js';
 import { DirectoryService } from './directory/service.js';
+import { AdminSignIn } from './admin/signIn.js';
 
 export interface Services {
   /** Server-side writes into workshop rows (through the hub write function). */
@@ -49,6 +50,8 @@ export interface Services {
   billingPayments: CheckoutService;
   /** The public directory: the listing derived at push, search, profiles by slug, the sitemap (cloud/directory). */
   directory: DirectoryService;
+  /** Platform admins' sign-in: password, TOTP, recovery codes, sessions (cloud/admin). */
+  adminSignIn: AdminSignIn;
   /** The job that sends one message (checks, credits, provider, status by server write). */
   dispatcher: MessageDispatcher;
   /**
@@ -93,6 +96,7 @@ export function createServices(ctx: Omit<CloudContext, 'services'>): Services {
     billing,
     directory,
     billingPayments: new CheckoutService(ctx, catalogue, serverWrites, providers),
+    adminSignIn: new AdminSignIn(ctx),
     dispatcher,
     jobs,
   };

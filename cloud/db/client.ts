@@ -94,10 +94,15 @@ async function grantAppRole(db: AnyDb): Promise<void> {
   await db.execute(sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`));
   // Insert-only ledgers: a correction is a new row, never an edit (the credits' balance is their sum).
   for (const table of INSERT_ONLY_CLOUD_TABLES) await db.execute(sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM ${APP_ROLE}`));
+  // The platform admins' accounts are never a workshop's business: the application's role cannot even read them.
+  for (const table of SYSTEM_ONLY_CLOUD_TABLES) await db.execute(sql.raw(`REVOKE ALL ON ${table} FROM ${APP_ROLE}`));
 }
 
 /** Cloud tables the application's role may only read and insert into. */
-export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger', 'billing_payments'] as const;
+export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger', 'billing_payments', 'admin_audit'] as const;
+
+/** Cloud tables only the system (the database owner) touches: the admin portal's accounts and sessions. */
+export const SYSTEM_ONLY_CLOUD_TABLES = ['admins', 'admin_sessions', 'admin_recovery_codes'] as const;
 
 /** One round trip: become the RLS role and set the workshop, both for this transaction only. */
 export async function enterWorkshop(tx: Tx, workshopId: string): Promise<void> {

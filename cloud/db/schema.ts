@@ -11,6 +11,7 @@ import { mirrorTable, workshopPolicy } from './mirror.js';
 
 export { appRole } from './mirror.js';
 export * from './directorySchema.js';
+export * from './adminSchema.js';
 
 // ── workshop data, mirrored from the engine ──
 export const workshop = mirrorTable(local.workshop);

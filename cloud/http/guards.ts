@@ -4,8 +4,8 @@
  * - `member`: a valid access token of a member still in the workshop (re-read on every request,
  *   from the sync-state statement, so from memory while nothing of the workshop changed);
  * - `owner`: the same, and the member is the workshop's owner;
- * - `admin`: a platform admin's session (the admin portal brings its guard; until then a route
- *   declaring it cannot be mounted);
+ * - `admin`: a platform admin's session (its cookie, and the CSRF token on writes; cloud/admin/guard.ts);
+ * - `superadmin`: the same, and the admin is a superadmin (who also manages the admins);
  * - `webhook`: a provider's request, proven by the route's own `verify` (signature or secret).
  * The token is checked before any body is read; the member after the route's body parser, so a
  * sync's member check also reads its device in the same statement.
@@ -22,7 +22,7 @@ import { HttpError, requestLocale } from './errors.js';
 import { httpTexts, type HttpTextKey } from './texts.js';
 import type { RouteSpec } from './route.js';
 
-export const ACCESS = ['public', 'member', 'owner', 'admin', 'webhook'] as const;
+export const ACCESS = ['public', 'member', 'owner', 'admin', 'superadmin', 'webhook'] as const;
 export type Access = (typeof ACCESS)[number];
 
 /** The member who called, as the guard found them. */
@@ -32,11 +32,23 @@ export interface Caller extends AccessClaims {
   state: SyncState;
 }
 
+/** The platform admin who called, as the admin guard found them (never a workshop member). */
+export interface AdminCaller {
+  kind: 'admin';
+  adminId: string;
+  email: string;
+  name: string;
+  role: 'superadmin' | 'support';
+  ip: string | null;
+  /** The session's end at the latest. */
+  sessionExpiresAt: string;
+}
+
 export interface Guard {
   /** Runs before the route's own middleware: rejects a missing or bad token before a body is read. */
   early: RequestHandler;
   /** Runs after it: the member (and role) check, or the webhook's proof. */
-  admit(req: Request): Promise<Caller | undefined>;
+  admit(req: Request): Promise<Caller | AdminCaller | undefined>;
 }
 
 export interface Guards {
@@ -77,8 +89,8 @@ export interface GuardDeps {
   config: Pick<Config, 'jwtSecret'>;
   db: Pick<CloudDb, 'syncState'>;
   now(): Date;
-  /** The admin portal's guard, once it exists. */
-  admin?: Guard;
+  /** The admin portal's guards (cloud/admin/guard.ts): `superadmin` also checks the role. */
+  admin?: (superadmin: boolean) => Guard;
 }
 
 export function createGuards(deps: GuardDeps): Guards {
@@ -118,8 +130,9 @@ export function createGuards(deps: GuardDeps): Guards {
           return { early: pass, admit: async (req) => void (await verify(req)) };
         }
         case 'admin':
+        case 'superadmin':
           if (!deps.admin) throw new Error(`${spec.method.toUpperCase()} ${spec.path}: no admin guard is configured`);
-          return deps.admin;
+          return deps.admin(spec.access === 'superadmin');
         default:
           throw new Error(`${(spec as RouteSpec).path}: unknown access ${(spec as RouteSpec).access as string}`);
       }

@@ -7,7 +7,8 @@ const SECURITY: Record<Access, unknown[]> = {
   public: [],
   member: [{ bearer: [] }],
   owner: [{ bearer: [] }],
-  admin: [{ adminSession: [] }],
+  admin: [{ adminSession: [], csrfToken: [] }],
+  superadmin: [{ adminSession: [], csrfToken: [] }],
   webhook: [{ providerSignature: [] }],
 };
 
@@ -54,7 +55,8 @@ export function openApiDocument(registry: ApiRegistry, version: string): Record<
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Jeton d’accès d’un membre ; x-access: owner demande le propriétaire.' },
-        adminSession: { type: 'http', scheme: 'bearer', description: 'Session d’administrateur de la plateforme.' },
+        adminSession: { type: 'apiKey', in: 'cookie', name: 'styliste_admin', description: 'Session d’administrateur de la plateforme (cookie HttpOnly, SameSite=Strict) ; x-access: superadmin demande un superadmin.' },
+        csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'Jeton anti-falsification de la session, exigé sur toute écriture (POST, PUT, PATCH, DELETE).' },
         providerSignature: { type: 'apiKey', in: 'header', name: 'X-Signature', description: 'Appel d’un fournisseur, prouvé par sa signature ou un secret partagé (propre à chaque webhook).' },
       },
       schemas: {

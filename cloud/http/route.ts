@@ -8,10 +8,10 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import type { z, ZodType } from 'zod';
 import { parseInput } from '../../shared/domain/validation.js';
 import { requestLocale } from './errors.js';
-import type { Access, Caller, Guards } from './guards.js';
+import type { Access, AdminCaller, Caller, Guards } from './guards.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export type { Access, Caller } from './guards.js';
+export type { Access, AdminCaller, Caller } from './guards.js';
 
 type Schema = ZodType | undefined;
 
@@ -49,7 +49,7 @@ export interface Input<A extends Access, B, Q, P> {
   query: Parsed<Q>;
   params: Parsed<P>;
   /** Who called: the member and their role, checked by the guard (undefined on public and webhook routes). */
-  caller: A extends 'member' | 'owner' ? Caller : A extends 'admin' ? Caller : undefined;
+  caller: A extends 'member' | 'owner' ? Caller : A extends 'admin' | 'superadmin' ? AdminCaller : undefined;
 }
 
 export type Handler<A extends Access, B, Q, P> = (req: Request, res: Response, input: Input<A, B, Q, P>) => Promise<void> | void;

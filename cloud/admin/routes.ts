@@ -1,0 +1,11 @@
+/**
+ * Every `/api/admin` route (DESIGN "Admin portal"), each area in its own folder: the sign-in here,
+ * the workshops, the dashboard, moderation, the support view, the audit log and the admins.
+ */
+import type { Router } from 'express';
+import type { CloudContext } from '../context.js';
+import { mountAdminSignIn } from './signInRoutes.js';
+
+export function mountAdmin(router: Router, ctx: CloudContext): void {
+  mountAdminSignIn(router, ctx);
+}
