@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   'profile.keep': 'Profil maintenu',
   'photo.hide': 'Photo masquée',
   'photo.keep': 'Photo maintenue',
+  'profile.unhide': 'Profil rétabli',
+  'photo.unhide': 'Photo rétablie',
   'support.view': 'Vue d’assistance consultée',
   'audit.export': 'Export du journal',
 } as const;
