@@ -13,6 +13,7 @@ import { clientRow, deviceAtHead, postSync, syncAnswer } from '../testing/rawSyn
 import { newId } from '../../shared/domain/ids.js';
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.js';
+import { signedInAdmin, type AdminClient } from '../admin/adminTesting.js';
 import {
   bodyWithFragment, HOSTILE_CHARS, HOSTILE_URL_VALUES, hostileFragments, isUnstorable, operationsOf, sampleOf, stringPaths,
   type Operation,
@@ -20,6 +21,8 @@ import {
 
 let server: TestServer;
 let ownerToken: string;
+/** Admin operations are fuzzed inside a superadmin's session (cookie and CSRF token), so their bodies reach the handlers. */
+let admin: AdminClient;
 let shop: FixtureWorkshop;
 let operations: Operation[];
 let sent = 0;
@@ -38,6 +41,11 @@ async function send(op: Operation, options: { path?: string; query?: string; bod
   const hasBody = op.method !== 'get' && op.method !== 'head';
   const body = hasBody ? (options.body ?? (op.body ? JSON.stringify(sampleOf(op.body)) : op.rawBody ? Buffer.from('pas une image') : undefined)) : undefined;
   const headers: Record<string, string> = { authorization: `Bearer ${ownerToken}` };
+  // Not the sign-out: it would close the session the other admin operations are fuzzed in.
+  if ((op.access === 'admin' || op.access === 'superadmin') && !op.path.endsWith('/admin/logout')) {
+    headers.cookie = admin.cookie;
+    headers['x-csrf-token'] = admin.session.csrfToken;
+  }
   if (body !== undefined) headers['content-type'] = options.contentType ?? (op.rawBody && options.body === undefined ? op.rawBody : 'application/json');
   sent += 1;
   const response = await fetch(url, { method: op.method.toUpperCase(), headers, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body), signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
@@ -93,6 +101,7 @@ beforeAll(async () => {
   });
   expect(signup.status).toBe(201);
   ownerToken = ((await signup.json()) as { accessToken: string }).accessToken;
+  admin = await signedInAdmin(server);
   shop = await createFixtureWorkshop(server.ctx);
   const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as Parameters<typeof operationsOf>[0];
   operations = operationsOf(doc);
