@@ -5,7 +5,9 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { mountAdminSignIn } from './signInRoutes.js';
+import { mountAdminModeration } from './moderation/routes.js';
 
 export function mountAdmin(router: Router, ctx: CloudContext): void {
   mountAdminSignIn(router, ctx);
+  mountAdminModeration(router, ctx);
 }
