@@ -30,6 +30,7 @@ import { mountDirectoryApi } from './directory/routes.js';
 import { mountDirectoryAudience } from './directory/audience/routes.js';
 import { mountDirectoryPages } from './web/directory/routes.js';
 import { mountAdmin } from './admin/routes.js';
+import { mountSupportAccess } from './admin/support/ownerRoutes.js';
 
 export const VERSION = '0.1.0';
 
@@ -131,6 +132,7 @@ export function createApp(ctx: CloudContext): Express {
   mountBilling(api, ctx);
   mountDirectoryApi(api, ctx);
   mountAdmin(api, ctx);
+  mountSupportAccess(api, ctx);
   // The directory's counting routes (/s/<slug>/…) and the owner's statistics, before the pages' /s/<slug>.
   mountDirectoryAudience(app, api, ctx);
   app.use('/api', api);

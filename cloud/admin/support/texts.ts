@@ -1,0 +1,22 @@
+/** What the support view says (owner's permission and admin's reading): every error code with its status, French first. */
+import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
+import { HttpError } from '../../http/errors.js';
+
+export const supportTexts = defineTexts({
+  fr: {
+    support_not_allowed: 'Le propriétaire de l’atelier n’a pas autorisé l’assistance, ou son autorisation a expiré.',
+  },
+  en: {
+    support_not_allowed: 'The workshop’s owner has not allowed support access, or the permission has expired.',
+  },
+});
+
+export type SupportErrorCode = keyof typeof supportTexts.fr;
+
+const STATUS: Record<SupportErrorCode, number> = {
+  support_not_allowed: 403,
+};
+
+export function supportError(code: SupportErrorCode, locale: Locale, params: Record<string, string | number> = {}): HttpError {
+  return new HttpError(STATUS[code], code, text(supportTexts, locale, code, params));
+}
