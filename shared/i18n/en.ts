@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   'invalid.adminRole': 'Role expected: superadmin or support',
   'invalid.reportStatus': 'Status expected: pending or resolved',
   'invalid.auditAction': 'Unknown audit log action',
+  'invalid.subscriptionStatus': 'Unknown status (trial, active, past_due, suspended or cancelled)',
+  'invalid.grantCredits': 'Invalid number of credits (a whole number from 1 to 10,000)',
   'invalid.adminInvite': 'Invalid invitation link',
   'invalid.timezoneMissing': 'Time zone missing',
   'invalid.timezone': 'Unknown time zone',

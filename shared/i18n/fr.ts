@@ -122,6 +122,8 @@ export const fr = {
   'invalid.adminRole': 'Rôle attendu : superadmin ou support',
   'invalid.reportStatus': 'Statut attendu : pending (à traiter) ou resolved (traités)',
   'invalid.auditAction': 'Action du journal inconnue',
+  'invalid.subscriptionStatus': 'Statut inconnu (trial, active, past_due, suspended ou cancelled)',
+  'invalid.grantCredits': 'Nombre de crédits invalide (nombre entier de 1 à 10 000)',
   'invalid.adminInvite': 'Lien d’invitation invalide',
   'invalid.timezoneMissing': 'Fuseau horaire manquant',
   'invalid.timezone': 'Fuseau horaire inconnu',
