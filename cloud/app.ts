@@ -25,6 +25,7 @@ import { mountBilling } from './billing/routes.js';
 import { mountFedaPayWebhook } from './billing/webhookRoutes.js';
 import { mountReturnPage } from './billing/returnPage.js';
 import { mountWebApp } from './web/appRoutes.js';
+import { mountAdminPortal } from './web/adminRoutes.js';
 import { mountTracking } from './tracking/routes.js';
 import { mountDirectoryApi } from './directory/routes.js';
 import { mountDirectoryAudience } from './directory/audience/routes.js';
@@ -142,6 +143,7 @@ export function createApp(ctx: CloudContext): Express {
   mountTracking(app, ctx);
   // The page FedaPay brings the payer back to: it waits for the payment's confirmation.
   mountReturnPage(app, ctx);
+  mountAdminPortal(app);
   mountWebApp(app);
 
   app.get('/api/openapi.json', (_req, res) => {
