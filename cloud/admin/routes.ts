@@ -5,11 +5,15 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { mountAdminSignIn } from './signInRoutes.js';
+import { mountAdminWorkshops } from './workshops/routes.js';
+import { mountAdminDashboard } from './dashboard/routes.js';
 import { mountAdminModeration } from './moderation/routes.js';
 import { mountAdminSupport } from './support/adminRoutes.js';
 
 export function mountAdmin(router: Router, ctx: CloudContext): void {
   mountAdminSignIn(router, ctx);
+  mountAdminWorkshops(router, ctx);
+  mountAdminDashboard(router, ctx);
   mountAdminModeration(router, ctx);
   mountAdminSupport(router, ctx);
 }
