@@ -51,6 +51,9 @@ export const channelInputs = {
   'billing.openExternal': z.strictObject({ url: z.string().max(2000) }),
   'export.workshop': z.strictObject({}).optional(),
   'directory.stats': z.strictObject({ days: z.number().int().min(1).max(STATS_MAX_DAYS) }),
+  'support.access': z.strictObject({}).optional(),
+  'support.allow': z.strictObject({}).optional(),
+  'support.withdraw': z.strictObject({}).optional(),
   'files.put': z.strictObject({ bytes: z.instanceof(Uint8Array), kind: z.enum(FILE_KINDS) }),
   'files.get': z.strictObject({ hash: z.string().regex(/^[0-9a-f]{64}$/), thumb: z.boolean().optional() }),
 } as const;

@@ -13,11 +13,13 @@ import type { CommandInput, CommandName, CommandResult, QueryArgs, QueryName, Qu
 import type { SyncState } from '../sync/loop.js';
 import type { ExportResult } from './exportChannel.js';
 import type { DirectoryStats } from './directoryChannels.js';
+import type { SupportAccess } from './supportChannels.js';
 
 export type { SessionPayload, TeamDevice, TeamDevices, TeamInvite, TeamList, TeamMember, InviteCode, CreditEntry } from './cloudContracts.js';
 export type { BillingPayment, BillingPayments, BillingPack, BillingPlan, BillingSubscription, CheckoutResult, CheckoutStatus } from './cloudContracts.js';
 export type { PlansView, ReceiptFile } from './billingChannels.js';
 export type { DirectoryStats, DirectoryStatsDay } from './directoryChannels.js';
+export type { SupportAccess } from './supportChannels.js';
 
 export type Channel = keyof typeof channelInputs;
 
@@ -61,6 +63,10 @@ export interface ChannelResults {
   'export.workshop': ExportResult;
   /** The owner's public page statistics (directoryChannels.ts); null when the cloud cannot be reached. */
   'directory.stats': DirectoryStats | null;
+  /** The owner's permission for the support view (supportChannels.ts); null when the cloud cannot be reached. */
+  'support.access': SupportAccess | null;
+  'support.allow': SupportAccess;
+  'support.withdraw': SupportAccess;
   'files.put': { hash: string };
   'files.get': { bytes: Uint8Array; type: string } | null;
 }

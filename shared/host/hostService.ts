@@ -17,6 +17,7 @@ import { readCredits, type KeptCredits } from './messageCredits.js';
 import { ExportChannel } from './exportChannel.js';
 import { BillingChannels } from './billingChannels.js';
 import { DirectoryChannels } from './directoryChannels.js';
+import { SupportChannels } from './supportChannels.js';
 import { SyncClient, SyncFailure } from '../sync/client.js';
 import { SyncLoop, type SyncState } from '../sync/loop.js';
 import { isEngineError } from '../domain/errors.js';
@@ -42,6 +43,8 @@ export class HostService {
   private readonly billing: BillingChannels;
   /** The directory's statistics (directoryChannels.ts). */
   private readonly directory = new DirectoryChannels(() => this.cloud());
+  /** The owner's permission for the support view (supportChannels.ts). */
+  private readonly support = new SupportChannels(() => this.cloud());
 
   constructor(private readonly ports: HostPorts) {
     this.billing = new BillingChannels(() => this.cloud(), ports.openExternal ? (url) => ports.openExternal!(url) : undefined);
@@ -176,6 +179,12 @@ export class HostService {
         return (this.exporter ??= new ExportChannel(this.ports.photos, (e) => this.ports.emit(e))).run(this.engine(), this.currentLocale);
       case 'directory.stats':
         return this.directory.stats((input as Input<'directory.stats'>).days);
+      case 'support.access':
+        return this.support.current();
+      case 'support.allow':
+        return this.support.allow();
+      case 'support.withdraw':
+        return this.support.withdraw();
       case 'files.put': {
         const { bytes, kind } = input as Input<'files.put'>;
         if (bytes.length > 15 * 1024 * 1024) throw new CloudError(413, 'file_too_large', this.say('photoTooLarge'));

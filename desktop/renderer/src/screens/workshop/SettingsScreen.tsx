@@ -13,6 +13,7 @@ import { href, navigate } from '../../app/router.js';
 import { ErrorBanner, Field, Loading, Page, Select } from '../../ui/components.js';
 import { GarmentTypesEditor } from './GarmentTypesEditor.js';
 import { ExportData } from './ExportData.js';
+import { SupportAccessSection } from './SupportAccessSection.js';
 import type { WorkshopSettings } from '../../../../../shared/engine/queries/settingsQueries.js';
 
 export const SETTINGS_TEXTS = defineTexts({
@@ -178,6 +179,7 @@ export function SettingsScreen({ setup = false }: { setup?: boolean }) {
       ) : null}
       <GarmentTypesEditor />
       {!setup ? <ExportData /> : null}
+      {!setup ? <SupportAccessSection timeZone={settings.data.timezone} /> : null}
     </Page>
   );
 }
