@@ -3,10 +3,14 @@
  * and removing an admin — with a reason and a confirmation.
  */
 import { useState } from 'react';
-import type { AdminsList, InviteAnswer } from '../contracts.js';
+import type { z } from 'zod';
+import type { adminsListSchema, invitedSchema } from '../../../admin/team/schemas.js';
 import { api } from '../api.js';
 import { date } from '../format.js';
 import { ActionForm, Loading, useLoad } from '../ui.js';
+
+type AdminsList = z.output<typeof adminsListSchema>;
+type InviteAnswer = z.output<typeof invitedSchema>;
 
 const ROLES: Record<string, string> = { superadmin: 'Superadmin', support: 'Assistance' };
 
@@ -93,7 +97,7 @@ export function Admins() {
         {invite && (
           <div className="invite" data-testid="invite-link">
             <p>
-              Transmettez ce lien à {invite.admin.email} par un canal sûr ; il est valable 3 jours et ne sert qu’une fois :
+              {invite.emailSent ? `Un e-mail est parti vers ${invite.admin.email}. ` : ''}Transmettez ce lien à {invite.admin.email} par un canal sûr ; il est valable 3 jours et ne sert qu’une fois :
             </p>
             <input readOnly aria-label="Lien d’invitation" value={invite.inviteUrl} onFocus={(event) => event.target.select()} />
             <button type="button" onClick={() => void copy()}>

@@ -3,11 +3,14 @@
  * admin, workshop and dates; « Exporter en CSV » downloads the same selection.
  */
 import { useState, type FormEvent } from 'react';
-import type { AuditPage } from '../contracts.js';
+import type { z } from 'zod';
+import type { auditPageSchema } from '../../../admin/audit/schemas.js';
 import { AUDIT_ACTIONS } from '../../../../shared/admin/auditActions.js';
 import { query } from '../api.js';
 import { dateTime } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
+
+type AuditPage = z.output<typeof auditPageSchema>;
 
 const FILTERS = ['action', 'admin', 'workshop', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;

@@ -1,5 +1,5 @@
 /** The dashboard: the platform's figures in tiles, and three small charts. */
-import type { DashboardView } from '../contracts.js';
+import type { AdminDashboard } from '../../../admin/dashboard/schemas.js';
 import { BarChart, LineChart } from '../charts.js';
 import { count, dateTime, money } from '../format.js';
 import { Loading, useLoad } from '../ui.js';
@@ -25,7 +25,7 @@ function Tile({ label, value, detail, testId }: { label: string; value: string; 
 }
 
 export function Dashboard() {
-  const loaded = useLoad<DashboardView>('/admin/dashboard');
+  const loaded = useLoad<AdminDashboard>('/admin/dashboard');
   const d = loaded.data;
   return (
     <section>

@@ -1,9 +1,12 @@
 /** Accepting an invitation (#/invitation/<token>): the invited admin chooses a password, then signs in. */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { InvitationView } from '../contracts.js';
+import type { z } from 'zod';
+import type { invitationSchema } from '../../../admin/team/schemas.js';
 import { api } from '../api.js';
 import { dateTime } from '../format.js';
 import { ErrorBox, messageOf } from '../ui.js';
+
+type InvitationView = z.output<typeof invitationSchema>;
 
 export function Invitation({ token }: { token: string }) {
   const [invitation, setInvitation] = useState<InvitationView | null>(null);

@@ -1,0 +1,281 @@
+/**
+ * Issue 12's admin portal in Chromium, against a real cloud:
+ * (a) an admin signs in through the page with a TOTP code, sees the dashboard, finds a workshop
+ *     and suspends it with a reason; that workshop's web app (its owner in a second browser
+ *     context) shows the suspension after its next sync;
+ * (b) a first sign-in enrols the authenticator: the QR image, the secret shown in text (the code is
+ *     computed from it), the ten recovery codes shown once;
+ * (c) a write without the CSRF token is refused, from the portal's own page and at the API; a
+ *     lost session brings the sign-in page back with « Votre session a expiré »;
+ * (d) each page's screenshot (1366×768, and the phone at 360 px), with no CSP refusal.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createTestAdmin, signedInAdmin } from '../cloud/admin/adminTesting.js';
+import { startTestServer, type TestServer } from '../cloud/testing/testServer.js';
+import { ensureWebBuild, launchBrowser, screenshot, SCREENSHOTS } from './support.js';
+import { ensureAdminBuild, freshStep, fillPassword, go, openAdmin, PHONE, signInThroughPage, totpNow } from './adminSupport.js';
+import * as f from './flows.js';
+import { listedWorkshop, slugOf } from '../cloud/directory/directoryTesting.js';
+import { mkdirSync } from 'node:fs';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  ensureAdminBuild();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startTestServer();
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const OWNER = { workshop: 'Atelier Akwaba Couture', owner: 'Afiavi Zinsou', phone: '01 97 61 00 01', password: 'akwaba-couture-2026' };
+
+describe('the admin portal', () => {
+  it('(a) signs in with a code, finds a workshop and suspends it with a reason; the workshop’s app shows the suspension after its sync', async () => {
+    // The workshop's owner, in the web app.
+    const ownerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const app = await ownerContext.newPage();
+    await f.signUp(app, `${server.url}/app/`, OWNER);
+    await f.finishSetup(app, { city: 'Abomey-Calavi', capacity: '5' });
+    const banner = app.getByTestId('billing-banner');
+    await banner.and(app.locator('[data-kind="trial"]')).waitFor({ timeout: 30_000 });
+
+    // The admin, in a context of its own.
+    const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
+    const { context, page, errors } = await openAdmin(browser);
+    await fillPassword(page, server.url, admin);
+    await screenshot(page, 'admin-sign-in-code');
+    await freshStep();
+    await page.getByLabel('Code à 6 chiffres ou code de secours').fill(totpNow(admin.secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('tile-workshops').waitFor({ timeout: 30_000 });
+    expect(Number((await page.getByTestId('tile-workshops').locator('strong').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'admin-dashboard');
+
+    // Search the workshop by its name, open it.
+    await page.getByRole('navigation', { name: 'Portail' }).getByRole('link', { name: 'Ateliers' }).click();
+    await page.getByLabel('Rechercher').fill('Akwaba');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    const row = page.getByTestId('workshop-row').filter({ hasText: OWNER.workshop });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('workshop-row').count()).toBe(1);
+    expect(await row.textContent()).toContain('Abomey-Calavi');
+    await screenshot(page, 'admin-workshops');
+    await row.getByRole('link', { name: OWNER.workshop }).click();
+    await page.getByRole('heading', { name: OWNER.workshop }).waitFor();
+    const status = page.getByTestId('workshop-status');
+    expect(await status.textContent()).toBe('Essai');
+
+    // Suspend: the button waits for a reason, then asks for a confirmation.
+    const suspend = page.getByRole('form', { name: 'Suspendre l’atelier' });
+    const button = suspend.getByRole('button', { name: 'Suspendre' });
+    expect(await button.isDisabled()).toBe(true);
+    await suspend.getByLabel('Motif').fill('Fraude au paiement signalée par FedaPay (dossier 4411)');
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    await suspend.getByText(`Suspendre « ${OWNER.workshop} » ?`, { exact: false }).waitFor();
+    await screenshot(page, 'admin-workshop-confirm');
+    await suspend.getByRole('button', { name: 'Confirmer' }).click();
+    await status.filter({ hasText: 'Suspendu' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('form', { name: 'Rétablir l’atelier' }).waitFor();
+    expect(await page.getByTestId('workshop-history').textContent()).toContain('Fraude au paiement signalée par FedaPay (dossier 4411)');
+    await screenshot(page, 'admin-workshop');
+
+    // The journal has the action, with its reason.
+    await go(page, server.url, '/journal');
+    const entry = page.getByTestId('audit-entry').and(page.locator('[data-action="workshop.suspend"]'));
+    await entry.first().waitFor({ timeout: 30_000 });
+    expect(await entry.first().textContent()).toContain('dossier 4411');
+    expect(await entry.first().textContent()).toContain(admin.email);
+    await screenshot(page, 'admin-audit');
+
+    // The owner's app: after its next sync, the suspension's banner.
+    await f.syncNow(app);
+    await banner.and(app.locator('[data-kind="suspended"]')).waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain('Abonnement suspendu');
+    await screenshot(app, 'admin-app-suspended');
+
+    // The phone: the same workshop's page at 360 px.
+    await page.setViewportSize(PHONE);
+    await go(page, server.url, '/');
+    await page.getByTestId('tile-workshops').waitFor();
+    await screenshot(page, 'admin-dashboard-phone');
+    expect(errors).toEqual([]);
+    await ownerContext.close();
+    await context.close();
+  });
+
+  it('(b) a first sign-in enrols the authenticator: the QR image, the secret typed by hand, the recovery codes once', async () => {
+    const admin = await createTestAdmin(server.ctx, { role: 'support', confirmed: false });
+    const { context, page, errors } = await openAdmin(browser);
+    await fillPassword(page, server.url, admin);
+    await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
+    const qr = page.getByRole('img', { name: /QR code/ });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await screenshot(page, 'admin-enrolment');
+
+    // A wrong code: the API's French refusal; then the right one.
+    await page.getByLabel('Code à 6 chiffres ou code de secours').fill(totpNow(secret) === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    expect(await page.getByRole('alert').textContent()).toMatch(/Code incorrect, expiré ou déjà utilisé/);
+    await freshStep();
+    await page.getByLabel('Code à 6 chiffres ou code de secours').fill(totpNow(secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const codes = page.getByTestId('recovery-codes').locator('li');
+    await page.getByRole('heading', { name: 'Vos codes de secours' }).waitFor();
+    expect(await codes.count()).toBe(10);
+    const shown = await codes.allTextContents();
+    expect(new Set(shown).size).toBe(10);
+    for (const code of shown) expect(code).toMatch(/^[A-Z2-7]{4}-?[A-Z2-7]{4}-?[A-Z2-7]{4}$/);
+    await screenshot(page, 'admin-recovery-codes');
+    await page.getByRole('button', { name: 'Je les ai notés' }).click();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    // A support admin has no « Administrateurs ».
+    expect(await page.getByRole('navigation', { name: 'Portail' }).getByRole('link', { name: 'Administrateurs' }).count()).toBe(0);
+
+    // A reload keeps the session (GET /api/admin/session); the codes are never shown again.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
+    expect(await page.getByTestId('recovery-codes').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The next sign-in asks only for the code (no QR code any more).
+    const again = await openAdmin(browser);
+    await fillPassword(again.page, server.url, { email: admin.email, password: admin.password });
+    expect(await again.page.getByRole('heading', { name: 'Activez la double authentification' }).count()).toBe(0);
+    expect(await again.page.getByRole('img', { name: /QR code/ }).count()).toBe(0);
+    await again.context.close();
+  });
+
+  it('(c) a write without the CSRF token is refused; a lost session brings back the sign-in page', async () => {
+    const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
+    const { context, page } = await openAdmin(browser);
+    await signInThroughPage(page, server.url, admin);
+    // From the portal's own page, with its cookie but without the header: refused, in French.
+    const refused = await page.evaluate(async () => {
+      const response = await fetch('/api/admin/logout', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'accept-language': 'fr' }, body: '{}' });
+      return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } } };
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('csrf_refused');
+    expect(refused.body.error.message).toContain('jeton anti-falsification');
+    // The session is still open: the page still works.
+    await go(page, server.url, '/ateliers');
+    await page.getByTestId('workshops-total').waitFor({ timeout: 30_000 });
+
+    // At the API: a suspension without the token changes nothing.
+    const client = await signedInAdmin(server);
+    const list = await client.json<{ workshops: { id: string }[] }>('/api/admin/workshops');
+    const target = list.workshops[0]!.id;
+    const before = await client.json<{ subscription: { status: string } | null }>(`/api/admin/workshops/${target}`);
+    const forged = await client.fetch(`/api/admin/workshops/${target}/restore`, { method: 'POST', json: { reason: 'sans jeton' }, csrf: false });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('csrf_refused');
+    expect(await client.json(`/api/admin/workshops/${target}`)).toMatchObject({ subscription: before.subscription });
+
+    // The cookie gone (expired, revoked): the next request brings back the sign-in page.
+    await context.clearCookies();
+    await go(page, server.url, '/moderation');
+    await page.getByText('Votre session a expiré').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Adresse e-mail').waitFor();
+    await screenshot(page, 'admin-session-expired');
+    await context.close();
+  });
+});
+
+describe('the portal’s other pages', () => {
+  it('(d) moderation with a report, the support view the owner allowed, the admins and an invitation', async () => {
+    // A workshop in the app with a client and an order; its owner allows the support view.
+    const SHOP = { workshop: 'Atelier Sèdjro Mode', owner: 'Sèdjro Ahouansou', phone: '01 97 61 00 02', password: 'sedjro-mode-2026' };
+    const ownerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+    const app = await ownerContext.newPage();
+    await f.signUp(app, `${server.url}/app/`, SHOP);
+    await f.finishSetup(app, { city: 'Porto-Novo', capacity: '3' });
+    const clientId = await f.addClient(app, { name: 'Rachidatou Bello', phone: '01 62 11 22 33' });
+    await f.createOrder(app, clientId, { garment: 'Kaba', price: '18000', deposit: '6000' });
+    await f.syncNow(app);
+    await ownerContext.close();
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: SHOP.phone, password: SHOP.password }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const allowed = await fetch(`${server.url}/api/support-access`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+    expect(allowed.status).toBe(200);
+
+    // A visitor reports a listed workshop's profile.
+    const listed = await listedWorkshop(server.ctx, 'Couture Élégance Cotonou', { city: 'Cotonou' });
+    const slug = await slugOf(server.ctx, listed.workshopId);
+    const report = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reason: 'scam', details: 'Demande un acompte par transfert puis ne répond plus.' }).toString() });
+    expect(report.status).toBeLessThan(400);
+
+    const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
+    const { context, page, errors } = await openAdmin(browser);
+    await signInThroughPage(page, server.url, admin);
+
+    // Moderation: the report, « Garder » with a reason.
+    await page.getByRole('navigation', { name: 'Portail' }).getByRole('link', { name: 'Modération' }).click();
+    const card = page.getByTestId('report').filter({ hasText: 'Couture Élégance Cotonou' });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('Demande un acompte par transfert');
+    expect(await card.getByRole('link', { name: 'Voir le profil public' }).getAttribute('href')).toBe(`/s/${slug}`);
+    await screenshot(page, 'admin-moderation');
+    const keep = card.getByRole('form', { name: 'Garder le profil' });
+    await keep.getByLabel('Motif').fill('Vérifié par téléphone avec l’atelier : malentendu sur l’acompte.');
+    await keep.getByRole('button', { name: 'Garder' }).click();
+    await page.getByTestId('report').and(page.locator('[data-status="resolved"]')).first().waitFor({ timeout: 30_000 });
+
+    // The support view of the workshop whose owner allowed it: read-only, its client and order.
+    await go(page, server.url, `/ateliers?q=${encodeURIComponent('Sèdjro')}`);
+    await page.getByTestId('workshop-row').first().getByRole('link').click();
+    await page.getByRole('link', { name: 'Vue d’assistance' }).click();
+    await page.getByText('Lecture seule — chaque page consultée est inscrite au journal.').waitFor({ timeout: 30_000 });
+    await page.getByTestId('support-client').filter({ hasText: 'Rachidatou Bello' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'admin-support-clients');
+    await page.getByRole('tab', { name: 'Commandes' }).click();
+    await page.getByRole('cell', { name: 'Rachidatou Bello' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('table').textContent()).toMatch(/12\s000\sFCFA/);
+    await screenshot(page, 'admin-support-orders');
+    // A workshop that allowed nothing: the API's French refusal.
+    await go(page, server.url, `/ateliers/${listed.workshopId}/assistance`);
+    await page.getByText('n’a pas autorisé la vue d’assistance').waitFor({ timeout: 30_000 });
+
+    // Admins: invite one, the link to pass on; the invitation page sets a password.
+    await page.getByRole('navigation', { name: 'Portail' }).getByRole('link', { name: 'Administrateurs' }).click();
+    await page.getByTestId('admin-row').filter({ hasText: admin.email }).waitFor({ timeout: 30_000 });
+    const invite = page.getByRole('form', { name: 'Inviter un administrateur' });
+    await invite.getByLabel('E-mail').fill('nadia.assistance@styliste.test');
+    await invite.getByLabel('Nom').fill('Nadia Assistance');
+    await invite.getByLabel('Motif').fill('Renfort de l’assistance pour la rentrée');
+    await invite.getByRole('button', { name: 'Créer l’invitation' }).click();
+    const link = page.getByRole('textbox', { name: 'Lien d’invitation' });
+    await link.waitFor({ timeout: 30_000 });
+    const inviteUrl = await link.inputValue();
+    expect(inviteUrl).toMatch(/\/admin\/#\/invitation\/[\w-]+$/);
+    await page.getByTestId('admin-row').filter({ hasText: 'nadia.assistance@styliste.test' }).waitFor();
+    await screenshot(page, 'admin-admins');
+    expect(errors).toEqual([]);
+
+    const invited = await openAdmin(browser);
+    await invited.page.goto(`${server.url}/admin/#/invitation/${inviteUrl.split('/invitation/')[1]}`);
+    await invited.page.getByText('nadia.assistance@styliste.test').waitFor({ timeout: 30_000 });
+    await invited.page.getByLabel('Mot de passe', { exact: true }).fill('nadia-assistance-2026');
+    await invited.page.getByLabel('Mot de passe (encore)').fill('nadia-assistance-2026');
+    await screenshot(invited.page, 'admin-invitation');
+    await invited.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await invited.page.getByRole('link', { name: 'Aller à la connexion' }).click();
+    await fillPassword(invited.page, server.url, { email: 'nadia.assistance@styliste.test', password: 'nadia-assistance-2026' });
+    await invited.page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
+    expect(invited.errors).toEqual([]);
+    await invited.context.close();
+    await context.close();
+  });
+});
