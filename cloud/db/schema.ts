@@ -14,7 +14,8 @@ export * from './directorySchema.js';
 export * from './adminSchema.js';
 
 // ── workshop data, mirrored from the engine ──
-export const workshop = mirrorTable(local.workshop);
+/** The admin dashboard counts signups by `created_at` (cloud/admin/dashboard). */
+export const workshop = mirrorTable(local.workshop, {}, [], ['createdAt']);
 export const garmentTypes = mirrorTable(local.garmentTypes);
 /** `user_id` links a member to the account that signs in as them (cloud only, never synced). */
 export const members = mirrorTable(local.members, { userId: uuid('user_id') });
@@ -180,6 +181,7 @@ export const creditLedger = pgTable(
   },
   (t) => [
     index('credit_ledger_workshop').on(t.workshopId, t.createdAt),
+    index('credit_ledger_purchases').on(t.createdAt, t.amount).where(sql`kind = 'purchase'`),
     uniqueIndex('credit_ledger_message_kind').on(t.messageId, t.kind).where(sql`message_id IS NOT NULL`),
     uniqueIndex('credit_ledger_grant_key').on(t.workshopId, t.grantKey).where(sql`grant_key IS NOT NULL`),
     workshopPolicy('credit_ledger'),
@@ -308,6 +310,7 @@ export const billingPayments = pgTable(
     uniqueIndex('billing_payments_transaction').on(t.transactionId),
     uniqueIndex('billing_payments_receipt').on(t.receiptNumber),
     index('billing_payments_workshop').on(t.workshopId, t.paidAt),
+    index('billing_payments_paid').on(t.paidAt, t.amount),
     workshopPolicy('billing_payments'),
   ],
 ).enableRLS();

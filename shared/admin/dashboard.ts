@@ -69,14 +69,9 @@ export function dashboardPeriods(now: Date): DashboardPeriods {
   };
 }
 
-/** Thresholds for SQL's width_bucket: every bucket's start, then the last one's end (bucket i+1 is `buckets[i]`). */
-export function thresholds(series: readonly Bucket[]): string[] {
-  return [...series.map((b) => b.start), series.at(-1)!.end];
-}
-
 /**
- * A series with a value for every bucket: `found` maps width_bucket's number (1 = the first
- * bucket) to the value; the buckets without one get `zero`.
+ * A series with a value for every bucket: `found` maps a bucket's number (1 = the first, the
+ * oldest) to its value; the buckets without one get `zero`.
  */
 export function fillSeries<T>(series: readonly Bucket[], found: ReadonlyMap<number, T>, zero: T): { label: string; value: T }[] {
   return series.map((bucket, i) => ({ label: bucket.label, value: found.get(i + 1) ?? zero }));

@@ -4,8 +4,8 @@
  * week (`workshop_created_at`), the devices seen in the last 30 days, the subscriptions by status,
  * plan and cycle, the payments by month (`billing_payments_paid`), the credits bought this month
  * (`credit_ledger_purchases`), the messages by day (`messages_dashboard`), the visible profiles
- * (`directory_listings_name`) and the pending reports (`directory_reports_status`). Buckets are
- * numbered by width_bucket (1 = the oldest); zero-filling and totals are shared/admin/dashboard.ts's.
+ * (a partial index of the visible listings) and the pending reports (`directory_reports_status`). Buckets are
+ * numbered from 1 (the oldest); totals and the answer's shape are the service's (service.ts).
  * Read across workshops as the system. The bench (bench/adminDashboard.bench.ts) times each part
  * through `readDashboardParts` and the whole through the service.
  *
@@ -15,14 +15,18 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Tx } from '../../db/client.js';
 import { VISIBLE } from '../../directory/searchSql.js';
-import { thresholds, type Bucket, type DashboardPeriods } from '../../../shared/admin/dashboard.js';
+import type { Bucket, DashboardPeriods } from '../../../shared/admin/dashboard.js';
 
-function textArray(series: readonly Bucket[]): SQL {
-  return sql`ARRAY[${sql.join(thresholds(series).map((t) => sql`${t}`), sql`, `)}]::text[]`;
-}
-
-function timeArray(series: readonly Bucket[]): SQL {
-  return sql`ARRAY[${sql.join(thresholds(series).map((t) => sql`${t}`), sql`, `)}]::timestamptz[]`;
+/**
+ * The buckets as rows (i, start, end), i = 1 for the oldest: each bucket is then counted by its own
+ * range scan of the index (a LATERAL subquery), which costs the rows' reading only, where
+ * width_bucket over an ISO text would compare every row with the bounds.
+ */
+function bucketRows(series: readonly Bucket[]): SQL {
+  return sql`(VALUES ${sql.join(
+    series.map((b, i) => sql`(${i + 1}::int, ${b.start}::text, ${b.end}::text)`),
+    sql`, `,
+  )}) AS b(i, s, e)`;
 }
 
 const first = (series: readonly Bucket[]) => series[0]!.start;
@@ -32,9 +36,8 @@ export const DASHBOARD_PARTS = {
   /** {total, byWeek: {bucket: count}}: every workshop, and those created in each of the 12 weeks. */
   workshops: (p: DashboardPeriods) => sql`jsonb_build_object(
       'total', (SELECT count(*) FROM workshop),
-      'byWeek', (SELECT coalesce(jsonb_object_agg(b, n), '{}'::jsonb) FROM (
-        SELECT width_bucket(created_at, ${textArray(p.weeks)}) AS b, count(*) AS n FROM workshop
-         WHERE created_at >= ${first(p.weeks)} AND created_at < ${last(p.weeks).end} GROUP BY 1) w))`,
+      'byWeek', (SELECT jsonb_object_agg(b.i, c.n) FROM ${bucketRows(p.weeks)}
+        CROSS JOIN LATERAL (SELECT count(*) AS n FROM workshop w WHERE w.created_at >= b.s AND w.created_at < b.e) c))`,
 
   /** Workshops with a device seen by sync since the first of the 30 days. */
   synced: (p: DashboardPeriods) => sql`(SELECT count(DISTINCT workshop_id) FROM devices WHERE last_seen_at >= ${first(p.days)}::timestamptz)`,
@@ -47,9 +50,9 @@ export const DASHBOARD_PARTS = {
   plans: () => sql`(SELECT coalesce(jsonb_agg(jsonb_build_array(id, name, monthly_price, yearly_price) ORDER BY position, id), '[]'::jsonb) FROM plans)`,
 
   /** {bucket: [count, amount]} for each of the 6 months. */
-  payments: (p: DashboardPeriods) => sql`(SELECT coalesce(jsonb_object_agg(b, jsonb_build_array(n, amount)), '{}'::jsonb) FROM (
-      SELECT width_bucket(paid_at, ${timeArray(p.months)}) AS b, count(*) AS n, sum(amount) AS amount FROM billing_payments
-       WHERE paid_at >= ${first(p.months)}::timestamptz AND paid_at < ${last(p.months).end}::timestamptz GROUP BY 1) m)`,
+  payments: (p: DashboardPeriods) => sql`(SELECT jsonb_object_agg(b.i, jsonb_build_array(c.n, c.amount)) FROM ${bucketRows(p.months)}
+      CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount FROM billing_payments m
+                           WHERE m.paid_at >= b.s::timestamptz AND m.paid_at < b.e::timestamptz) c)`,
 
   /** Credits bought (packs) this month. */
   credits: (p: DashboardPeriods) => sql`(SELECT coalesce(sum(amount), 0) FROM credit_ledger
@@ -59,11 +62,9 @@ export const DASHBOARD_PARTS = {
    * {bucket: [sent, failed]} for each of the 30 days, by the message's creation time: `sent` and
    * `delivered` count as sent, `failed` as failed (literals: the partial index's own condition).
    */
-  messages: (p: DashboardPeriods) => sql`(SELECT coalesce(jsonb_object_agg(b, jsonb_build_array(sent, failed)), '{}'::jsonb) FROM (
-      SELECT width_bucket(created_at, ${textArray(p.days)}) AS b,
-             count(*) FILTER (WHERE status IN ('sent', 'delivered')) AS sent, count(*) FILTER (WHERE status = 'failed') AS failed
-        FROM messages
-       WHERE status IN ('sent', 'delivered', 'failed') AND created_at >= ${first(p.days)} AND created_at < ${last(p.days).end} GROUP BY 1) d)`,
+  messages: (p: DashboardPeriods) => sql`(SELECT jsonb_object_agg(b.i, jsonb_build_array(c.sent, c.failed)) FROM ${bucketRows(p.days)}
+      CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status IN ('sent', 'delivered')) AS sent, count(*) FILTER (WHERE status = 'failed') AS failed
+                            FROM messages m WHERE m.status IN ('sent', 'delivered', 'failed') AND m.created_at >= b.s AND m.created_at < b.e) c)`,
 
   /** Profiles the directory shows now (the search's own condition). */
   published: () => sql`(SELECT count(*) FROM directory_listings l WHERE ${VISIBLE})`,
