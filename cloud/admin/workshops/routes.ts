@@ -57,7 +57,8 @@ export function mountAdminWorkshops(router: Router, ctx: CloudContext): void {
     },
   );
 
-  function action<B extends ZodType>(path: string, summary: string, body: B, run: (id: string, caller: AdminCaller, body: z.output<B>, locale: Locale) => Promise<WorkshopDetail>): void {
+  function action<B extends ZodType>(route: { path: string; summary: string; body: B }, run: (id: string, caller: AdminCaller, body: z.output<B>, locale: Locale) => Promise<WorkshopDetail>): void {
+    const { path, summary, body } = route;
     ctx.api.add(
       router,
       {
@@ -81,19 +82,19 @@ export function mountAdminWorkshops(router: Router, ctx: CloudContext): void {
     );
   }
 
-  action('suspend', 'Suspend un atelier (messages, annuaire et membres au-delà de la formule gratuite arrêtés ; ses données et sa synchronisation restent), avec le motif.', reasonBodySchema, (id, caller, body, locale) =>
+  action({ path: 'suspend', summary: 'Suspend un atelier (messages, annuaire et membres au-delà de la formule gratuite arrêtés ; ses données et sa synchronisation restent), avec le motif.', body: reasonBodySchema }, (id, caller, body, locale) =>
     workshops.suspend(id, caller, body.reason, locale),
   );
-  action('restore', 'Rétablit un atelier suspendu : sa période payée ou son essai s’ils courent encore, sinon un nouveau délai de grâce, avec le motif.', reasonBodySchema, (id, caller, body, locale) =>
+  action({ path: 'restore', summary: 'Rétablit un atelier suspendu : sa période payée ou son essai s’ils courent encore, sinon un nouveau délai de grâce, avec le motif.', body: reasonBodySchema }, (id, caller, body, locale) =>
     workshops.restore(id, caller, body.reason, locale),
   );
-  action('extend-trial', 'Prolonge l’essai de 1 à 90 jours (un atelier dont l’essai a pris fin sans paiement repasse en essai), avec le motif.', extendTrialBodySchema, (id, caller, body, locale) =>
+  action({ path: 'extend-trial', summary: 'Prolonge l’essai de 1 à 90 jours (un atelier dont l’essai a pris fin sans paiement repasse en essai), avec le motif.', body: extendTrialBodySchema }, (id, caller, body, locale) =>
     workshops.extendTrial(id, caller, body.reason, body.days, locale),
   );
-  action('grant-credits', 'Offre de 1 à 10 000 crédits SMS à l’atelier, avec le motif.', grantCreditsBodySchema, (id, caller, body, locale) =>
+  action({ path: 'grant-credits', summary: 'Offre de 1 à 10 000 crédits SMS à l’atelier, avec le motif.', body: grantCreditsBodySchema }, (id, caller, body, locale) =>
     workshops.grantCredits(id, caller, body.reason, body.credits, locale),
   );
-  action('change-plan', 'Change la formule de l’atelier sans changer son statut ni ses dates (la formule gratuite le fait passer en « cancelled »), avec le motif.', changePlanBodySchema, (id, caller, body, locale) =>
+  action({ path: 'change-plan', summary: 'Change la formule de l’atelier sans changer son statut ni ses dates (la formule gratuite le fait passer en « cancelled »), avec le motif.', body: changePlanBodySchema }, (id, caller, body, locale) =>
     workshops.changePlan(id, caller, body.reason, body.planId, locale),
   );
 }

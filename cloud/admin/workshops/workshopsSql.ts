@@ -11,12 +11,20 @@ import { isoOrNull } from '../../billing/subscriptionsSql.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/domain/text.js';
 import type { SubscriptionStatus } from '../../../shared/billing/plans.js';
 
-const ACCENTED = 'àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľłñńņňòóôõöøōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
-const PLAIN = 'aaaaaaaaacccccdeeeeeeeeegggghiiiiiiiijkllllnnnnooooooooorrrssssttuuuuuuuuuuwyyyzzz';
+/**
+ * The lowercase letters of Latin-1 and Latin Extended-A that the search folds (é → e, ł → l), one
+ * for one, and those it spells out (œ → oe, ß → ss): taken from normalizeForSearch itself, so the
+ * SQL and the query's folding agree.
+ */
+const LATIN = Array.from({ length: 0x17f - 0xdf + 1 }, (_, i) => String.fromCodePoint(0xdf + i)).filter((c) => c === c.toLowerCase() && normalizeForSearch(c) !== c);
+const ONE_FOR_ONE = LATIN.filter((c) => normalizeForSearch(c).length === 1);
+const SPELLED_OUT = LATIN.filter((c) => normalizeForSearch(c).length > 1);
+const ACCENTED = ONE_FOR_ONE.join('');
+const PLAIN = ONE_FOR_ONE.map(normalizeForSearch).join('');
 
 /** A column lowercased without accents, as normalizeForSearch does for the query. */
 export function folded(column: SQL): SQL {
-  return sql`replace(replace(translate(lower(${column}), ${ACCENTED}, ${PLAIN}), 'œ', 'oe'), 'æ', 'ae')`;
+  return SPELLED_OUT.reduce((inner, c) => sql`replace(${inner}, ${c}, ${normalizeForSearch(c)})`, sql`translate(lower(${column}), ${ACCENTED}, ${PLAIN})`);
 }
 
 function like(term: string): string {
