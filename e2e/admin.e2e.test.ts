@@ -85,6 +85,9 @@ describe('the admin portal', () => {
     await suspend.getByRole('button', { name: 'Confirmer' }).click();
     await status.filter({ hasText: 'Suspendu' }).waitFor({ timeout: 30_000 });
     await page.getByRole('form', { name: 'Rétablir l’atelier' }).waitFor();
+    expect(await page.getByTestId('workshop-flash').textContent()).toContain('Atelier suspendu');
+    // The new form starts empty: its button waits for a reason of its own.
+    expect(await page.getByRole('form', { name: 'Rétablir l’atelier' }).getByRole('button', { name: 'Rétablir' }).isDisabled()).toBe(true);
     expect(await page.getByTestId('workshop-history').textContent()).toContain('Fraude au paiement signalée par FedaPay (dossier 4411)');
     await screenshot(page, 'admin-workshop');
 
@@ -276,6 +279,17 @@ describe('the portal’s other pages', () => {
     await invited.page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
     expect(invited.errors).toEqual([]);
     await invited.context.close();
+
+    // Removing an admin: a reason, a confirmation; the row goes.
+    await page.reload();
+    const nadia = page.getByTestId('admin-row').filter({ hasText: 'nadia.assistance@styliste.test' });
+    await nadia.getByText('Retirer…').click();
+    const remove = nadia.getByRole('form', { name: 'Retirer Nadia Assistance' });
+    await remove.getByLabel('Motif').fill('Fin de la mission de renfort');
+    await remove.getByRole('button', { name: 'Retirer' }).click();
+    await remove.getByRole('button', { name: 'Confirmer' }).click();
+    await nadia.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await page.getByTestId('admin-row').filter({ hasText: admin.email }).textContent()).toContain('Vous');
     await context.close();
   });
 });

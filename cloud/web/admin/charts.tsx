@@ -15,7 +15,7 @@ function axisLabels(labels: string[]) {
   const step = Math.max(1, Math.ceil(labels.length / 6));
   const inner = W - PAD.left - PAD.right;
   return labels.map((label, index) =>
-    index % step === 0 || index === labels.length - 1 ? (
+    (labels.length - 1 - index) % step === 0 ? (
       <text key={index} className="axis" x={PAD.left + (inner * (index + 0.5)) / labels.length} y={H - 6} textAnchor="middle">
         {label}
       </text>

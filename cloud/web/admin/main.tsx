@@ -77,12 +77,12 @@ function App() {
   return (
     <>
       <TopBar path={path} name={session.admin.name} role={session.admin.role} superadmin={superadmin} onSignOut={signOut} />
-      <main>{page(path, superadmin)}</main>
+      <main>{page(path, superadmin, session.admin.id)}</main>
     </>
   );
 }
 
-function page(path: string, superadmin: boolean) {
+function page(path: string, superadmin: boolean, selfId: string) {
   const [route = '/', search = ''] = path.split('?');
   const params = new URLSearchParams(search);
   let match: RegExpExecArray | null;
@@ -91,7 +91,7 @@ function page(path: string, superadmin: boolean) {
   if (route === '/ateliers') return <Workshops params={params} />;
   if (route === '/moderation') return <Moderation />;
   if (route === '/journal') return <Audit params={params} />;
-  if (route === '/administrateurs') return superadmin ? <Admins /> : <p className="error">Seul un superadmin gère les administrateurs.</p>;
+  if (route === '/administrateurs') return superadmin ? <Admins selfId={selfId} /> : <p className="error">Seul un superadmin gère les administrateurs.</p>;
   return <Dashboard />;
 }
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { adminsListSchema, invitedSchema } from '../../../admin/team/schemas.js';
+import type { TeamAdmin, adminsListSchema, invitedSchema } from '../../../admin/team/schemas.js';
 import { api } from '../api.js';
 import { date } from '../format.js';
 import { ActionForm, Loading, useLoad } from '../ui.js';
@@ -14,7 +14,7 @@ type InviteAnswer = z.output<typeof invitedSchema>;
 
 const ROLES: Record<string, string> = { superadmin: 'Superadmin', support: 'Assistance' };
 
-export function Admins() {
+export function Admins({ selfId }: { selfId: string }) {
   const loaded = useLoad<AdminsList>('/admin/admins');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -68,13 +68,7 @@ export function Admins() {
                     {admin.invitedBy && <div className="muted small">invité par {admin.invitedBy}</div>}
                   </td>
                   <td>
-                    <details>
-                      <summary>Retirer…</summary>
-                      <ActionForm title={`Retirer ${admin.name}`} button="Retirer" danger confirm={`Retirer ${admin.email} ? Ses sessions sont fermées aussitôt.`} done="Administrateur retiré." onSubmit={async (reason) => {
-                        await api(`/admin/admins/${encodeURIComponent(admin.id)}/remove`, { json: { reason } });
-                        loaded.reload();
-                      }} />
-                    </details>
+                    {admin.id === selfId ? <span className="muted">Vous</span> : <RemoveAdmin admin={admin} onRemoved={loaded.reload} />}
                   </td>
                 </tr>
               ))}
@@ -107,5 +101,18 @@ export function Admins() {
         )}
       </div>
     </section>
+  );
+}
+
+function RemoveAdmin({ admin, onRemoved }: { admin: TeamAdmin; onRemoved(): void }) {
+  async function remove(reason: string) {
+    await api(`/admin/admins/${encodeURIComponent(admin.id)}/remove`, { json: { reason } });
+    onRemoved();
+  }
+  return (
+    <details className="remove">
+      <summary>Retirer…</summary>
+      <ActionForm title={`Retirer ${admin.name}`} button="Retirer" danger confirm={`Retirer ${admin.email} ? Ses sessions sont fermées aussitôt.`} done="Administrateur retiré." onSubmit={remove} />
+    </details>
   );
 }

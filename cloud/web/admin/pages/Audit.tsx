@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { auditPageSchema } from '../../../admin/audit/schemas.js';
 import { AUDIT_ACTIONS } from '../../../../shared/admin/auditActions.js';
 import { query } from '../api.js';
-import { dateTime } from '../format.js';
+import { dateTime, targetLabel } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
 
 type AuditPage = z.output<typeof auditPageSchema>;
@@ -121,7 +121,8 @@ export function Audit({ params }: { params: URLSearchParams }) {
                   </td>
                   <td>{entry.actionLabel}</td>
                   <td>
-                    {entry.workshopId ? <a href={`#/ateliers/${encodeURIComponent(entry.workshopId)}`}>{entry.workshopName ?? entry.workshopId}</a> : entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}
+                    {entry.workshopId ? <a href={`#/ateliers/${encodeURIComponent(entry.workshopId)}`}>{entry.workshopName ?? entry.workshopId}</a> : targetLabel(entry.targetType)}
+                    {entry.targetType && entry.targetType !== 'workshop' && entry.targetId && <div className="muted small">{entry.workshopId ? `${targetLabel(entry.targetType)} · ` : ''}{entry.targetId}</div>}
                   </td>
                   <td>{entry.reason ?? '—'}</td>
                   <td>

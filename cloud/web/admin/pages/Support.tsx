@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SupportClientsResponse, SupportGrantResponse, SupportMessagesResponse, SupportOrdersResponse, SupportPageName } from '../../../admin/support/schemas.js';
 import { query } from '../api.js';
-import { dateTime, date, money } from '../format.js';
+import { dateTime, date, money, phone } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
 
 const TABS: { name: SupportPageName; label: string }[] = [
@@ -61,8 +61,10 @@ function Clients({ base }: { base: string }) {
   return (
     <>
       <form className="filters" onSubmit={search} role="search">
-        <label htmlFor="client-q">Rechercher un client</label>
-        <input id="client-q" type="search" value={typed} placeholder="Nom ou téléphone" onChange={(event) => setTyped(event.target.value)} />
+        <div className="field grow">
+          <label htmlFor="client-q">Rechercher un client</label>
+          <input id="client-q" type="search" value={typed} placeholder="Nom ou téléphone" onChange={(event) => setTyped(event.target.value)} />
+        </div>
         <button type="submit">Rechercher</button>
       </form>
       <Loading loaded={loaded} />
@@ -71,7 +73,7 @@ function Clients({ base }: { base: string }) {
         {loaded.data?.clients.map((client) => (
           <article key={client.id} className="card" data-testid="support-client">
             <h3>{client.name}</h3>
-            <p className="muted">{[client.phone, client.email, client.city].filter(Boolean).join(' · ') || 'Pas de coordonnées'}</p>
+            <p className="muted">{[client.phone ? phone(client.phone) : null, client.email, client.city].filter(Boolean).join(' · ') || 'Pas de coordonnées'}</p>
             <p>{client.orders} commande(s)</p>
             {client.notes && <p className="notes">{client.notes}</p>}
             {client.measurements.length > 0 && (

@@ -8,7 +8,7 @@ import type { WorkshopDetail } from '../../../admin/workshops/schemas.js';
 import { DEFAULT_PLANS } from '../../../../shared/billing/plans.js';
 import { TRIAL_EXTENSION_MAX_DAYS, TRIAL_EXTENSION_MIN_DAYS } from '../../../../shared/admin/subscriptionActions.js';
 import { api } from '../api.js';
-import { count, date, dateTime, money, statusLabel } from '../format.js';
+import { count, date, dateTime, money, phone, statusLabel } from '../format.js';
 import { ActionForm, Loading, useLoad } from '../ui.js';
 
 const CYCLES: Record<string, string> = { monthly: 'mensuel', yearly: 'annuel' };
@@ -29,8 +29,12 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
   const [credits, setCredits] = useState('50');
   const [planId, setPlanId] = useState('');
 
-  async function act(action: string, body: Record<string, unknown>) {
+  const [flash, setFlash] = useState<string | null>(null);
+
+  async function act(action: string, body: Record<string, unknown>, done: string) {
+    setFlash(null);
     loaded.replace(await api<WorkshopDetail>(`${path}/${action}`, { json: body }));
+    setFlash(done);
   }
 
   const d = loaded.data;
@@ -54,7 +58,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         <div className="card">
           <h2>Atelier</h2>
           <dl className="facts">
-            <Fact label="Téléphone">{d.workshop.phone ?? '—'}</Fact>
+            <Fact label="Téléphone">{phone(d.workshop.phone)}</Fact>
             <Fact label="E-mail du propriétaire">{d.workshop.email ?? '—'}</Fact>
             <Fact label="Ville">{d.workshop.city ?? '—'}</Fact>
             <Fact label="Fuseau horaire">{d.workshop.timezone}</Fact>
@@ -100,21 +104,26 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
       </div>
 
       <h2>Actions</h2>
+      {flash && (
+        <p className="success" role="status" data-testid="workshop-flash">
+          {flash}
+        </p>
+      )}
       <div className="actions">
         {sub?.status === 'suspended' ? (
-          <ActionForm title="Rétablir l’atelier" button="Rétablir" done="Atelier rétabli." onSubmit={(reason) => act('restore', { reason })} />
+          <ActionForm key="restore" title="Rétablir l’atelier" button="Rétablir" done="Atelier rétabli." onSubmit={(reason) => act('restore', { reason }, 'Atelier rétabli : ses appareils le verront à leur prochaine synchronisation.')} />
         ) : (
-          <ActionForm title="Suspendre l’atelier" button="Suspendre" danger confirm={`Suspendre « ${d.workshop.name} » ? Ses appareils passeront en lecture seule à leur prochaine synchronisation.`} done="Atelier suspendu." onSubmit={(reason) => act('suspend', { reason })} />
+          <ActionForm key="suspend" title="Suspendre l’atelier" button="Suspendre" danger confirm={`Suspendre « ${d.workshop.name} » ? Ses appareils afficheront la suspension à leur prochaine synchronisation ; rien n’est effacé.`} done="Atelier suspendu." onSubmit={(reason) => act('suspend', { reason }, 'Atelier suspendu : ses appareils le verront à leur prochaine synchronisation.')} />
         )}
-        <ActionForm title="Prolonger l’essai" button="Prolonger" ready={Number.isInteger(daysNumber) && daysNumber >= TRIAL_EXTENSION_MIN_DAYS && daysNumber <= TRIAL_EXTENSION_MAX_DAYS} done="Essai prolongé." onSubmit={(reason) => act('extend-trial', { reason, days: daysNumber })}>
+        <ActionForm title="Prolonger l’essai" button="Prolonger" ready={Number.isInteger(daysNumber) && daysNumber >= TRIAL_EXTENSION_MIN_DAYS && daysNumber <= TRIAL_EXTENSION_MAX_DAYS} done="Essai prolongé." onSubmit={(reason) => act('extend-trial', { reason, days: daysNumber }, 'Essai prolongé.')}>
           <label htmlFor="days">Jours à ajouter</label>
           <input id="days" type="number" min={TRIAL_EXTENSION_MIN_DAYS} max={TRIAL_EXTENSION_MAX_DAYS} value={days} onChange={(event) => setDays(event.target.value)} />
         </ActionForm>
-        <ActionForm title="Offrir des crédits SMS" button="Offrir" ready={Number.isInteger(creditsNumber) && creditsNumber >= 1} done="Crédits offerts." onSubmit={(reason) => act('grant-credits', { reason, credits: creditsNumber })}>
+        <ActionForm title="Offrir des crédits SMS" button="Offrir" ready={Number.isInteger(creditsNumber) && creditsNumber >= 1} done="Crédits offerts." onSubmit={(reason) => act('grant-credits', { reason, credits: creditsNumber }, 'Crédits offerts.')}>
           <label htmlFor="credits">Crédits</label>
           <input id="credits" type="number" min={1} value={credits} onChange={(event) => setCredits(event.target.value)} />
         </ActionForm>
-        <ActionForm title="Changer de formule" button="Changer" danger ready={planId !== ''} confirm={`Passer « ${d.workshop.name} » à la formule ${DEFAULT_PLANS.find((p) => p.id === planId)?.name ?? ''} ?`} done="Formule changée." onSubmit={(reason) => act('change-plan', { reason, planId })}>
+        <ActionForm title="Changer de formule" button="Changer" danger ready={planId !== ''} confirm={`Passer « ${d.workshop.name} » à la formule ${DEFAULT_PLANS.find((p) => p.id === planId)?.name ?? ''} ?`} done="Formule changée." onSubmit={(reason) => act('change-plan', { reason, planId }, 'Formule changée.')}>
           <label htmlFor="plan-id">Nouvelle formule</label>
           <select id="plan-id" value={planId} onChange={(event) => setPlanId(event.target.value)}>
             <option value="">Choisir…</option>

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { WorkshopsResponse } from '../../../admin/workshops/schemas.js';
 import { DEFAULT_PLANS, SUBSCRIPTION_STATUSES } from '../../../../shared/billing/plans.js';
 import { query } from '../api.js';
-import { count, date, dateTime, statusLabel } from '../format.js';
+import { count, date, dateTime, phone, statusLabel } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
 
 function go(filters: Record<string, string | number | undefined>) {
@@ -87,7 +87,7 @@ export function Workshops({ params }: { params: URLSearchParams }) {
                       <td>
                         <a href={`#/ateliers/${encodeURIComponent(workshop.id)}`}>{workshop.name}</a>
                       </td>
-                      <td>{workshop.phone ?? '—'}</td>
+                      <td className="nowrap">{phone(workshop.phone)}</td>
                       <td>{workshop.city ?? '—'}</td>
                       <td>{workshop.planName ?? '—'}</td>
                       <td>
