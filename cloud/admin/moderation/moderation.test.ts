@@ -266,6 +266,23 @@ describe('keeping', () => {
     expect(await allPending()).toEqual([]);
   });
 
+  it('a photo the workshop unpublished after the report: still seen by the portal, cannot be hidden (409), can be kept', async () => {
+    await report(slugTwo, `reason=inappropriate_photos&photo=${HASH}`);
+    const device = await pushingDevice(two);
+    expect((await device.sync([device.mutation('portfolio_items', itemId, { published: false })])).rejected).toEqual([]);
+    const [late] = await allPending();
+    expect(late!.photo).toMatchObject({ itemId, url: `/api/admin/photos/${itemId}`, hidden: false, caption: 'Boubou brodé main' });
+    expect((await admin.fetch(`/api/admin/photos/${itemId}`)).status).toBe(200);
+    const hide = await decide(late!.id, 'hide', 'Trop tard');
+    expect(hide.status).toBe(409);
+    expect(((await hide.json()) as { error: { code: string } }).error.code).toBe('target_gone');
+    expect((await decide(late!.id, 'keep', 'Retirée par l’atelier')).status).toBe(200);
+    expect(await allPending()).toEqual([]);
+    // Another workshop's photo that nobody reported is not the portal's to see.
+    const unreported = await addPortfolioPhoto(server.ctx, one.workshopId, HASH, { published: false });
+    expect((await admin.fetch(`/api/admin/photos/${unreported}`)).status).toBe(404);
+  });
+
   it('pages the queue 25 at a time', async () => {
     for (let i = 0; i < 27; i += 1) await report(slugTwo, `reason=other&details=Signalement+${i}`);
     const first = await pending(1);

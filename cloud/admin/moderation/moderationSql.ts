@@ -24,8 +24,8 @@ export interface ReportRow {
   slug: string | null;
   city: string | null;
   itemId: string | null;
-  /** Whether the photo is still in the directory (published by the workshop), hidden or not. */
-  photoListed: boolean;
+  /** Whether the photo's file can be shown to the admin (in the directory, hidden or not, or unpublished since the report). */
+  photoFile: boolean;
   caption: string | null;
   photoHidden: boolean;
   profileHidden: boolean;
@@ -34,7 +34,9 @@ export interface ReportRow {
 
 const SELECT = sql`SELECT r.id::text AS id, r.created_at::text AS "createdAt", r.reason, r.details, r.status, r.resolution, r.resolved_at::text AS "resolvedAt",
        r.workshop_id::text AS "workshopId", coalesce(l.name, w.name, '') AS "workshopName", l.slug, l.city,
-       r.item_id::text AS "itemId", (p.item_id IS NOT NULL) AS "photoListed", p.caption, (p.hidden_at IS NOT NULL) AS "photoHidden",
+       r.item_id::text AS "itemId",
+       (p.item_id IS NOT NULL OR EXISTS (SELECT 1 FROM portfolio_items i WHERE i.id = r.item_id AND i.workshop_id = r.workshop_id AND i.file_hash IS NOT NULL)) AS "photoFile",
+       coalesce(p.caption, (SELECT i.caption FROM portfolio_items i WHERE i.id = r.item_id AND i.workshop_id = r.workshop_id)) AS caption, (p.hidden_at IS NOT NULL) AS "photoHidden",
        (l.hidden_at IS NOT NULL) AS "profileHidden",
        (SELECT count(*)::int FROM directory_reports o
          WHERE o.workshop_id = r.workshop_id AND o.item_id IS NOT DISTINCT FROM r.item_id AND o.status = 'pending' AND o.id <> r.id) AS "othersPending"

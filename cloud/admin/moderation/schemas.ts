@@ -57,7 +57,7 @@ export const reportSchema = z.object({
   resolution: z.enum(RESOLUTIONS).nullable(),
   resolvedAt: z.string().nullable(),
   workshop: z.object({ id: z.string(), name: z.string(), slug: z.string().nullable(), city: z.string().nullable() }),
-  /** The reported photo (a report with a portfolio item); its `url` is an admin-only route, null when the photo left the directory. */
+  /** The reported photo (a report with a portfolio item); its `url` is an admin-only route (hidden or unpublished photos too), null when its file is gone. */
   photo: z.object({ itemId: z.string(), caption: z.string().nullable(), url: z.string().nullable(), hidden: z.boolean() }).nullable(),
   profileHidden: z.boolean(),
   /** Other pending reports on the same target (the profile, or the same photo): resolved together with this one. */

@@ -35,7 +35,7 @@ function view(row: ReportRow, locale: Locale): ReportView {
     resolution: row.resolution,
     resolvedAt: row.resolvedAt,
     workshop: { id: row.workshopId, name: row.workshopName, slug: row.slug, city: row.city },
-    photo: row.itemId ? { itemId: row.itemId, caption: row.caption, url: row.photoListed ? adminPhotoPath(row.itemId) : null, hidden: row.photoHidden } : null,
+    photo: row.itemId ? { itemId: row.itemId, caption: row.caption, url: row.photoFile ? adminPhotoPath(row.itemId) : null, hidden: row.photoHidden } : null,
     profileHidden: row.profileHidden,
     othersPending: row.othersPending,
   };
