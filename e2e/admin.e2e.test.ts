@@ -110,6 +110,11 @@ describe('the admin portal', () => {
     await go(page, server.url, '/');
     await page.getByTestId('tile-workshops').waitFor();
     await screenshot(page, 'admin-dashboard-phone');
+    await page.goBack();
+    await page.getByRole('heading', { name: OWNER.workshop }).waitFor();
+    await screenshot(page, 'admin-workshop-phone');
+    // Nothing wider than the phone's screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(errors).toEqual([]);
     await ownerContext.close();
     await context.close();
