@@ -20,7 +20,7 @@ export type SupportGrantResponse = z.infer<typeof supportGrantResponse>;
 export const workshopParams = z.strictObject({ id: idSchema });
 
 const pageParam = z
-  .string()
+  .string({ error: () => 'invalid.page' })
   .regex(/^\d{1,4}$/, 'invalid.page')
   .transform(Number)
   .pipe(z.number().int('invalid.page').min(1, 'invalid.page').max(SUPPORT_MAX_PAGE, 'invalid.page'))
