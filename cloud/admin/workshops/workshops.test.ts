@@ -122,6 +122,16 @@ describe('GET /api/admin/workshops', () => {
   });
 });
 
+describe('the search’s folding', () => {
+  it('spells out the letters NFD leaves whole, as the query’s folding does', async () => {
+    await shopNamed('Cœur de Łódź', { city: 'Straße' });
+    expect(names(await list('?q=coeur%20lodz'))).toEqual(['Cœur de Łódź']);
+    expect(names(await list(`?q=${encodeURIComponent('CŒUR')}`))).toEqual(['Cœur de Łódź']);
+    expect(names(await list('?q=strasse'))).toEqual(['Cœur de Łódź']);
+    expect((await list('?q=100%25')).total).toBe(0);
+  });
+});
+
 describe('GET /api/admin/workshops/:id', () => {
   it('shows the account, subscription, payments, use and history, and no client data', async () => {
     const ctx = server.ctx;

@@ -3,7 +3,8 @@
  * page — the matching workshops with their subscription, the total by a window count, then the
  * members and the last sync of that page's 25 workshops only, by grouped joins on their ids (no
  * query per workshop). The search folds case and accents on the stored name and city in SQL
- * (translate, no extension needed, PGlite included) and compares a phone by its digits.
+ * (normalize to NFD and drop the marks: no extension needed, PGlite included) and compares a
+ * phone by its digits.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Tx } from '../../db/client.js';
@@ -11,20 +12,27 @@ import { isoOrNull } from '../../billing/subscriptionsSql.js';
 import { normalizeForSearch, searchTerms } from '../../../shared/domain/text.js';
 import type { SubscriptionStatus } from '../../../shared/billing/plans.js';
 
+/** Unicode's combining marks (the accents NFD splits off), as normalizeForSearch drops them. */
+const MARKS = '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]';
+
 /**
- * The lowercase letters of Latin-1 and Latin Extended-A that the search folds (é → e, ł → l), one
- * for one, and those it spells out (œ → oe, ß → ss): taken from normalizeForSearch itself, so the
- * SQL and the query's folding agree.
+ * The letters NFD does not split into a base letter and marks but the search folds all the same
+ * (ł → l, œ → oe): found among Latin-1 and Latin Extended-A by asking normalizeForSearch itself,
+ * so the SQL and the query's folding agree.
  */
-const LATIN = Array.from({ length: 0x17f - 0xdf + 1 }, (_, i) => String.fromCodePoint(0xdf + i)).filter((c) => c === c.toLowerCase() && normalizeForSearch(c) !== c);
+const LATIN = Array.from({ length: 0x17f - 0xdf + 1 }, (_, i) => String.fromCodePoint(0xdf + i)).filter(
+  (c) => c === c.toLowerCase() && normalizeForSearch(c) !== c.normalize('NFD').replace(/\p{M}+/gu, ''),
+);
 const ONE_FOR_ONE = LATIN.filter((c) => normalizeForSearch(c).length === 1);
 const SPELLED_OUT = LATIN.filter((c) => normalizeForSearch(c).length > 1);
-const ACCENTED = ONE_FOR_ONE.join('');
-const PLAIN = ONE_FOR_ONE.map(normalizeForSearch).join('');
 
-/** A column lowercased without accents, as normalizeForSearch does for the query. */
+/**
+ * A text lowercased without accents, as normalizeForSearch does for the query: NFD, marks
+ * dropped, then the few letters NFD leaves whole.
+ */
 export function folded(column: SQL): SQL {
-  return SPELLED_OUT.reduce((inner, c) => sql`replace(${inner}, ${c}, ${normalizeForSearch(c)})`, sql`translate(lower(${column}), ${ACCENTED}, ${PLAIN})`);
+  const stripped = sql`translate(regexp_replace(normalize(lower(${column}), NFD), ${MARKS}, '', 'g'), ${ONE_FOR_ONE.join('')}, ${ONE_FOR_ONE.map(normalizeForSearch).join('')})`;
+  return SPELLED_OUT.reduce((inner, c) => sql`replace(${inner}, ${c}, ${normalizeForSearch(c)})`, stripped);
 }
 
 function like(term: string): string {
@@ -45,14 +53,12 @@ function conditions(filter: WorkshopFilter): SQL[] {
   const q = filter.q ?? '';
   const words = normalizeForSearch(q).split(' ').filter(Boolean).slice(0, 6);
   if (words.length > 0) {
-    const text = sql.join(
-      words.map((word) => sql`(${folded(sql`w.name`)} LIKE ${like(word)} OR ${folded(sql`coalesce(w.city, '')`)} LIKE ${like(word)})`),
-      sql` AND `,
-    );
+    // The name and the city folded once a row, every word looked for in them (LIKE ALL).
+    const text = sql`${folded(sql`w.name || ' ' || coalesce(w.city, '')`)} LIKE ALL (ARRAY[${sql.join(words.map((word) => sql`${like(word)}`), sql`, `)}]::text[])`;
     let { digits } = searchTerms(q);
     // A national form with a trunk 0 ('06 12 34 56 78') is not in the E.164 digits ('33612345678'); without its 0 it is.
     if (digits.startsWith('0') && digits.length >= 7) digits = digits.slice(1);
-    where.push(digits.length >= 2 ? sql`((${text}) OR regexp_replace(coalesce(w.phone, ''), '[^0-9]', '', 'g') LIKE ${like(digits)})` : sql`(${text})`);
+    where.push(digits.length >= 2 ? sql`(${text} OR translate(coalesce(w.phone, ''), '+ .-()/', '') LIKE ${like(digits)})` : text);
   }
   return where;
 }
