@@ -70,6 +70,8 @@ describe('the admin portal', () => {
     await screenshot(page, 'admin-workshops');
     await row.getByRole('link', { name: OWNER.workshop }).click();
     await page.getByRole('heading', { name: OWNER.workshop }).waitFor();
+    const workshopRoute = new URL(page.url()).hash.slice(1);
+    expect(workshopRoute).toMatch(/^\/ateliers\/[0-9a-f-]{36}$/);
     const status = page.getByTestId('workshop-status');
     expect(await status.textContent()).toBe('Essai');
 
@@ -98,6 +100,23 @@ describe('the admin portal', () => {
     expect(await entry.first().textContent()).toContain('dossier 4411');
     expect(await entry.first().textContent()).toContain(admin.email);
     await screenshot(page, 'admin-audit');
+    // Filtered to the suspensions; the CSV export carries the same filter, and the cookie goes with it.
+    await page.getByLabel('Action').selectOption('workshop.suspend');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await page.waitForURL(/#\/journal\?action=workshop\.suspend$/);
+    await page.getByTestId('audit-entry').first().waitFor();
+    expect(await page.getByTestId('audit-entry').and(page.locator(':not([data-action="workshop.suspend"])')).count()).toBe(0);
+    const csvLink = page.getByRole('link', { name: 'Exporter en CSV' });
+    expect(await csvLink.getAttribute('href')).toBe('/api/admin/audit.csv?action=workshop.suspend');
+    const downloading = page.waitForEvent('download');
+    await csvLink.click();
+    const csv = await (await downloading).createReadStream().then(async (stream) => {
+      let text = '';
+      for await (const chunk of stream) text += String(chunk);
+      return text;
+    });
+    expect(csv).toContain('dossier 4411');
+    expect(csv).not.toContain('Connexion');
 
     // The owner's app: after its next sync, the suspension's banner.
     await f.syncNow(app);
@@ -110,7 +129,7 @@ describe('the admin portal', () => {
     await go(page, server.url, '/');
     await page.getByTestId('tile-workshops').waitFor();
     await screenshot(page, 'admin-dashboard-phone');
-    await page.goBack();
+    await go(page, server.url, workshopRoute);
     await page.getByRole('heading', { name: OWNER.workshop }).waitFor();
     await screenshot(page, 'admin-workshop-phone');
     // Nothing wider than the phone's screen.
@@ -118,7 +137,7 @@ describe('the admin portal', () => {
     expect(errors).toEqual([]);
     await ownerContext.close();
     await context.close();
-  });
+  }, 120_000);
 
   it('(b) a first sign-in enrols the authenticator: the QR image, the secret typed by hand, the recovery codes once', async () => {
     const admin = await createTestAdmin(server.ctx, { role: 'support', confirmed: false });
@@ -164,7 +183,7 @@ describe('the admin portal', () => {
     expect(await again.page.getByRole('heading', { name: 'Activez la double authentification' }).count()).toBe(0);
     expect(await again.page.getByRole('img', { name: /QR code/ }).count()).toBe(0);
     await again.context.close();
-  });
+  }, 60_000);
 
   it('(c) a write without the CSRF token is refused; a lost session brings back the sign-in page', async () => {
     const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
@@ -199,7 +218,7 @@ describe('the admin portal', () => {
     await page.getByLabel('Adresse e-mail').waitFor();
     await screenshot(page, 'admin-session-expired');
     await context.close();
-  });
+  }, 60_000);
 });
 
 describe('the portal’s other pages', () => {
@@ -296,5 +315,5 @@ describe('the portal’s other pages', () => {
     await nadia.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.getByTestId('admin-row').filter({ hasText: admin.email }).textContent()).toContain('Vous');
     await context.close();
-  });
+  }, 120_000);
 });
