@@ -104,6 +104,22 @@ describe('every action', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('is refused with 400 or 404, never a 5xx, and writes nothing', async () => {
+    for (const id of ['%00', '%ED%A0%80', 'x'.repeat(300), '..%2F..%2Fadmin']) {
+      const response = await superadmin.fetch(`/api/admin/workshops/${id}/suspend`, { method: 'POST', json: { reason: 'Test' } });
+      expect([400, 404], id).toContain(response.status);
+      expect((await superadmin.fetch(`/api/admin/workshops/${id}`)).status, id).toBeLessThan(500);
+    }
+    for (const reason of ['a\u0000b', '\ud800', 'x'.repeat(501)]) {
+      expect((await act(superadmin, 'suspend', { reason })).status, reason).toBe(400);
+    }
+    expect((await act(superadmin, 'change-plan', { reason: 'Test', planId: { $ne: null } })).status).toBe(400);
+    expect((await act(superadmin, 'suspend', { reason: 'Test', status: 'active' })).status).toBe(400);
+    expect(await audit()).toEqual([]);
+  });
+});
+
 describe('suspend and restore', () => {
   it('suspending is audited, reaches the devices by sync and hides the listing at once', async () => {
     expect(await device.subscription()).toMatchObject({ status: 'trial' });
