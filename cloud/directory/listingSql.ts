@@ -32,8 +32,10 @@ export async function refreshListing(tx: Tx, workshopId: string): Promise<void> 
           FROM directory_profile WHERE workshop_id = ${workshopId} AND id = ${workshopId}`,
   );
   if (!profile || !profile.name) {
-    await tx.execute(sql`DELETE FROM directory_photos WHERE workshop_id = ${workshopId}`);
-    await tx.execute(sql`DELETE FROM directory_listings WHERE workshop_id = ${workshopId}`);
+    // Unpublished rather than deleted: the row keeps its slug and its moderation (`hidden_*`),
+    // so clearing the name and typing it again does not bring back a hidden profile.
+    await tx.execute(sql`UPDATE directory_listings SET published = false, updated_at = now() WHERE workshop_id = ${workshopId}`);
+    await refreshPhotos(tx, workshopId);
     return;
   }
   const [current] = await rows<{ slug: string }>(tx, sql`SELECT slug FROM directory_listings WHERE workshop_id = ${workshopId}`);
@@ -55,18 +57,27 @@ export async function refreshListing(tx: Tx, workshopId: string): Promise<void> 
   await refreshPhotos(tx, workshopId);
 }
 
-/** The published, not deleted portfolio items, with their garment type's name; the others leave. */
+/**
+ * The published, not deleted portfolio items, with their garment type's name; the others leave —
+ * except a hidden photo, whose row stays (never shown) so that unpublishing and publishing it
+ * again keeps it hidden, and the same file sent again as a new item is born hidden too.
+ */
 async function refreshPhotos(tx: Tx, workshopId: string): Promise<void> {
   await tx.execute(sql`
-    INSERT INTO directory_photos (item_id, workshop_id, file_hash, caption, garment_type, position)
-    SELECT p.id, p.workshop_id, p.file_hash, p.caption, g.name, p.position
+    INSERT INTO directory_photos (item_id, workshop_id, file_hash, caption, garment_type, position, hidden_at, hidden_reason)
+    SELECT p.id, p.workshop_id, p.file_hash, p.caption, g.name, p.position, h.hidden_at, h.hidden_reason
       FROM portfolio_items p
+      LEFT JOIN LATERAL (
+        SELECT d.hidden_at, d.hidden_reason FROM directory_photos d
+         WHERE d.workshop_id = p.workshop_id AND d.file_hash = p.file_hash AND d.hidden_at IS NOT NULL
+         ORDER BY d.hidden_at LIMIT 1) h ON true
       LEFT JOIN garment_types g ON g.workshop_id = p.workshop_id AND g.id::text = p.garment_type_id AND g.deleted_at IS NULL
      WHERE p.workshop_id = ${workshopId} AND p.deleted_at IS NULL AND p.published AND p.file_hash IS NOT NULL
     ON CONFLICT (item_id) DO UPDATE SET file_hash = EXCLUDED.file_hash, caption = EXCLUDED.caption, garment_type = EXCLUDED.garment_type, position = EXCLUDED.position`);
   await tx.execute(sql`
     DELETE FROM directory_photos d
      WHERE d.workshop_id = ${workshopId}
+       AND d.hidden_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM portfolio_items p WHERE p.id = d.item_id AND p.workshop_id = d.workshop_id AND p.deleted_at IS NULL AND p.published)`);
 }
 
