@@ -128,6 +128,7 @@ describe('the admin portal', () => {
     await page.setViewportSize(PHONE);
     await go(page, server.url, '/');
     await page.getByTestId('tile-workshops').waitFor();
+    expect(await page.getByTestId('tile-troubled').textContent()).toContain('1 suspendu(s)');
     await screenshot(page, 'admin-dashboard-phone');
     await go(page, server.url, workshopRoute);
     await page.getByRole('heading', { name: OWNER.workshop }).waitFor();

@@ -14,12 +14,13 @@ function shortLabel(text: string): string {
   return Number.isNaN(at) ? text : SHORT.format(new Date(at));
 }
 
-function Tile({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
+function Tile({ label, value, detail, testId, href }: { label: string; value: string; detail?: string; testId?: string; href?: string }) {
   return (
     <div className="tile" data-testid={testId}>
       <span className="tile-label">{label}</span>
       <strong>{value}</strong>
       {detail && <span className="muted">{detail}</span>}
+      {href && <a href={href}>Voir</a>}
     </div>
   );
 }
@@ -37,13 +38,14 @@ export function Dashboard() {
           <div className="tiles">
             <Tile testId="tile-workshops" label="Ateliers" value={count(d.workshops.total)} detail={`${count(d.workshops.synced30d)} synchronisés sur 30 jours · ${count(d.workshops.newThisWeek)} nouveaux cette semaine`} />
             <Tile label="Abonnements actifs" value={count(d.subscriptions.active)} detail={d.subscriptions.activeByPlan.map((plan) => `${plan.planName} : ${count(plan.count)}`).join(' · ') || 'Aucun'} />
-            <Tile label="En essai" value={count(d.subscriptions.trial)} detail={`${count(d.subscriptions.pastDue)} en retard · ${count(d.subscriptions.suspended)} suspendus · ${count(d.subscriptions.cancelled)} résiliés`} />
+            <Tile label="En essai" value={count(d.subscriptions.trial)} />
+            <Tile testId="tile-troubled" label="En retard ou suspendus" value={count(d.subscriptions.pastDue + d.subscriptions.suspended)} detail={`${count(d.subscriptions.pastDue)} en retard · ${count(d.subscriptions.suspended)} suspendu(s) · ${count(d.subscriptions.cancelled)} résilié(s)`} href={d.subscriptions.suspended > 0 ? '#/ateliers?status=suspended' : undefined} />
             <Tile label="Revenu mensuel récurrent" value={money(d.mrr)} />
             <Tile label="Paiements ce mois-ci" value={money(d.paymentsThisMonth.amount)} detail={`${count(d.paymentsThisMonth.count)} paiement(s)`} />
-            <Tile label="Messages aujourd’hui" value={count(d.messages.today.sent)} detail={`${count(d.messages.today.failed)} en échec · 30 jours : ${count(d.messages.last30d.sent)} envoyés, ${count(d.messages.last30d.failed)} en échec`} />
+            <Tile label="Messages envoyés aujourd’hui" value={count(d.messages.today.sent)} detail={`${count(d.messages.today.failed)} en échec · 30 jours : ${count(d.messages.last30d.sent)} envoyés, ${count(d.messages.last30d.failed)} en échec`} />
             <Tile label="Crédits SMS vendus ce mois-ci" value={count(d.creditsSoldThisMonth)} />
             <Tile label="Profils publiés" value={count(d.publishedProfiles)} />
-            <Tile label="Signalements à traiter" value={count(d.pendingReports)} detail={d.pendingReports > 0 ? 'Voir la modération' : undefined} />
+            <Tile label="Signalements à traiter" value={count(d.pendingReports)} href={d.pendingReports > 0 ? '#/moderation' : undefined} />
           </div>
           <div className="charts">
             <BarChart title="Inscriptions par semaine" points={d.charts.signupsByWeek.map((week) => ({ label: shortLabel(week.week), value: week.count }))} format={count} />
