@@ -41,7 +41,11 @@ export interface WorkshopUse {
 
 type Count = number | string | null;
 
-/** Counts only, in one statement: members, devices, the last sync, messages and the credit ledger's sums. */
+/**
+ * Counts only, in one statement: members, devices, the last sync, messages and the credit ledger's
+ * sums. Messages carry the time the app gave them (`since`, from the cloud's clock); the ledger's
+ * entries the database's own (`created_at` defaults to now()), so its 30 days are counted on it.
+ */
 export async function readWorkshopUse(tx: Tx, workshopId: string, since: Date): Promise<WorkshopUse> {
   const from = since.toISOString();
   const [row] = await rows<{
@@ -62,7 +66,7 @@ export async function readWorkshopUse(tx: Tx, workshopId: string, since: Date): 
           FROM messages WHERE workshop_id = ${workshopId} AND deleted_at IS NULL
       ) msg, (
         SELECT coalesce(sum(amount), 0) AS balance,
-               coalesce(-sum(amount) FILTER (WHERE kind IN ('message', 'refund') AND created_at >= ${from}), 0) AS used,
+               coalesce(-sum(amount) FILTER (WHERE kind IN ('message', 'refund') AND created_at >= now() - interval '30 days'), 0) AS used,
                coalesce(sum(amount) FILTER (WHERE kind = 'purchase'), 0) AS purchased,
                coalesce(sum(amount) FILTER (WHERE kind = 'grant'), 0) AS granted
           FROM credit_ledger WHERE workshop_id = ${workshopId}
