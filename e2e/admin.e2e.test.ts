@@ -16,8 +16,11 @@ import { startTestServer, type TestServer } from '../cloud/testing/testServer.js
 import { ensureWebBuild, launchBrowser, screenshot, SCREENSHOTS } from './support.js';
 import { ensureAdminBuild, freshStep, fillPassword, go, openAdmin, PHONE, signInThroughPage, totpNow } from './adminSupport.js';
 import * as f from './flows.js';
-import { listedWorkshop, slugOf } from '../cloud/directory/directoryTesting.js';
-import { mkdirSync } from 'node:fs';
+import { addPortfolioPhoto, listedWorkshop, markFileReady, slugOf } from '../cloud/directory/directoryTesting.js';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 
 let server: TestServer;
 let browser: Browser;
@@ -26,7 +29,7 @@ beforeAll(async () => {
   ensureWebBuild();
   ensureAdminBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startTestServer();
+  server = await startTestServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'styliste-admin-e2e-')) });
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
@@ -244,6 +247,15 @@ describe('the portal’s other pages', () => {
     const slug = await slugOf(server.ctx, listed.workshopId);
     const report = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reason: 'scam', details: 'Demande un acompte par transfert puis ne répond plus.' }).toString() });
     expect(report.status).toBeLessThan(400);
+    // And one of its photos (a real WebP in the storage).
+    const HASH = 'a7'.repeat(32);
+    const webp = await sharp({ create: { width: 480, height: 360, channels: 3, background: { r: 194, g: 65, b: 12 } } }).webp().toBuffer();
+    await markFileReady(server.ctx, listed.workshopId, HASH);
+    await server.ctx.services.uploads.storage.put(listed.workshopId, HASH, 'thumb', webp);
+    await server.ctx.services.uploads.storage.put(listed.workshopId, HASH, 'full', webp);
+    await addPortfolioPhoto(server.ctx, listed.workshopId, HASH, { caption: 'Grand boubou bleu' });
+    const photoReport = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' }, body: new URLSearchParams({ reason: 'inappropriate_photos', photo: HASH }).toString() });
+    expect(photoReport.status).toBeLessThan(400);
 
     const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
     const { context, page, errors } = await openAdmin(browser);
@@ -251,11 +263,22 @@ describe('the portal’s other pages', () => {
 
     // Moderation: the report, « Garder » with a reason.
     await page.getByRole('navigation', { name: 'Portail' }).getByRole('link', { name: 'Modération' }).click();
-    const card = page.getByTestId('report').filter({ hasText: 'Couture Élégance Cotonou' });
+    const card = page.getByTestId('report').filter({ hasText: 'Demande un acompte par transfert' });
     await card.waitFor({ timeout: 30_000 });
-    expect(await card.textContent()).toContain('Demande un acompte par transfert');
+    expect(await card.textContent()).toContain('Arnaque — Couture Élégance Cotonou (Cotonou)');
     expect(await card.getByRole('link', { name: 'Voir le profil public' }).getAttribute('href')).toBe(`/s/${slug}`);
+    const photoCard = page.getByTestId('report').filter({ hasText: 'Grand boubou bleu' });
+    const photo = photoCard.getByRole('img', { name: 'Grand boubou bleu' });
+    await photo.waitFor({ timeout: 30_000 });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(480);
     await screenshot(page, 'admin-moderation');
+    // Hiding the photo: a reason, a confirmation.
+    const hide = photoCard.getByRole('form', { name: 'Masquer la photo' });
+    await hide.getByLabel('Motif').fill('Photo d’un autre atelier, reprise sans accord');
+    await hide.getByRole('button', { name: 'Masquer' }).click();
+    await hide.getByRole('button', { name: 'Confirmer' }).click();
+    await photoCard.and(page.locator('[data-status="resolved"]')).waitFor({ timeout: 30_000 });
+    expect(await photoCard.textContent()).toContain('Photo masquée');
     const keep = card.getByRole('form', { name: 'Garder le profil' });
     await keep.getByLabel('Motif').fill('Vérifié par téléphone avec l’atelier : malentendu sur l’acompte.');
     await keep.getByRole('button', { name: 'Garder' }).click();
