@@ -146,6 +146,12 @@ describe('the admin portal', () => {
   it('(b) a first sign-in enrols the authenticator: the QR image, the secret typed by hand, the recovery codes once', async () => {
     const admin = await createTestAdmin(server.ctx, { role: 'support', confirmed: false });
     const { context, page, errors } = await openAdmin(browser);
+    // A wrong password: the API's French refusal, still on the password step.
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel('Adresse e-mail').fill(admin.email);
+    await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor({ timeout: 30_000 });
     await fillPassword(page, server.url, admin);
     await page.getByRole('heading', { name: 'Activez la double authentification' }).waitFor();
     const qr = page.getByRole('img', { name: /QR code/ });
@@ -178,6 +184,12 @@ describe('the admin portal', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     expect(await page.getByTestId('recovery-codes').count()).toBe(0);
+    // « Se déconnecter » ends the session at the server: a reload stays on the sign-in page.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByText('Vous êtes déconnecté.').waitFor();
+    await page.reload();
+    await page.getByLabel('Adresse e-mail').waitFor();
+    expect(await page.getByRole('heading', { name: 'Tableau de bord' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
 
