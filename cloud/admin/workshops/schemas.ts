@@ -5,7 +5,7 @@
  * orders or message texts (those only through the support view the owner allows).
  */
 import { z } from 'zod';
-import { safeString } from '../../../shared/domain/fields.js';
+import { idSchema, safeString } from '../../../shared/domain/fields.js';
 import { SUBSCRIPTION_STATUSES } from '../../../shared/billing/plans.js';
 import { TRIAL_EXTENSION_MAX_DAYS, TRIAL_EXTENSION_MIN_DAYS } from '../../../shared/admin/subscriptionActions.js';
 import { reasonSchema } from '../schemas.js';
@@ -32,7 +32,7 @@ export const workshopsQuerySchema = z
   });
 export type WorkshopsQuery = z.output<typeof workshopsQuerySchema>;
 
-export const workshopParamsSchema = z.object({ id: safeString('line', { error: () => 'invalid.id' }).max(100, 'invalid.id') });
+export const workshopParamsSchema = z.object({ id: idSchema });
 
 const statusSchema = z.enum(SUBSCRIPTION_STATUSES);
 

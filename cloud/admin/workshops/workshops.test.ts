@@ -190,11 +190,14 @@ describe('GET /api/admin/workshops/:id', () => {
     for (const secret of ['Secretclient', 'Ézéchiel', '61616161', 'confidentiel', clientId, ...messageIds]) expect(raw).not.toContain(secret);
   });
 
-  it('answers 404 in French for an unknown or malformed id', async () => {
-    for (const id of [newId(), 'pas-un-id', '123']) {
+  it('answers 404 in French for an unknown id, 400 for one that is not an id', async () => {
+    const unknown = await admin.fetch(`/api/admin/workshops/${newId()}`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe('Atelier introuvable.');
+    for (const id of ['pas-un-id', '123']) {
       const response = await admin.fetch(`/api/admin/workshops/${id}`);
-      expect(response.status, id).toBe(404);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toBe('Atelier introuvable.');
+      expect(response.status, id).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message, id).toMatch(/Identifiant invalide/);
     }
   });
 
