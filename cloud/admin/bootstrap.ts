@@ -18,7 +18,7 @@ export async function ensureFirstAdmin(db: Pick<CloudDb, 'system'>, config: Pick
   const id = randomUUID();
   const created = await db.system(async (tx) => {
     const inserted = await insertAdmin(tx, { id, email: first.email, name: first.email.split('@')[0]!, role: 'superadmin', passwordHash, invitedBy: null, inviteTokenHash: null, inviteExpiresAt: null }, now);
-    if (inserted) await writeAudit(tx, { admin: { id: null, email: 'ADMIN_EMAIL' }, action: 'admin.invite', target: { type: 'admin', id }, reason: 'Premier administrateur (ADMIN_EMAIL au démarrage)', after: { email: first.email, role: 'superadmin' } }, now);
+    if (inserted) await writeAudit(tx, { admin: { id: null, email: 'ADMIN_EMAIL' }, action: 'admin.invite', target: { type: 'admin', id }, detail: { source: 'ADMIN_EMAIL' }, after: { email: first.email, role: 'superadmin' } }, now);
     return inserted;
   });
   return created ? 'created' : 'exists';
