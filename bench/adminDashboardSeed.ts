@@ -7,7 +7,7 @@
  * months, the credit ledger (a grant per workshop, a cost per sent message, pack purchases),
  * directory listings (published, listed, hidden or not) and reports. Ids are md5-derived uuids so
  * rows refer to each other; random() is seeded, so two runs seed the same platform.
- * Then VACUUM ANALYZE, as autovacuum leaves a settled database.
+ * Then VACUUM ANALYZE on Postgres, as autovacuum leaves a settled database (ANALYZE only on PGlite).
  */
 import { sql } from 'drizzle-orm';
 import type { CloudDb } from '../cloud/db/client.js';
@@ -96,7 +96,8 @@ export async function seedDashboard(db: CloudDb, size: SeedSize, now: Date): Pro
   const tables = ['workshop', 'workshop_sync', 'subscriptions', 'devices', 'messages', 'billing_payments', 'credit_ledger', 'directory_listings', 'directory_reports'];
   const rows: Record<string, number> = {};
   for (const table of tables) {
-    await db.executeSql(`VACUUM ANALYZE ${table}`);
+    // PGlite runs a text without parameters inside a transaction, where VACUUM may not run: ANALYZE only there.
+    await db.executeSql(`${db.kind === 'postgres' ? 'VACUUM ' : ''}ANALYZE ${table}`);
     rows[table] = Number((await db.executeSql(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
   }
   return { rows, ms: performance.now() - started };
