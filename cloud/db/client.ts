@@ -98,8 +98,10 @@ async function grantAppRole(db: AnyDb): Promise<void> {
   for (const table of SYSTEM_ONLY_CLOUD_TABLES) await db.execute(sql.raw(`REVOKE ALL ON ${table} FROM ${APP_ROLE}`));
 }
 
-/** Cloud tables the application's role may only read and insert into. */
-export const INSERT_ONLY_CLOUD_TABLES = ['credit_ledger', 'billing_payments', 'admin_audit'] as const;
+/** Workshop tables the application's role may only read and insert into (the ledgers)… */
+export const INSERT_ONLY_WORKSHOP_TABLES = ['credit_ledger', 'billing_payments'] as const;
+/** …and the admin portal's audit log (not a workshop table: written as the system, insert-only for every role by its trigger too). */
+export const INSERT_ONLY_CLOUD_TABLES = [...INSERT_ONLY_WORKSHOP_TABLES, 'admin_audit'] as const;
 
 /** Cloud tables only the system (the database owner) touches: the admin portal's accounts and sessions. */
 export const SYSTEM_ONLY_CLOUD_TABLES = ['admins', 'admin_sessions', 'admin_recovery_codes'] as const;

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { TestServer } from '../testing/testServer.js';
 import type { FixtureWorkshop } from '../testing/fixtures.js';
 import { readServerSnapshot } from '../testing/tableSnapshots.js';
-import { INSERT_ONLY_CLOUD_TABLES, rows, type Tx } from '../db/client.js';
+import { INSERT_ONLY_WORKSHOP_TABLES, rows, type Tx } from '../db/client.js';
 import { newId } from '../../shared/domain/ids.js';
 import { TABLE_META } from '../../shared/engine/tableMeta.js';
 import { SYNCED_TABLE_NAMES } from '../../shared/domain/tables.js';
@@ -79,7 +79,7 @@ describe('row-level security in SQL', () => {
   });
 
   it('the insert-only ledgers: the application role reads and adds only its own rows, and can neither change nor remove one', async () => {
-    for (const table of INSERT_ONLY_CLOUD_TABLES) {
+    for (const table of INSERT_ONLY_WORKSHOP_TABLES) {
       const counts = await countsByWorkshop(table);
       expect(counts[one.workshopId], `${table}: workshop 1 has rows`).toBeGreaterThan(0);
       expect(counts[two.workshopId], `${table}: workshop 2 has rows`).toBeGreaterThan(0);
