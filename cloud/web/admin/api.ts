@@ -4,6 +4,11 @@
  * as the error. A 401 of the session (expired or missing) calls the handler that brings the
  * sign-in page back.
  */
+import { translator } from './i18n.js';
+import { COMMON_TEXTS } from './texts/common.js';
+
+const t = translator(COMMON_TEXTS);
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -43,13 +48,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   try {
     response = await fetch(`/api${path}`, { method, headers, credentials: 'same-origin', ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}) });
   } catch {
-    throw new ApiError(0, 'network', 'Le serveur ne répond pas : vérifiez la connexion et réessayez.');
+    throw new ApiError(0, 'network', t('network'));
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : 'unknown';
-  const message = typeof error?.message === 'string' ? error.message : `Erreur inattendue du serveur (${response.status}).`;
+  const message = typeof error?.message === 'string' ? error.message : t('unexpectedStatus', { status: response.status });
   if (response.status === 401 && !options.quiet401 && SESSION_CODES.has(code)) onSessionLost?.();
   throw new ApiError(response.status, code, message);
 }

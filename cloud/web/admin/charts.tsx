@@ -2,6 +2,10 @@
  * Small inline SVG charts (no library): bars for one series, lines for one or two. Colours come
  * from styles.css (classes), so the page's CSP needs no inline style.
  */
+import { translator } from './i18n.js';
+import { COMMON_TEXTS } from './texts/common.js';
+
+const t = translator(COMMON_TEXTS);
 const W = 320;
 const H = 140;
 const PAD = { top: 10, right: 8, bottom: 22, left: 8 };
@@ -37,13 +41,13 @@ export function BarChart({ title, points, format }: { title: string; points: Poi
           const h = (point.value / max) * height;
           return (
             <rect key={index} className="bar" x={PAD.left + index * slot + slot * 0.15} width={slot * 0.7} y={H - PAD.bottom - h} height={Math.max(h, point.value > 0 ? 1 : 0)}>
-              <title>{`${point.label} : ${format(point.value)}`}</title>
+              <title>{t('chartPoint', { label: point.label, value: format(point.value) })}</title>
             </rect>
           );
         })}
         {axisLabels(points.map((point) => point.label))}
       </svg>
-      <p className="chart-max muted">max. {format(max === 1 && points.every((p) => p.value === 0) ? 0 : max)}</p>
+      <p className="chart-max muted">{t('chartMax', { value: format(points.every((p) => p.value === 0) ? 0 : max) })}</p>
     </figure>
   );
 }
@@ -76,12 +80,12 @@ export function LineChart({ title, labels, series, format }: { title: string; la
         <line className="base" x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} />
         {series.map((line) => (
           <polyline key={line.name} className={`line ${line.className}`} points={line.values.map((value, index) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(' ')}>
-            <title>{`${line.name} : ${format(line.values.reduce((a, b) => a + b, 0))} au total`}</title>
+            <title>{t('chartTotal', { name: line.name, value: format(line.values.reduce((a, b) => a + b, 0)) })}</title>
           </polyline>
         ))}
         {axisLabels(labels)}
       </svg>
-      <p className="chart-max muted">max. {format(series.every((line) => line.values.every((v) => v === 0)) ? 0 : max)}</p>
+      <p className="chart-max muted">{t('chartMax', { value: format(series.every((line) => line.values.every((v) => v === 0)) ? 0 : max) })}</p>
     </figure>
   );
 }

@@ -1,6 +1,10 @@
 /** How the portal shows amounts, dates and statuses (French). */
 import { formatXof } from '../../../shared/domain/money.js';
 import { formatPhone } from '../../../shared/domain/phone.js';
+import { translator } from './i18n.js';
+import { COMMON_TEXTS } from './texts/common.js';
+
+const t = translator(COMMON_TEXTS);
 
 export function money(amount: number | null | undefined): string {
   return amount === null || amount === undefined ? '—' : formatXof(amount, 'fr');
@@ -27,7 +31,7 @@ export function phone(value: string | null | undefined): string {
   return /^\+\d{8,15}$/.test(value) ? formatPhone(value, 'international') : value;
 }
 
-const TARGETS: Record<string, string> = { admin: 'Administrateur', workshop: 'Atelier', profile: 'Profil', photo: 'Photo', report: 'Signalement' };
+const TARGETS: Record<string, string> = { admin: t('targetAdmin'), workshop: t('targetWorkshop'), profile: t('targetProfile'), photo: t('targetPhoto'), report: t('targetReport') };
 
 export function targetLabel(type: string | null): string {
   return type ? (TARGETS[type] ?? type) : '—';
@@ -38,13 +42,13 @@ export function dateTime(iso: string | null | undefined): string {
 }
 
 export const STATUS_LABELS: Record<string, string> = {
-  trial: 'Essai',
-  active: 'Actif',
-  past_due: 'Paiement en retard',
-  suspended: 'Suspendu',
-  cancelled: 'Résilié',
+  trial: t('statusTrial'),
+  active: t('statusActive'),
+  past_due: t('statusPastDue'),
+  suspended: t('statusSuspended'),
+  cancelled: t('statusCancelled'),
 };
 
 export function statusLabel(status: string | null | undefined): string {
-  return status ? (STATUS_LABELS[status] ?? status) : 'Sans abonnement';
+  return status ? (STATUS_LABELS[status] ?? status) : t('noSubscription');
 }

@@ -16,7 +16,11 @@ import { Audit } from './pages/Audit.js';
 import { Admins } from './pages/Admins.js';
 import { Support } from './pages/Support.js';
 import { Invitation } from './pages/Invitation.js';
+import { translator } from './i18n.js';
+import { COMMON_TEXTS } from './texts/common.js';
 import './styles.css';
+
+const t = translator(COMMON_TEXTS);
 
 function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -39,7 +43,7 @@ function App() {
     onSessionExpired(() => {
       setCsrfToken(null);
       setSession(null);
-      setNotice('Votre session a expiré : reconnectez-vous.');
+      setNotice(t('sessionExpired'));
     });
     api<AdminSession>('/admin/session', { quiet401: true })
       .then((answer) => {
@@ -52,7 +56,7 @@ function App() {
   const path = hash.replace(/^#/, '') || '/';
   const invitation = /^\/invitation\/([^/?]+)$/.exec(path);
   if (invitation) return <Invitation token={decodeURIComponent(invitation[1]!)} />;
-  if (session === undefined) return <p className="boot">Ouverture du portail…</p>;
+  if (session === undefined) return <p className="boot">{t('booting')}</p>;
   if (session === null)
     return (
       <SignIn
@@ -68,7 +72,7 @@ function App() {
   async function signOut() {
     await api('/admin/logout', { method: 'POST', json: {} }).catch(() => undefined);
     setCsrfToken(null);
-    setNotice('Vous êtes déconnecté.');
+    setNotice(t('signedOut'));
     setSession(null);
     window.location.hash = '#/';
   }
@@ -91,25 +95,25 @@ function page(path: string, superadmin: boolean, selfId: string) {
   if (route === '/ateliers') return <Workshops params={params} />;
   if (route === '/moderation') return <Moderation />;
   if (route === '/journal') return <Audit params={params} />;
-  if (route === '/administrateurs') return superadmin ? <Admins selfId={selfId} /> : <p className="error">Seul un superadmin gère les administrateurs.</p>;
+  if (route === '/administrateurs') return superadmin ? <Admins selfId={selfId} /> : <p className="error">{t('superadminOnly')}</p>;
   return <Dashboard />;
 }
 
 const LINKS: { href: string; label: string; matches: RegExp; superadmin?: boolean }[] = [
-  { href: '#/', label: 'Tableau de bord', matches: /^\/$/ },
-  { href: '#/ateliers', label: 'Ateliers', matches: /^\/ateliers/ },
-  { href: '#/moderation', label: 'Modération', matches: /^\/moderation/ },
-  { href: '#/journal', label: 'Journal', matches: /^\/journal/ },
-  { href: '#/administrateurs', label: 'Administrateurs', matches: /^\/administrateurs/, superadmin: true },
+  { href: '#/', label: t('navDashboard'), matches: /^\/$/ },
+  { href: '#/ateliers', label: t('navWorkshops'), matches: /^\/ateliers/ },
+  { href: '#/moderation', label: t('navModeration'), matches: /^\/moderation/ },
+  { href: '#/journal', label: t('navAudit'), matches: /^\/journal/ },
+  { href: '#/administrateurs', label: t('navAdmins'), matches: /^\/administrateurs/, superadmin: true },
 ];
 
 function TopBar({ path, name, role, superadmin, onSignOut }: { path: string; name: string; role: string; superadmin: boolean; onSignOut(): void }) {
   return (
     <header className="topbar">
       <a className="brand" href="#/">
-        Styliste <span>admin</span>
+        Styliste <span>{t('brandSuffix')}</span>
       </a>
-      <nav aria-label="Portail">
+      <nav aria-label={t('navLabel')}>
         {LINKS.filter((link) => !link.superadmin || superadmin).map((link) => (
           <a key={link.href} href={link.href} aria-current={link.matches.test(path.split('?')[0]!) ? 'page' : undefined}>
             {link.label}
@@ -117,9 +121,9 @@ function TopBar({ path, name, role, superadmin, onSignOut }: { path: string; nam
         ))}
       </nav>
       <div className="who">
-        <span title={role === 'superadmin' ? 'Superadmin' : 'Assistance'}>{name}</span>
+        <span title={role === 'superadmin' ? t('roleSuperadmin') : t('roleSupport')}>{name}</span>
         <button type="button" onClick={onSignOut}>
-          Se déconnecter
+          {t('signOut')}
         </button>
       </div>
     </header>

@@ -4,7 +4,12 @@
  * step for destructive actions, and the server's French refusal shown under it.
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { REASON_MAX } from '../../../shared/admin/rules.js';
 import { api, ApiError } from './api.js';
+import { translator } from './i18n.js';
+import { COMMON_TEXTS } from './texts/common.js';
+
+const t = translator(COMMON_TEXTS);
 
 export interface Loaded<T> {
   data: T | null;
@@ -40,7 +45,7 @@ export function useLoad<T>(path: string | null): Loaded<T> {
 }
 
 export function messageOf(failure: unknown): string {
-  return failure instanceof ApiError || failure instanceof Error ? failure.message : 'Erreur inattendue.';
+  return failure instanceof ApiError || failure instanceof Error ? failure.message : t('unexpected');
 }
 
 export function ErrorBox({ message }: { message: string | null }) {
@@ -54,20 +59,20 @@ export function ErrorBox({ message }: { message: string | null }) {
 
 export function Loading({ loaded }: { loaded: Pick<Loaded<unknown>, 'loading' | 'error' | 'data'> }) {
   if (loaded.error) return <ErrorBox message={loaded.error} />;
-  if (loaded.loading && loaded.data === null) return <p className="muted">Chargement…</p>;
+  if (loaded.loading && loaded.data === null) return <p className="muted">{t('loading')}</p>;
   return null;
 }
 
 export function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolean; onPage(page: number): void }) {
   if (page <= 1 && !hasMore) return null;
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('pages')}>
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        ← Précédente
+        {t('previous')}
       </button>
-      <span>Page {page}</span>
+      <span>{t('pageNumber', { page })}</span>
       <button type="button" disabled={!hasMore} onClick={() => onPage(page + 1)}>
-        Suivante →
+        {t('next')}
       </button>
     </nav>
   );
@@ -102,7 +107,7 @@ export function ActionForm({ title, button, confirm, danger, children, ready = t
     try {
       await onSubmit(reason.trim());
       setReason('');
-      setSuccess(done ?? 'C’est fait.');
+      setSuccess(done ?? t('done'));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -123,16 +128,16 @@ export function ActionForm({ title, button, confirm, danger, children, ready = t
     <form className={`action${danger ? ' danger' : ''}`} onSubmit={submit} aria-label={title}>
       <h3>{title}</h3>
       {children}
-      <label htmlFor={id}>Motif</label>
-      <textarea id={id} required maxLength={500} rows={2} value={reason} placeholder="Pourquoi ? (inscrit au journal)" onChange={(event) => setReason(event.target.value)} />
+      <label htmlFor={id}>{t('reason')}</label>
+      <textarea id={id} required maxLength={REASON_MAX} rows={2} value={reason} placeholder={t('reasonPlaceholder')} onChange={(event) => setReason(event.target.value)} />
       {asking ? (
-        <div className="confirm" role="alertdialog" aria-label="Confirmation">
+        <div className="confirm" role="alertdialog" aria-label={t('confirmation')}>
           <p>{confirm}</p>
           <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
-            Confirmer
+            {t('confirm')}
           </button>
           <button type="button" onClick={() => setAsking(false)}>
-            Annuler
+            {t('cancel')}
           </button>
         </div>
       ) : (

@@ -8,11 +8,15 @@ import type { TeamAdmin, adminsListSchema, invitedSchema } from '../../../admin/
 import { api } from '../api.js';
 import { date } from '../format.js';
 import { ActionForm, Loading, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { ADMINS_TEXTS } from '../texts/audit.js';
+
+const t = translator(ADMINS_TEXTS);
 
 type AdminsList = z.output<typeof adminsListSchema>;
 type InviteAnswer = z.output<typeof invitedSchema>;
 
-const ROLES: Record<string, string> = { superadmin: 'Superadmin', support: 'Assistance' };
+const ROLES: Record<string, string> = { superadmin: t('superadmin'), support: t('support') };
 
 export function Admins({ selfId }: { selfId: string }) {
   const loaded = useLoad<AdminsList>('/admin/admins');
@@ -41,19 +45,19 @@ export function Admins({ selfId }: { selfId: string }) {
 
   return (
     <section>
-      <h1>Administrateurs</h1>
+      <h1>{t('title')}</h1>
       <Loading loaded={loaded} />
       {loaded.data && (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th>Nom</th>
-                <th>E-mail</th>
-                <th>Rôle</th>
-                <th>État</th>
-                <th>Depuis</th>
-                <th>Retirer</th>
+                <th>{t('colName')}</th>
+                <th>{t('colEmail')}</th>
+                <th>{t('colRole')}</th>
+                <th>{t('colState')}</th>
+                <th>{t('colSince')}</th>
+                <th>{t('colRemove')}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,13 +66,13 @@ export function Admins({ selfId }: { selfId: string }) {
                   <td>{admin.name}</td>
                   <td>{admin.email}</td>
                   <td>{ROLES[admin.role] ?? admin.role}</td>
-                  <td>{admin.pending ? 'Invitation en attente' : admin.totpConfirmed ? 'Actif' : 'Double authentification à activer'}</td>
+                  <td>{t(admin.pending ? 'pending' : admin.totpConfirmed ? 'active' : 'noTotp')}</td>
                   <td>
                     {date(admin.createdAt)}
-                    {admin.invitedBy && <div className="muted small">invité par {admin.invitedBy}</div>}
+                    {admin.invitedBy && <div className="muted small">{t('invitedBy', { email: admin.invitedBy })}</div>}
                   </td>
                   <td>
-                    {admin.id === selfId ? <span className="muted">Vous</span> : <RemoveAdmin admin={admin} onRemoved={loaded.reload} />}
+                    {admin.id === selfId ? <span className="muted">{t('you')}</span> : <RemoveAdmin admin={admin} onRemoved={loaded.reload} />}
                   </td>
                 </tr>
               ))}
@@ -77,25 +81,26 @@ export function Admins({ selfId }: { selfId: string }) {
         </div>
       )}
       <div className="card narrow">
-        <ActionForm title="Inviter un administrateur" button="Créer l’invitation" ready={email.includes('@') && name.trim() !== ''} done="Invitation créée." onSubmit={sendInvite}>
-          <label htmlFor="invite-email">E-mail</label>
+        <ActionForm title={t('inviteTitle')} button={t('invite')} ready={email.includes('@') && name.trim() !== ''} done={t('invited')} onSubmit={sendInvite}>
+          <label htmlFor="invite-email">{t('email')}</label>
           <input id="invite-email" type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
-          <label htmlFor="invite-name">Nom</label>
+          <label htmlFor="invite-name">{t('name')}</label>
           <input id="invite-name" required value={name} onChange={(event) => setName(event.target.value)} />
-          <label htmlFor="invite-role">Rôle</label>
+          <label htmlFor="invite-role">{t('role')}</label>
           <select id="invite-role" value={role} onChange={(event) => setRole(event.target.value === 'superadmin' ? 'superadmin' : 'support')}>
-            <option value="support">Assistance (lecture, actions sur les ateliers)</option>
-            <option value="superadmin">Superadmin (gère aussi les administrateurs)</option>
+            <option value="support">{t('roleSupport')}</option>
+            <option value="superadmin">{t('roleSuperadmin')}</option>
           </select>
         </ActionForm>
         {invite && (
           <div className="invite" data-testid="invite-link">
             <p>
-              {invite.emailSent ? `Un e-mail est parti vers ${invite.admin.email}. ` : ''}Transmettez ce lien à {invite.admin.email} par un canal sûr ; il est valable 3 jours et ne sert qu’une fois :
+              {invite.emailSent && `${t('emailSent', { email: invite.admin.email })} `}
+              {t('passLink', { email: invite.admin.email })}
             </p>
-            <input readOnly aria-label="Lien d’invitation" value={invite.inviteUrl} onFocus={(event) => event.target.select()} />
+            <input readOnly aria-label={t('link')} value={invite.inviteUrl} onFocus={(event) => event.target.select()} />
             <button type="button" onClick={() => void copy()}>
-              {copied ? 'Copié' : 'Copier le lien'}
+              {copied ? t('copied') : t('copy')}
             </button>
           </div>
         )}
@@ -111,8 +116,8 @@ function RemoveAdmin({ admin, onRemoved }: { admin: TeamAdmin; onRemoved(): void
   }
   return (
     <details className="remove">
-      <summary>Retirer…</summary>
-      <ActionForm title={`Retirer ${admin.name}`} button="Retirer" danger confirm={`Retirer ${admin.email} ? Ses sessions sont fermées aussitôt.`} done="Administrateur retiré." onSubmit={remove} />
+      <summary>{t('removeOpen')}</summary>
+      <ActionForm title={t('removeTitle', { name: admin.name })} button={t('remove')} danger confirm={t('removeConfirm', { email: admin.email })} done={t('removed')} onSubmit={remove} />
     </details>
   );
 }

@@ -9,6 +9,10 @@ import { AUDIT_ACTIONS } from '../../../../shared/admin/auditActions.js';
 import { query } from '../api.js';
 import { dateTime, targetLabel } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { AUDIT_TEXTS } from '../texts/audit.js';
+
+const t = translator(AUDIT_TEXTS);
 
 type AuditPage = z.output<typeof auditPageSchema>;
 
@@ -32,7 +36,7 @@ export function Diff({ before, after }: { before: unknown; after: unknown }) {
     );
   }
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  if (keys.length === 0) return <span className="muted">inchangé</span>;
+  if (keys.length === 0) return <span className="muted">{t('unchanged')}</span>;
   return (
     <ul className="diff">
       {keys.map((key) => (
@@ -50,7 +54,8 @@ export function Audit({ params }: { params: URLSearchParams }) {
   const page = Number(params.get('page') ?? '1') || 1;
   const [typed, setTyped] = useState<Filters>(current);
   const selection = query({ ...current });
-  const loaded = useLoad<AuditPage>(`/admin/audit${query({ ...current, page: page > 1 ? page : undefined })}`);
+  const pageParam = page > 1 ? page : undefined;
+  const loaded = useLoad<AuditPage>(`/admin/audit${query({ ...current, page: pageParam })}`);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -60,12 +65,12 @@ export function Audit({ params }: { params: URLSearchParams }) {
 
   return (
     <section>
-      <h1>Journal</h1>
+      <h1>{t('title')}</h1>
       <form className="filters" onSubmit={apply}>
         <div className="field">
-          <label htmlFor="f-action">Action</label>
+          <label htmlFor="f-action">{t('action')}</label>
           <select id="f-action" value={typed.action} onChange={set('action')}>
-            <option value="">Toutes</option>
+            <option value="">{t('allActions')}</option>
             {Object.entries(AUDIT_ACTIONS).map(([name, label]) => (
               <option key={name} value={name}>
                 {label}
@@ -74,41 +79,41 @@ export function Audit({ params }: { params: URLSearchParams }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-admin">Administrateur (e-mail)</label>
+          <label htmlFor="f-admin">{t('admin')}</label>
           <input id="f-admin" type="search" value={typed.admin} onChange={set('admin')} />
         </div>
         <div className="field">
-          <label htmlFor="f-workshop">Atelier (identifiant)</label>
+          <label htmlFor="f-workshop">{t('workshop')}</label>
           <input id="f-workshop" type="search" value={typed.workshop} onChange={set('workshop')} />
         </div>
         <div className="field">
-          <label htmlFor="f-from">Du</label>
+          <label htmlFor="f-from">{t('from')}</label>
           <input id="f-from" type="date" value={typed.from} onChange={set('from')} />
         </div>
         <div className="field">
-          <label htmlFor="f-to">Au</label>
+          <label htmlFor="f-to">{t('to')}</label>
           <input id="f-to" type="date" value={typed.to} onChange={set('to')} />
         </div>
         <button type="submit" className="primary">
-          Filtrer
+          {t('filter')}
         </button>
         <a className="button" href={`/api/admin/audit.csv${selection}`} download>
-          Exporter en CSV
+          {t('exportCsv')}
         </a>
       </form>
       <Loading loaded={loaded} />
-      {loaded.data?.entries.length === 0 && <p className="muted">Aucune entrée.</p>}
+      {loaded.data?.entries.length === 0 && <p className="muted">{t('empty')}</p>}
       {loaded.data && loaded.data.entries.length > 0 && (
         <div className="table-wrap">
           <table className="audit">
             <thead>
               <tr>
-                <th>Quand</th>
-                <th>Qui</th>
-                <th>Action</th>
-                <th>Atelier / cible</th>
-                <th>Motif</th>
-                <th>Changement</th>
+                <th>{t('colAt')}</th>
+                <th>{t('colWho')}</th>
+                <th>{t('colAction')}</th>
+                <th>{t('colTarget')}</th>
+                <th>{t('colReason')}</th>
+                <th>{t('colChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,7 +121,7 @@ export function Audit({ params }: { params: URLSearchParams }) {
                 <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
                   <td>{dateTime(entry.at)}</td>
                   <td>
-                    {entry.adminEmail ?? '—'}
+                    {entry.adminEmail}
                     {entry.ip && <div className="muted">{entry.ip}</div>}
                   </td>
                   <td>{entry.actionLabel}</td>

@@ -4,9 +4,14 @@ import type { z } from 'zod';
 import type { invitationSchema } from '../../../admin/team/schemas.js';
 import { api } from '../api.js';
 import { dateTime } from '../format.js';
+import { translator } from '../i18n.js';
+import { SIGN_IN_TEXTS } from '../texts/signIn.js';
 import { ErrorBox, messageOf } from '../ui.js';
 
 type InvitationView = z.output<typeof invitationSchema>;
+const t = translator(SIGN_IN_TEXTS);
+/** As cloud/auth/passwords.ts requires (the server says so too, in French, when it refuses). */
+const PASSWORD_MIN = 8;
 
 export function Invitation({ token }: { token: string }) {
   const [invitation, setInvitation] = useState<InvitationView | null>(null);
@@ -22,7 +27,7 @@ export function Invitation({ token }: { token: string }) {
 
   async function accept(event: FormEvent) {
     event.preventDefault();
-    if (password !== again) return setError('Les deux mots de passe ne sont pas identiques.');
+    if (password !== again) return setError(t('passwordsDiffer'));
     setBusy(true);
     setError(null);
     try {
@@ -38,29 +43,27 @@ export function Invitation({ token }: { token: string }) {
   return (
     <div className="signin">
       <section className="card">
-        <h1>Invitation au portail d’administration</h1>
+        <h1>{t('invitationTitle')}</h1>
         {accepted ? (
           <>
-            <p className="success">Votre mot de passe est enregistré. Connectez-vous : vous activerez ensuite la double authentification.</p>
+            <p className="success">{t('accepted')}</p>
             <a className="button primary" href="#/">
-              Aller à la connexion
+              {t('toSignIn')}
             </a>
           </>
         ) : invitation ? (
           <form onSubmit={accept}>
-            <p>
-              Bonjour {invitation.name} : choisissez le mot de passe de <strong>{invitation.email}</strong> (au moins 8 caractères). Invitation valable jusqu’au {dateTime(invitation.expiresAt)}.
-            </p>
-            <label htmlFor="new-password">Mot de passe</label>
-            <input id="new-password" type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(event) => setPassword(event.target.value)} />
-            <label htmlFor="new-password-again">Mot de passe (encore)</label>
+            <p>{t('invitationHello', { name: invitation.name, email: invitation.email, min: PASSWORD_MIN, until: dateTime(invitation.expiresAt) })}</p>
+            <label htmlFor="new-password">{t('newPassword')}</label>
+            <input id="new-password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} value={password} onChange={(event) => setPassword(event.target.value)} />
+            <label htmlFor="new-password-again">{t('newPasswordAgain')}</label>
             <input id="new-password-again" type="password" autoComplete="new-password" required value={again} onChange={(event) => setAgain(event.target.value)} />
             <button type="submit" className="primary" disabled={busy || !password || !again}>
-              Enregistrer le mot de passe
+              {t('savePassword')}
             </button>
           </form>
         ) : (
-          !error && <p className="muted">Chargement…</p>
+          !error && <p className="muted">…</p>
         )}
         <ErrorBox message={error} />
       </section>

@@ -9,6 +9,10 @@ import type { ReportView, reportAnswerSchema, reportsPageSchema } from '../../..
 import { api, query } from '../api.js';
 import { date, dateTime } from '../format.js';
 import { ActionForm, Loading, Pager, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { MODERATION_TEXTS } from '../texts/moderation.js';
+
+const t = translator(MODERATION_TEXTS);
 
 type ReportsPage = z.output<typeof reportsPageSchema>;
 type ReportAnswer = z.output<typeof reportAnswerSchema>;
@@ -21,8 +25,8 @@ export function Moderation() {
 
   return (
     <section>
-      <h1>Modération</h1>
-      <div className="tabs" role="tablist" aria-label="Signalements">
+      <h1>{t('title')}</h1>
+      <div className="tabs" role="tablist" aria-label={t('tabs')}>
         {(['pending', 'resolved'] as const).map((value) => (
           <button
             key={value}
@@ -34,12 +38,12 @@ export function Moderation() {
               setPage(1);
             }}
           >
-            {value === 'pending' ? 'À traiter' : 'Traités'}
+            {value === 'pending' ? t('pending') : t('resolved')}
           </button>
         ))}
       </div>
       <Loading loaded={loaded} />
-      {loaded.data && loaded.data.reports.length === 0 && <p className="muted">{status === 'pending' ? 'Aucun signalement à traiter.' : 'Aucun signalement traité.'}</p>}
+      {loaded.data && loaded.data.reports.length === 0 && <p className="muted">{status === 'pending' ? t('nonePending') : t('noneResolved')}</p>}
       <div className="reports">
         {loaded.data?.reports.map((report) => (
           <Report key={report.id} report={decided[report.id] ?? report} onDecided={(next) => setDecided((all) => ({ ...all, [next.id]: next }))} />
@@ -51,7 +55,8 @@ export function Moderation() {
 }
 
 function Report({ report, onDecided }: { report: ReportView; onDecided(report: ReportView): void }) {
-  const target = report.photo ? 'la photo' : 'le profil';
+  const photo = report.photo !== null;
+  const name = report.workshop.name;
   async function decide(kind: 'hide' | 'keep', reason: string) {
     const answer = await api<ReportAnswer>(`/admin/reports/${encodeURIComponent(report.id)}/${kind}`, { json: { reason } });
     onDecided(answer.report);
@@ -59,45 +64,42 @@ function Report({ report, onDecided }: { report: ReportView; onDecided(report: R
   return (
     <article className="card report" data-testid="report" data-status={report.status}>
       <header>
-        <h2>
-          {report.reasonLabel} — {report.workshop.name}
-          {report.workshop.city ? ` (${report.workshop.city})` : ''}
-        </h2>
+        <h2>{report.workshop.city ? t('headingCity', { reason: report.reasonLabel, name, city: report.workshop.city }) : t('heading', { reason: report.reasonLabel, name })}</h2>
         <p className="muted">
-          Signalé le {dateTime(report.createdAt)}
-          {report.othersPending > 0 && ` · ${report.othersPending} autre(s) signalement(s) en attente sur ${target}`}
+          {t('reportedAt', { at: dateTime(report.createdAt) })}
+          {report.othersPending > 0 && t(photo ? 'othersPhoto' : 'othersProfile', { count: report.othersPending })}
         </p>
       </header>
       {report.details && <blockquote>{report.details}</blockquote>}
       <p>
         {report.workshop.slug ? (
           <a href={`/s/${encodeURIComponent(report.workshop.slug)}`} target="_blank" rel="noopener noreferrer">
-            Voir le profil public
+            {t('publicProfile')}
           </a>
         ) : (
-          <span className="muted">Pas de profil public</span>
+          <span className="muted">{t('noPublicProfile')}</span>
         )}
         {' · '}
-        <a href={`#/ateliers/${encodeURIComponent(report.workshop.id)}`}>Fiche de l’atelier</a>
-        {report.profileHidden && <span className="badge warn">Profil masqué</span>}
+        <a href={`#/ateliers/${encodeURIComponent(report.workshop.id)}`}>{t('workshopPage')}</a>
+        {report.profileHidden && <span className="badge warn">{t('profileHidden')}</span>}
       </p>
       {report.photo && (
         <figure className="photo">
-          {report.photo.url ? <img src={report.photo.url} alt={report.photo.caption ?? 'Photo signalée'} /> : <p className="muted">La photo n’est plus dans l’annuaire.</p>}
+          {report.photo.url ? <img src={report.photo.url} alt={report.photo.caption ?? t('photoAlt')} /> : <p className="muted">{t('photoGone')}</p>}
           <figcaption>
-            {report.photo.caption ?? 'Sans légende'}
-            {report.photo.hidden && <span className="badge warn">Photo masquée</span>}
+            {report.photo.caption ?? t('noCaption')}
+            {report.photo.hidden && <span className="badge warn">{t('photoHidden')}</span>}
           </figcaption>
         </figure>
       )}
       {report.status === 'pending' ? (
         <div className="actions">
-          <ActionForm title={`Masquer ${target}`} button="Masquer" danger confirm={`Masquer ${target} de « ${report.workshop.name} » dans l’annuaire ?`} done="Masqué." onSubmit={(reason) => decide('hide', reason)} />
-          <ActionForm title={`Garder ${target}`} button="Garder" done="Gardé." onSubmit={(reason) => decide('keep', reason)} />
+          <ActionForm title={t(photo ? 'hidePhoto' : 'hideProfile')} button={t('hide')} danger confirm={t(photo ? 'hidePhotoConfirm' : 'hideProfileConfirm', { name })} done={t('hidden')} onSubmit={(reason) => decide('hide', reason)} />
+          <ActionForm title={t(photo ? 'keepPhoto' : 'keepProfile')} button={t('keep')} done={t('kept')} onSubmit={(reason) => decide('keep', reason)} />
         </div>
       ) : (
         <p className="success">
-          {report.resolution === 'hidden' ? 'Masqué' : 'Gardé'} le {date(report.resolvedAt)}
+          {t(report.resolution === 'hidden' ? 'hiddenOn' : 'keptOn', { at: date(report.resolvedAt) })}
         </p>
       )}
     </article>

@@ -7,6 +7,10 @@ import { useState, type FormEvent } from 'react';
 import type { AdminSession } from '../../../admin/schemas.js';
 import { api, ApiError } from '../api.js';
 import { ErrorBox, messageOf } from '../ui.js';
+import { translator } from '../i18n.js';
+import { SIGN_IN_TEXTS } from '../texts/signIn.js';
+
+const t = translator(SIGN_IN_TEXTS);
 
 interface LoginAnswer {
   challenge: string;
@@ -70,10 +74,9 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
     return (
       <div className="signin">
         <section className="card" aria-labelledby="codes-title">
-          <h1 id="codes-title">Vos codes de secours</h1>
+          <h1 id="codes-title">{t('codesTitle')}</h1>
           <p>
-            Notez ces dix codes et gardez-les en lieu sûr, hors de ce téléphone. Chacun remplace une seule fois le code de l’application si vous la perdez.{' '}
-            <strong>Ils ne seront plus affichés.</strong>
+            {t('codesHelp')} <strong>{t('codesOnce')}</strong>
           </p>
           <ol className="recovery" data-testid="recovery-codes">
             {signed.recoveryCodes!.map((recovery) => (
@@ -83,7 +86,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
             ))}
           </ol>
           <button type="button" className="primary" onClick={() => onSignedIn(signed)}>
-            Je les ai notés
+            {t('codesNoted')}
           </button>
         </section>
       </div>
@@ -95,7 +98,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
   return (
     <div className="signin">
       <section className="card">
-        <h1>Styliste — administration</h1>
+        <h1>{t('title')}</h1>
         {notice && (
           <p className="notice" role="status">
             {notice}
@@ -103,35 +106,35 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
         )}
         {!login ? (
           <form onSubmit={sendPassword}>
-            <label htmlFor="email">Adresse e-mail</label>
+            <label htmlFor="email">{t('email')}</label>
             <input id="email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
-            <label htmlFor="password">Mot de passe</label>
+            <label htmlFor="password">{t('password')}</label>
             <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
             <button type="submit" className="primary" disabled={busy || !email || !password}>
-              Continuer
+              {t('next')}
             </button>
           </form>
         ) : (
           <form onSubmit={sendCode}>
             {enrolling ? (
               <>
-                <h2>Activez la double authentification</h2>
-                <p>Dans votre application d’authentification (Google Authenticator, Aegis, 2FAS…), scannez ce code, puis saisissez le code à 6 chiffres qu’elle affiche.</p>
-                {login.enrollQrSvg && <img className="qr" alt="QR code à scanner avec votre application d’authentification" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(login.enrollQrSvg)}`} />}
+                <h2>{t('enrolTitle')}</h2>
+                <p>{t('enrolHelp')}</p>
+                {login.enrollQrSvg && <img className="qr" alt={t('qrAlt')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(login.enrollQrSvg)}`} />}
                 <p>
-                  Ou saisissez cette clé à la main : <code className="secret" data-testid="totp-secret">{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+                  {t('secretByHand')} <code className="secret" data-testid="totp-secret">{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
                 </p>
               </>
             ) : (
-              <p>Saisissez le code affiché par votre application d’authentification.</p>
+              <p>{t('codeHelp')}</p>
             )}
-            <label htmlFor="code">Code à 6 chiffres ou code de secours</label>
+            <label htmlFor="code">{t('code')}</label>
             <input id="code" inputMode="text" autoComplete="one-time-code" required autoFocus value={code} onChange={(event) => setCode(event.target.value)} />
             <button type="submit" className="primary" disabled={busy || !code.trim()}>
-              Se connecter
+              {t('signIn')}
             </button>
             <button type="button" className="link" onClick={() => setLogin(null)}>
-              Recommencer
+              {t('restart')}
             </button>
           </form>
         )}

@@ -7,11 +7,15 @@ import type { SupportClientsResponse, SupportGrantResponse, SupportMessagesRespo
 import { query } from '../api.js';
 import { dateTime, date, money, phone } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { SUPPORT_TEXTS } from '../texts/moderation.js';
+
+const t = translator(SUPPORT_TEXTS);
 
 const TABS: { name: SupportPageName; label: string }[] = [
-  { name: 'clients', label: 'Clients' },
-  { name: 'orders', label: 'Commandes' },
-  { name: 'messages', label: 'Messages' },
+  { name: 'clients', label: t('clients') },
+  { name: 'orders', label: t('orders') },
+  { name: 'messages', label: t('messages') },
 ];
 
 export function Support({ workshopId }: { workshopId: string }) {
@@ -22,17 +26,17 @@ export function Support({ workshopId }: { workshopId: string }) {
   return (
     <section>
       <p>
-        <a href={`#/ateliers/${encodeURIComponent(workshopId)}`}>← Fiche de l’atelier</a>
+        <a href={`#/ateliers/${encodeURIComponent(workshopId)}`}>{t('back')}</a>
       </p>
-      <h1>Vue d’assistance</h1>
+      <h1>{t('title')}</h1>
       <Loading loaded={grant} />
-      {grant.data && !grant.data.grant && <p className="notice">Le propriétaire de l’atelier n’a pas autorisé la vue d’assistance (ou son autorisation a pris fin). Il peut l’accorder pour 24 heures depuis les réglages de l’application.</p>}
+      {grant.data && !grant.data.grant && <p className="notice">{t('notAllowed')}</p>}
       {grant.data?.grant && (
         <>
           <p className="banner" role="note">
-            Lecture seule — chaque page consultée est inscrite au journal. Autorisation jusqu’à {dateTime(grant.data.grant.expiresAt)}.
+            {t('banner', { until: dateTime(grant.data.grant.expiresAt) })}
           </p>
-          <div className="tabs" role="tablist" aria-label="Données de l’atelier">
+          <div className="tabs" role="tablist" aria-label={t('tabs')}>
             {TABS.map((item) => (
               <button key={item.name} type="button" role="tab" aria-selected={tab === item.name} onClick={() => setTab(item.name)}>
                 {item.label}
@@ -62,19 +66,19 @@ function Clients({ base }: { base: string }) {
     <>
       <form className="filters" onSubmit={search} role="search">
         <div className="field grow">
-          <label htmlFor="client-q">Rechercher un client</label>
-          <input id="client-q" type="search" value={typed} placeholder="Nom ou téléphone" onChange={(event) => setTyped(event.target.value)} />
+          <label htmlFor="client-q">{t('searchClient')}</label>
+          <input id="client-q" type="search" value={typed} placeholder={t('searchPlaceholder')} onChange={(event) => setTyped(event.target.value)} />
         </div>
-        <button type="submit">Rechercher</button>
+        <button type="submit">{t('search')}</button>
       </form>
       <Loading loaded={loaded} />
-      {loaded.data?.clients.length === 0 && <p className="muted">Aucun client.</p>}
+      {loaded.data?.clients.length === 0 && <p className="muted">{t('noClient')}</p>}
       <div className="cards">
         {loaded.data?.clients.map((client) => (
           <article key={client.id} className="card" data-testid="support-client">
             <h3>{client.name}</h3>
-            <p className="muted">{[client.phone ? phone(client.phone) : null, client.email, client.city].filter(Boolean).join(' · ') || 'Pas de coordonnées'}</p>
-            <p>{client.orders} commande(s)</p>
+            <p className="muted">{[client.phone ? phone(client.phone) : null, client.email, client.city].filter(Boolean).join(' · ') || t('noContact')}</p>
+            <p>{t('ordersCount', { count: client.orders })}</p>
             {client.notes && <p className="notes">{client.notes}</p>}
             {client.measurements.length > 0 && (
               <dl className="measures">
@@ -102,19 +106,19 @@ function Orders({ base }: { base: string }) {
   return (
     <>
       <Loading loaded={loaded} />
-      {loaded.data?.orders.length === 0 && <p className="muted">Aucune commande.</p>}
+      {loaded.data?.orders.length === 0 && <p className="muted">{t('noOrder')}</p>}
       {loaded.data && loaded.data.orders.length > 0 && (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th>N°</th>
-                <th>Client</th>
-                <th>Statut</th>
-                <th>Promise le</th>
-                <th className="num">Prix</th>
-                <th className="num">Payé</th>
-                <th className="num">Reste</th>
+                <th>{t('colNumber')}</th>
+                <th>{t('colClient')}</th>
+                <th>{t('colStatus')}</th>
+                <th>{t('colPromised')}</th>
+                <th className="num">{t('colTotal')}</th>
+                <th className="num">{t('colPaid')}</th>
+                <th className="num">{t('colBalance')}</th>
               </tr>
             </thead>
             <tbody>
@@ -144,12 +148,12 @@ function Messages({ base }: { base: string }) {
   return (
     <>
       <Loading loaded={loaded} />
-      {loaded.data?.messages.length === 0 && <p className="muted">Aucun message.</p>}
+      {loaded.data?.messages.length === 0 && <p className="muted">{t('noMessage')}</p>}
       <ul className="messages">
         {loaded.data?.messages.map((message) => (
           <li key={message.id} className="card">
             <p className="muted">
-              {dateTime(message.createdAt)} · {message.channel} · {message.status} · {message.clientName ?? 'Client inconnu'}
+              {dateTime(message.createdAt)} · {message.channel} · {message.status} · {message.clientName ?? t('unknownClient')}
             </p>
             <p>{message.body}</p>
           </li>

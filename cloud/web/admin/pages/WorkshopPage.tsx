@@ -10,8 +10,13 @@ import { TRIAL_EXTENSION_MAX_DAYS, TRIAL_EXTENSION_MIN_DAYS } from '../../../../
 import { api } from '../api.js';
 import { count, date, dateTime, money, phone, statusLabel } from '../format.js';
 import { ActionForm, Loading, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { WORKSHOP_TEXTS } from '../texts/workshop.js';
 
-const CYCLES: Record<string, string> = { monthly: 'mensuel', yearly: 'annuel' };
+const t = translator(WORKSHOP_TEXTS);
+
+const CYCLES: Record<string, string> = { monthly: t('monthly'), yearly: t('yearly') };
+const planName = (id: string | null) => (id ? (DEFAULT_PLANS.find((plan) => plan.id === id)?.name ?? id) : '');
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,65 +50,65 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
   return (
     <section>
       <p>
-        <a href="#/ateliers">← Ateliers</a>
+        <a href="#/ateliers">{t('back')}</a>
       </p>
       <h1>{d.workshop.name}</h1>
       <p>
         <span className={`badge status-${sub?.status ?? 'none'}`} data-testid="workshop-status">
           {statusLabel(sub?.status)}
         </span>{' '}
-        <a href={`#/ateliers/${encodeURIComponent(workshopId)}/assistance`}>Vue d’assistance</a>
+        <a href={`#/ateliers/${encodeURIComponent(workshopId)}/assistance`}>{t('supportView')}</a>
+        {' · '}
+        <a href={`#/journal?workshop=${encodeURIComponent(workshopId)}`}>{t('auditOf')}</a>
       </p>
       <div className="columns">
         <div className="card">
-          <h2>Atelier</h2>
+          <h2>{t('account')}</h2>
           <dl className="facts">
-            <Fact label="Téléphone">{phone(d.workshop.phone)}</Fact>
-            <Fact label="E-mail du propriétaire">{d.workshop.email ?? '—'}</Fact>
-            <Fact label="Ville">{d.workshop.city ?? '—'}</Fact>
-            <Fact label="Fuseau horaire">{d.workshop.timezone}</Fact>
-            <Fact label="Créé le">{date(d.workshop.createdAt)}</Fact>
-            <Fact label="Dernière synchro">{dateTime(d.lastSyncAt)}</Fact>
-            <Fact label="Membres · appareils">
+            <Fact label={t('phone')}>{phone(d.workshop.phone)}</Fact>
+            <Fact label={t('email')}>{d.workshop.email ?? '—'}</Fact>
+            <Fact label={t('city')}>{d.workshop.city ?? '—'}</Fact>
+            <Fact label={t('timezone')}>{d.workshop.timezone}</Fact>
+            <Fact label={t('created')}>{date(d.workshop.createdAt)}</Fact>
+            <Fact label={t('lastSync')}>{dateTime(d.lastSyncAt)}</Fact>
+            <Fact label={t('membersDevices')}>
               {count(d.counts.members)} · {count(d.counts.devices)}
             </Fact>
           </dl>
         </div>
         <div className="card">
-          <h2>Abonnement</h2>
+          <h2>{t('subscription')}</h2>
           {sub ? (
             <dl className="facts">
-              <Fact label="Formule">
+              <Fact label={t('plan')}>
                 {sub.planName}
                 {sub.cycle ? ` (${CYCLES[sub.cycle]})` : ''}
               </Fact>
-              <Fact label="Statut">{statusLabel(sub.status)}</Fact>
-              {sub.trialEndsAt && <Fact label="Fin de l’essai">{date(sub.trialEndsAt)}</Fact>}
-              {sub.currentPeriodEnd && <Fact label="Fin de la période payée">{date(sub.currentPeriodEnd)}</Fact>}
-              {sub.graceEndsAt && <Fact label="Fin du délai de grâce">{date(sub.graceEndsAt)}</Fact>}
-              {sub.pendingPlanId && <Fact label="Changement prévu">{DEFAULT_PLANS.find((p) => p.id === sub.pendingPlanId)?.name ?? sub.pendingPlanId}</Fact>}
+              <Fact label={t('status')}>{statusLabel(sub.status)}</Fact>
+              {sub.trialEndsAt && <Fact label={t('trialEnds')}>{date(sub.trialEndsAt)}</Fact>}
+              {sub.currentPeriodEnd && <Fact label={t('periodEnds')}>{date(sub.currentPeriodEnd)}</Fact>}
+              {sub.graceEndsAt && <Fact label={t('graceEnds')}>{date(sub.graceEndsAt)}</Fact>}
+              {sub.pendingPlanId && <Fact label={t('pendingPlan')}>{planName(sub.pendingPlanId)}</Fact>}
             </dl>
           ) : (
-            <p className="muted">Aucun abonnement.</p>
+            <p className="muted">{t('noSubscription')}</p>
           )}
         </div>
         <div className="card">
-          <h2>Usage</h2>
+          <h2>{t('use')}</h2>
           <dl className="facts">
-            <Fact label="Messages (30 jours)">
-              {count(d.messages.sent30d)} envoyés · {count(d.messages.failed30d)} en échec
-            </Fact>
-            <Fact label="Messages (total)">{count(d.messages.total)}</Fact>
-            <Fact label="Crédits SMS restants">{count(d.credits.balance)}</Fact>
-            <Fact label="Crédits utilisés (30 jours)">{count(d.credits.used30d)}</Fact>
-            <Fact label="Crédits achetés · offerts">
+            <Fact label={t('messages30')}>{t('messages30Value', { sent: count(d.messages.sent30d), failed: count(d.messages.failed30d) })}</Fact>
+            <Fact label={t('messagesTotal')}>{count(d.messages.total)}</Fact>
+            <Fact label={t('creditsLeft')}>{count(d.credits.balance)}</Fact>
+            <Fact label={t('creditsUsed')}>{count(d.credits.used30d)}</Fact>
+            <Fact label={t('creditsBoughtGiven')}>
               {count(d.credits.purchased)} · {count(d.credits.granted)}
             </Fact>
           </dl>
         </div>
       </div>
 
-      <h2>Actions</h2>
+      <h2>{t('actions')}</h2>
       {flash && (
         <p className="success" role="status" data-testid="workshop-flash">
           {flash}
@@ -111,25 +116,25 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
       )}
       <div className="actions">
         {sub?.status === 'suspended' ? (
-          <ActionForm key="restore" title="Rétablir l’atelier" button="Rétablir" done="Atelier rétabli." onSubmit={(reason) => act('restore', { reason }, 'Atelier rétabli : ses appareils le verront à leur prochaine synchronisation.')} />
+          <ActionForm key="restore" title={t('restoreTitle')} button={t('restore')} onSubmit={(reason) => act('restore', { reason }, t('restored'))} />
         ) : (
-          <ActionForm key="suspend" title="Suspendre l’atelier" button="Suspendre" danger confirm={`Suspendre « ${d.workshop.name} » ? Ses appareils afficheront la suspension à leur prochaine synchronisation ; rien n’est effacé.`} done="Atelier suspendu." onSubmit={(reason) => act('suspend', { reason }, 'Atelier suspendu : ses appareils le verront à leur prochaine synchronisation.')} />
+          <ActionForm key="suspend" title={t('suspendTitle')} button={t('suspend')} danger confirm={t('suspendConfirm', { name: d.workshop.name })} onSubmit={(reason) => act('suspend', { reason }, t('suspended'))} />
         )}
-        <ActionForm title="Prolonger l’essai" button="Prolonger" ready={Number.isInteger(daysNumber) && daysNumber >= TRIAL_EXTENSION_MIN_DAYS && daysNumber <= TRIAL_EXTENSION_MAX_DAYS} done="Essai prolongé." onSubmit={(reason) => act('extend-trial', { reason, days: daysNumber }, 'Essai prolongé.')}>
-          <label htmlFor="days">Jours à ajouter</label>
+        <ActionForm title={t('extendTitle')} button={t('extend')} ready={Number.isInteger(daysNumber) && daysNumber >= TRIAL_EXTENSION_MIN_DAYS && daysNumber <= TRIAL_EXTENSION_MAX_DAYS} done={t('extended')} onSubmit={(reason) => act('extend-trial', { reason, days: daysNumber }, t('extended'))}>
+          <label htmlFor="days">{t('days')}</label>
           <input id="days" type="number" min={TRIAL_EXTENSION_MIN_DAYS} max={TRIAL_EXTENSION_MAX_DAYS} value={days} onChange={(event) => setDays(event.target.value)} />
         </ActionForm>
-        <ActionForm title="Offrir des crédits SMS" button="Offrir" ready={Number.isInteger(creditsNumber) && creditsNumber >= 1} done="Crédits offerts." onSubmit={(reason) => act('grant-credits', { reason, credits: creditsNumber }, 'Crédits offerts.')}>
-          <label htmlFor="credits">Crédits</label>
+        <ActionForm title={t('creditsTitle')} button={t('give')} ready={Number.isInteger(creditsNumber) && creditsNumber >= 1} done={t('given')} onSubmit={(reason) => act('grant-credits', { reason, credits: creditsNumber }, t('given'))}>
+          <label htmlFor="credits">{t('credits')}</label>
           <input id="credits" type="number" min={1} value={credits} onChange={(event) => setCredits(event.target.value)} />
         </ActionForm>
-        <ActionForm title="Changer de formule" button="Changer" danger ready={planId !== ''} confirm={`Passer « ${d.workshop.name} » à la formule ${DEFAULT_PLANS.find((p) => p.id === planId)?.name ?? ''} ?`} done="Formule changée." onSubmit={(reason) => act('change-plan', { reason, planId }, 'Formule changée.')}>
-          <label htmlFor="plan-id">Nouvelle formule</label>
+        <ActionForm title={t('planTitle')} button={t('change')} danger ready={planId !== ''} confirm={t('planConfirm', { name: d.workshop.name, plan: planName(planId) })} done={t('changed')} onSubmit={(reason) => act('change-plan', { reason, planId }, t('changed'))}>
+          <label htmlFor="plan-id">{t('newPlan')}</label>
           <select id="plan-id" value={planId} onChange={(event) => setPlanId(event.target.value)}>
-            <option value="">Choisir…</option>
+            <option value="">{t('choose')}</option>
             {DEFAULT_PLANS.filter((plan) => plan.id !== sub?.planId).map((plan) => (
               <option key={plan.id} value={plan.id}>
-                {plan.name} ({money(plan.monthlyPrice)} / mois)
+                {t('planOption', { name: plan.name, price: money(plan.monthlyPrice) })}
               </option>
             ))}
           </select>
@@ -138,16 +143,16 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
 
       <div className="columns two">
         <div className="card">
-          <h2>Historique</h2>
+          <h2>{t('history')}</h2>
           {d.history.length === 0 ? (
-            <p className="muted">Rien pour l’instant.</p>
+            <p className="muted">{t('nothingYet')}</p>
           ) : (
             <ul className="history" data-testid="workshop-history">
               {d.history.map((entry, index) => (
                 <li key={index}>
                   <span className="muted">{dateTime(entry.at)}</span> <strong>{entry.label}</strong>
                   {entry.amount !== null && ` · ${money(entry.amount)}`}
-                  {entry.by && <span className="muted"> · par {entry.by}</span>}
+                  {entry.by && <span className="muted">{t('by', { email: entry.by })}</span>}
                   {entry.reason && <q>{entry.reason}</q>}
                 </li>
               ))}
@@ -155,27 +160,27 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
           )}
         </div>
         <div className="card">
-          <h2>Paiements</h2>
+          <h2>{t('payments')}</h2>
           {d.payments.length === 0 ? (
-            <p className="muted">Aucun paiement.</p>
+            <p className="muted">{t('noPayment')}</p>
           ) : (
             <div className="table-wrap">
               <table>
                 <thead>
                   <tr>
-                    <th>Date</th>
-                    <th>Reçu</th>
-                    <th>Objet</th>
-                    <th className="num">Montant</th>
+                    <th>{t('colDate')}</th>
+                    <th>{t('colReceipt')}</th>
+                    <th>{t('colWhat')}</th>
+                    <th className="num">{t('colAmount')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.payments.map((payment) => (
                     <tr key={payment.receiptNumber}>
                       <td>{date(payment.paidAt)}</td>
-                      <td>n° {payment.receiptNumber}</td>
+                      <td>{t('receipt', { number: payment.receiptNumber })}</td>
                       <td>
-                        {payment.planId ? (DEFAULT_PLANS.find((p) => p.id === payment.planId)?.name ?? payment.planId) : payment.kind}
+                        {payment.planId ? planName(payment.planId) : payment.kind}
                         {payment.method ? ` · ${payment.method}` : ''}
                       </td>
                       <td className="num">{money(payment.amount)}</td>

@@ -8,6 +8,10 @@ import { DEFAULT_PLANS, SUBSCRIPTION_STATUSES } from '../../../../shared/billing
 import { query } from '../api.js';
 import { count, date, dateTime, phone, statusLabel } from '../format.js';
 import { Loading, Pager, useLoad } from '../ui.js';
+import { translator } from '../i18n.js';
+import { WORKSHOPS_TEXTS } from '../texts/workshops.js';
+
+const t = translator(WORKSHOPS_TEXTS);
 
 function go(filters: Record<string, string | number | undefined>) {
   window.location.hash = `#/ateliers${query(filters)}`;
@@ -19,7 +23,8 @@ export function Workshops({ params }: { params: URLSearchParams }) {
   const status = params.get('status') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [typed, setTyped] = useState(q);
-  const loaded = useLoad<WorkshopsResponse>(`/admin/workshops${query({ q, plan, status, page: page > 1 ? page : undefined })}`);
+  const pageParam = page > 1 ? page : undefined;
+  const loaded = useLoad<WorkshopsResponse>(`/admin/workshops${query({ q, plan, status, page: pageParam })}`);
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -28,16 +33,16 @@ export function Workshops({ params }: { params: URLSearchParams }) {
 
   return (
     <section>
-      <h1>Ateliers</h1>
+      <h1>{t('title')}</h1>
       <form className="filters" role="search" onSubmit={search}>
         <div className="field grow">
-          <label htmlFor="q">Rechercher</label>
-          <input id="q" type="search" value={typed} placeholder="Nom, téléphone ou ville" onChange={(event) => setTyped(event.target.value)} />
+          <label htmlFor="q">{t('search')}</label>
+          <input id="q" type="search" value={typed} placeholder={t('searchPlaceholder')} onChange={(event) => setTyped(event.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="plan">Formule</label>
+          <label htmlFor="plan">{t('plan')}</label>
           <select id="plan" value={plan} onChange={(event) => go({ q, plan: event.target.value, status })}>
-            <option value="">Toutes</option>
+            <option value="">{t('allPlans')}</option>
             {DEFAULT_PLANS.map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name}
@@ -46,9 +51,9 @@ export function Workshops({ params }: { params: URLSearchParams }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="status">Statut</label>
+          <label htmlFor="status">{t('status')}</label>
           <select id="status" value={status} onChange={(event) => go({ q, plan, status: event.target.value })}>
-            <option value="">Tous</option>
+            <option value="">{t('allStatuses')}</option>
             {SUBSCRIPTION_STATUSES.map((item) => (
               <option key={item} value={item}>
                 {statusLabel(item)}
@@ -57,28 +62,28 @@ export function Workshops({ params }: { params: URLSearchParams }) {
           </select>
         </div>
         <button type="submit" className="primary">
-          Rechercher
+          {t('search')}
         </button>
       </form>
       <Loading loaded={loaded} />
       {loaded.data && (
         <>
           <p className="muted" data-testid="workshops-total">
-            {loaded.data.total === 0 ? 'Aucun atelier ne correspond.' : `${count(loaded.data.total)} atelier(s)`}
+            {loaded.data.total === 0 ? t('noMatch') : t('total', { count: count(loaded.data.total) })}
           </p>
           {loaded.data.workshops.length > 0 && (
             <div className="table-wrap">
               <table className="rows">
                 <thead>
                   <tr>
-                    <th>Atelier</th>
-                    <th>Téléphone</th>
-                    <th>Ville</th>
-                    <th>Formule</th>
-                    <th>Statut</th>
-                    <th className="num">Membres</th>
-                    <th>Créé le</th>
-                    <th>Dernière synchro</th>
+                    <th>{t('colWorkshop')}</th>
+                    <th>{t('colPhone')}</th>
+                    <th>{t('colCity')}</th>
+                    <th>{t('colPlan')}</th>
+                    <th>{t('colStatus')}</th>
+                    <th className="num">{t('colMembers')}</th>
+                    <th>{t('colCreated')}</th>
+                    <th>{t('colSync')}</th>
                   </tr>
                 </thead>
                 <tbody>

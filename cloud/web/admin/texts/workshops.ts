@@ -1,0 +1,43 @@
+/** The words of the workshops' list and of a workshop's page. */
+import { defineTexts } from '../../../../shared/i18n/texts.js';
+
+export const WORKSHOPS_TEXTS = defineTexts({
+  fr: {
+    title: 'Ateliers',
+    search: 'Rechercher',
+    searchPlaceholder: 'Nom, téléphone ou ville',
+    plan: 'Formule',
+    allPlans: 'Toutes',
+    status: 'Statut',
+    allStatuses: 'Tous',
+    noMatch: 'Aucun atelier ne correspond.',
+    total: '{count} atelier(s)',
+    colWorkshop: 'Atelier',
+    colPhone: 'Téléphone',
+    colCity: 'Ville',
+    colPlan: 'Formule',
+    colStatus: 'Statut',
+    colMembers: 'Membres',
+    colCreated: 'Créé le',
+    colSync: 'Dernière synchro',
+  },
+  en: {
+    title: 'Workshops',
+    search: 'Search',
+    searchPlaceholder: 'Name, phone or city',
+    plan: 'Plan',
+    allPlans: 'All',
+    status: 'Status',
+    allStatuses: 'All',
+    noMatch: 'No workshop matches.',
+    total: '{count} workshop(s)',
+    colWorkshop: 'Workshop',
+    colPhone: 'Phone',
+    colCity: 'City',
+    colPlan: 'Plan',
+    colStatus: 'Status',
+    colMembers: 'Members',
+    colCreated: 'Created',
+    colSync: 'Last sync',
+  },
+});
