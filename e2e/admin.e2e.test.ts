@@ -14,13 +14,11 @@ import type { Browser } from 'playwright-core';
 import { createTestAdmin, signedInAdmin } from '../cloud/admin/adminTesting.js';
 import { startTestServer, type TestServer } from '../cloud/testing/testServer.js';
 import { ensureWebBuild, launchBrowser, screenshot, SCREENSHOTS } from './support.js';
-import { ensureAdminBuild, freshStep, fillPassword, go, openAdmin, PHONE, signInThroughPage, totpNow } from './adminSupport.js';
+import { ensureAdminBuild, freshStep, fillPassword, go, openAdmin, PHONE, reportedWorkshop, signInThroughPage, totpNow, workshopAllowingSupport } from './adminSupport.js';
 import * as f from './flows.js';
-import { addPortfolioPhoto, listedWorkshop, markFileReady, slugOf } from '../cloud/directory/directoryTesting.js';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 
 let server: TestServer;
 let browser: Browser;
@@ -237,37 +235,14 @@ describe('the admin portal', () => {
   }, 60_000);
 });
 
+const SUPPORTED = { workshop: 'Atelier Sèdjro Mode', owner: 'Sèdjro Ahouansou', phone: '01 97 61 00 02', password: 'sedjro-mode-2026' };
+
 describe('the portal’s other pages', () => {
   it('(d) moderation with a report, the support view the owner allowed, the admins and an invitation', async () => {
-    // A workshop in the app with a client and an order; its owner allows the support view.
-    const SHOP = { workshop: 'Atelier Sèdjro Mode', owner: 'Sèdjro Ahouansou', phone: '01 97 61 00 02', password: 'sedjro-mode-2026' };
-    const ownerContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
-    const app = await ownerContext.newPage();
-    await f.signUp(app, `${server.url}/app/`, SHOP);
-    await f.finishSetup(app, { city: 'Porto-Novo', capacity: '3' });
-    const clientId = await f.addClient(app, { name: 'Rachidatou Bello', phone: '01 62 11 22 33' });
-    await f.createOrder(app, clientId, { garment: 'Kaba', price: '18000', deposit: '6000' });
-    await f.syncNow(app);
-    await ownerContext.close();
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: SHOP.phone, password: SHOP.password }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const allowed = await fetch(`${server.url}/api/support-access`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
-    expect(allowed.status).toBe(200);
-
-    // A visitor reports a listed workshop's profile.
-    const listed = await listedWorkshop(server.ctx, 'Couture Élégance Cotonou', { city: 'Cotonou' });
-    const slug = await slugOf(server.ctx, listed.workshopId);
-    const report = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reason: 'scam', details: 'Demande un acompte par transfert puis ne répond plus.' }).toString() });
-    expect(report.status).toBeLessThan(400);
-    // And one of its photos (a real WebP in the storage).
-    const HASH = 'a7'.repeat(32);
-    const webp = await sharp({ create: { width: 480, height: 360, channels: 3, background: { r: 194, g: 65, b: 12 } } }).webp().toBuffer();
-    await markFileReady(server.ctx, listed.workshopId, HASH);
-    await server.ctx.services.uploads.storage.put(listed.workshopId, HASH, 'thumb', webp);
-    await server.ctx.services.uploads.storage.put(listed.workshopId, HASH, 'full', webp);
-    await addPortfolioPhoto(server.ctx, listed.workshopId, HASH, { caption: 'Grand boubou bleu' });
-    const photoReport = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' }, body: new URLSearchParams({ reason: 'inappropriate_photos', photo: HASH }).toString() });
-    expect(photoReport.status).toBeLessThan(400);
+    // A workshop in the app with a client and an order, whose owner allows the support view;
+    // a listed workshop reported twice by visitors (its profile, and one of its photos).
+    await workshopAllowingSupport(browser, server, SUPPORTED, { client: { name: 'Rachidatou Bello', phone: '01 62 11 22 33' }, order: { garment: 'Kaba', price: '18000', deposit: '6000' } });
+    const { listed, slug } = await reportedWorkshop(server, { name: 'Couture Élégance Cotonou', city: 'Cotonou', details: 'Demande un acompte par transfert puis ne répond plus.', photoCaption: 'Grand boubou bleu' });
 
     const admin = await createTestAdmin(server.ctx, { role: 'superadmin' });
     const { context, page, errors } = await openAdmin(browser);

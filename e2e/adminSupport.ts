@@ -7,8 +7,13 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { base32Decode, rfcTotp, type TestAdmin } from '../cloud/admin/adminTesting.js';
 import { ADMIN_DIR } from '../cloud/web/adminRoutes.js';
+import { addPortfolioPhoto, listedWorkshop, markFileReady, slugOf } from '../cloud/directory/directoryTesting.js';
+import type { FixtureWorkshop } from '../cloud/testing/fixtures.js';
+import type { TestServer } from '../cloud/testing/testServer.js';
+import * as f from './flows.js';
 
 /** The portal must have been built (the test run's global setup does it). */
 export function ensureAdminBuild(): void {
@@ -65,4 +70,49 @@ export async function signInThroughPage(page: Page, url: string, admin: TestAdmi
 
 export async function go(page: Page, url: string, hash: string): Promise<void> {
   await page.goto(`${url}/admin/#${hash}`);
+}
+
+/**
+ * A workshop signed up in the web app, with a client and an order synced to the cloud, whose
+ * owner then allows the support view (POST /api/support-access with the owner's session).
+ */
+export async function workshopAllowingSupport(
+  browser: Browser,
+  server: TestServer,
+  who: { workshop: string; owner: string; phone: string; password: string },
+  data: { client: { name: string; phone: string }; order: { garment: string; price: string; deposit?: string } },
+): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Africa/Porto-Novo' });
+  const app = await context.newPage();
+  await f.signUp(app, `${server.url}/app/`, who);
+  await f.finishSetup(app, { city: 'Porto-Novo', capacity: '3' });
+  const clientId = await f.addClient(app, data.client);
+  await f.createOrder(app, clientId, data.order);
+  await f.syncNow(app);
+  await context.close();
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: who.phone, password: who.password }) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const allowed = await fetch(`${server.url}/api/support-access`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+  if (allowed.status !== 200) throw new Error(`support access: ${allowed.status} ${await allowed.text()}`);
+}
+
+/** A visitor's report through the directory's public form, from its own address (5 per address and hour). */
+async function report(server: TestServer, slug: string, form: Record<string, string>, ip: string): Promise<void> {
+  const reply = await fetch(`${server.url}/s/${slug}/signaler`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip }, body: new URLSearchParams(form).toString() });
+  if (reply.status !== 200) throw new Error(`report: ${reply.status} ${await reply.text()}`);
+}
+
+/** A listed workshop whose profile is reported as a scam, and one of its photos (a real WebP in the storage) as inappropriate. */
+export async function reportedWorkshop(server: TestServer, what: { name: string; city: string; details: string; photoCaption: string }): Promise<{ listed: FixtureWorkshop; slug: string }> {
+  const listed = await listedWorkshop(server.ctx, what.name, { city: what.city });
+  const slug = (await slugOf(server.ctx, listed.workshopId))!;
+  await report(server, slug, { reason: 'scam', details: what.details }, '203.0.113.8');
+  const hash = 'a7'.repeat(32);
+  const webp = await sharp({ create: { width: 480, height: 360, channels: 3, background: { r: 194, g: 65, b: 12 } } }).webp().toBuffer();
+  await markFileReady(server.ctx, listed.workshopId, hash);
+  await server.ctx.services.uploads.storage.put(listed.workshopId, hash, 'thumb', webp);
+  await server.ctx.services.uploads.storage.put(listed.workshopId, hash, 'full', webp);
+  await addPortfolioPhoto(server.ctx, listed.workshopId, hash, { caption: what.photoCaption });
+  await report(server, slug, { reason: 'inappropriate_photos', photo: hash }, '203.0.113.9');
+  return { listed, slug };
 }
