@@ -3,7 +3,7 @@
  * action form — a required « Motif », the button disabled until one is typed, a confirmation
  * step for destructive actions, and the server's French refusal shown under it.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { REASON_MAX } from '../../../shared/admin/rules.js';
 import { api, ApiError } from './api.js';
 import { translator } from './i18n.js';
@@ -24,9 +24,13 @@ export function useLoad<T>(path: string | null): Loaded<T> {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     if (path === null) return;
     let live = true;
+    // Other filters or another page: the previous answer goes (never shown under the new ones).
+    if (shown.current !== path) setData(null);
+    shown.current = path;
     setLoading(true);
     api<T>(path)
       .then((answer) => {
