@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SubscriptionState } from '../billing/lifecycle.js';
 import { dueTransition } from '../billing/lifecycle.js';
-import { localMidnight } from '../billing/periods.js';
+import { localDate, localMidnight } from '../billing/periods.js';
+import { addDays } from '../domain/calendar.js';
 import { DEFAULT_PLANS } from '../billing/plans.js';
 import { changePlan, extendTrial, paidPeriodRunning, restore, suspend } from './subscriptionActions.js';
 
@@ -78,7 +79,8 @@ describe('extendTrial', () => {
   it('refuses while a paid period runs, on the free plan, and outside 1 to 90 days', () => {
     expect(extendTrial(active, 5, NOW)).toEqual({ ok: false, code: 'paid_period_running' });
     expect(extendTrial({ ...active, status: 'suspended' }, 5, NOW)).toEqual({ ok: false, code: 'paid_period_running' });
-    expect(extendTrial(cancelled, 5, NOW)).toEqual({ ok: false, code: 'trial_not_extendable' });
+    // A workshop back on the free plan gets a new trial of the trial's plan.
+    expect(next(extendTrial(cancelled, 5, NOW))).toEqual({ ...cancelled, status: 'trial', planId: 'atelier', cycle: null, trialEndsAt: localMidnight(addDays(localDate(NOW.toISOString(), TZ), 5), TZ), graceEndsAt: null, pendingPlanId: null, pendingCycle: null });
     for (const days of [0, 91, 2.5, -1, Number.NaN]) expect(extendTrial(trial, days, NOW)).toEqual({ ok: false, code: 'invalid_trial_days' });
     expect(next(extendTrial(trial, 90, NOW)).trialEndsAt).toBe(localMidnight('2036-06-18', TZ));
   });

@@ -9,15 +9,16 @@
  *   else `past_due` with a fresh grace period from today (the sweep suspends again if still
  *   unpaid), or `cancelled` on the free plan.
  * - extendTrial: the trial's end moved `days` local days after the later of now and its end; a
- *   workshop whose trial ended unpaid (past_due, suspended) is on trial again. Never while a paid
- *   period runs (the trial would change nothing paid for).
+ *   workshop whose trial ended unpaid (past_due, suspended) is on trial again, and one back on the
+ *   free plan (cancelled) gets a new trial of the trial's plan. Never while a paid period runs
+ *   (the trial would change nothing paid for).
  * - changePlan: another plan of the catalogue, status and dates kept; the free plan means
  *   `cancelled`, as a cancel at a period's end does.
  */
 import { addDays } from '../domain/calendar.js';
 import type { SubscriptionState } from '../billing/lifecycle.js';
 import { graceEnd, localDate, localMidnight } from '../billing/periods.js';
-import { FREE_PLAN_ID, type Plan } from '../billing/plans.js';
+import { FREE_PLAN_ID, TRIAL_PLAN_ID, type Plan } from '../billing/plans.js';
 
 /** Days an admin may add to a trial at once. */
 export const TRIAL_EXTENSION_MIN_DAYS = 1;
@@ -67,9 +68,11 @@ export function restore(state: SubscriptionState, now: Date): SubscriptionAction
 export function extendTrial(state: SubscriptionState, days: number, now: Date): SubscriptionActionResult {
   if (!Number.isInteger(days) || days < TRIAL_EXTENSION_MIN_DAYS || days > TRIAL_EXTENSION_MAX_DAYS) return refuse('invalid_trial_days');
   if (paidPeriodRunning(state, now)) return refuse('paid_period_running');
-  if (state.status === 'cancelled' || state.status === 'active') return refuse('trial_not_extendable');
+  if (state.status === 'active') return refuse('trial_not_extendable');
   const from = state.trialEndsAt !== null && Date.parse(state.trialEndsAt) > now.getTime() ? state.trialEndsAt : now.toISOString();
   const trialEndsAt = localMidnight(addDays(localDate(from, state.timezone), days), state.timezone);
+  // A workshop back on the free plan gets a new trial of the trial's plan, as at signup.
+  if (state.status === 'cancelled') return accept({ ...state, status: 'trial', planId: state.planId === FREE_PLAN_ID ? TRIAL_PLAN_ID : state.planId, cycle: null, trialEndsAt, graceEndsAt: null, pendingPlanId: null, pendingCycle: null });
   return accept({ ...state, status: 'trial', trialEndsAt, graceEndsAt: null });
 }
 

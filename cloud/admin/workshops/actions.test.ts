@@ -205,13 +205,18 @@ describe('the trial, the credits and the plan', () => {
     expect(free.body.subscription).toMatchObject({ status: 'cancelled', planId: 'gratuit', cycle: null });
     expect(await device.subscription()).toMatchObject({ status: 'cancelled', planId: 'gratuit' });
     expect(await listed()).toBe(false);
-    const trial = await act(superadmin, 'extend-trial', { reason: 'x', days: 3 });
-    expect(trial.status).toBe(409);
+    // Back on the free plan, the workshop can be given a new trial of the trial's plan, listed again.
+    const trial = await act(superadmin, 'extend-trial', { reason: 'Nouvel essai offert', days: 3 });
+    expect(trial.status).toBe(200);
+    expect(trial.body.subscription).toMatchObject({ status: 'trial', planId: 'atelier' });
+    expect(await device.subscription()).toMatchObject({ status: 'trial', planId: 'atelier' });
+    expect(await listed()).toBe(true);
   });
 
   it('the workshop’s page lists the actions, newest first, with who and why', async () => {
     const detail = await superadmin.json<WorkshopDetail>(`/api/admin/workshops/${shop.workshopId}`);
     expect(detail.history.map((h) => h.label)).toEqual([
+      'Prolongation de l’essai',
       'Changement de formule',
       'Changement de formule',
       'Crédits offerts',
