@@ -5,19 +5,19 @@
 import type { Router } from 'express';
 import type { CloudContext } from '../context.js';
 import { mountAdminSignIn } from './signInRoutes.js';
-import { mountAdminTeam } from './team/routes.js';
-import { mountAdminAudit } from './audit/routes.js';
 import { mountAdminWorkshops } from './workshops/routes.js';
 import { mountAdminDashboard } from './dashboard/routes.js';
 import { mountAdminModeration } from './moderation/routes.js';
+import { mountAdminAudit } from './audit/routes.js';
+import { mountAdminTeam } from './team/routes.js';
 import { mountAdminSupport } from './support/adminRoutes.js';
 
 export function mountAdmin(router: Router, ctx: CloudContext): void {
   mountAdminSignIn(router, ctx);
-  mountAdminTeam(router, ctx);
-  mountAdminAudit(router, ctx);
   mountAdminWorkshops(router, ctx);
   mountAdminDashboard(router, ctx);
   mountAdminModeration(router, ctx);
+  mountAdminAudit(router, ctx);
+  mountAdminTeam(router, ctx);
   mountAdminSupport(router, ctx);
 }
