@@ -6,6 +6,7 @@
  * the site only (the call button's ping included).
  */
 import type { Response } from 'express';
+import { siteCsp } from '../siteCsp.js';
 
 export const PAGE_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 /** A 404 or a refused search: kept briefly, so a profile published a minute later soon appears. */
@@ -13,18 +14,7 @@ export const MISS_CACHE = 'public, max-age=60';
 /** Files whose address carries their version. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-export const DIRECTORY_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: https://*.tile.openstreetmap.org",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DIRECTORY_CSP = siteCsp('data: https://*.tile.openstreetmap.org');
 
 export function sendPage(res: Response, status: number, html: string, cache: string = status === 200 ? PAGE_CACHE : MISS_CACHE): void {
   res.status(status);
