@@ -1,6 +1,6 @@
 /** What the admin portal's sign-in and guard say: every error code with its status, French first. */
-import { defineTexts, text, type Locale } from '../../shared/i18n/texts.js';
-import { HttpError } from '../http/errors.js';
+import { defineTexts } from '../../shared/i18n/texts.js';
+import { areaErrors } from '../http/errors.js';
 
 export const adminTexts = defineTexts({
   fr: {
@@ -38,6 +38,4 @@ const STATUS: Record<AdminErrorCode, number> = {
   admin_challenge_expired: 401,
 };
 
-export function adminError(code: AdminErrorCode, locale: Locale, params: Record<string, string | number> = {}, extra: Record<string, unknown> = {}): HttpError {
-  return new HttpError(STATUS[code], code, text(adminTexts, locale, code, params), extra);
-}
+export const adminError = areaErrors(adminTexts, STATUS);

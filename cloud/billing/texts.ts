@@ -1,6 +1,6 @@
 /** What the billing area says: every error code with its status, and its French and English text. */
-import { defineTexts, text, type Locale } from '../../shared/i18n/texts.js';
-import { HttpError } from '../http/errors.js';
+import { defineTexts } from '../../shared/i18n/texts.js';
+import { areaErrors } from '../http/errors.js';
 
 export const billingTexts = defineTexts({
   fr: {
@@ -79,6 +79,4 @@ const STATUS: Record<BillingErrorCode, number> = {
   plan_limit_directory: 403,
 };
 
-export function billingError(code: BillingErrorCode, locale: Locale, params: Record<string, string | number> = {}, extra: Record<string, unknown> = {}): HttpError {
-  return new HttpError(STATUS[code], code, text(billingTexts, locale, code, params), extra);
-}
+export const billingError = areaErrors(billingTexts, STATUS);

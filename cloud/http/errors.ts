@@ -6,7 +6,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { isEngineError, type EngineError } from '../../shared/domain/errors.js';
 import type { Locale } from '../../shared/i18n/index.js';
 import { errorSummary } from './logging.js';
-import { text } from '../../shared/i18n/texts.js';
+import { text, type Catalogue, type TextParams } from '../../shared/i18n/texts.js';
 import { httpTexts } from './texts.js';
 
 export class HttpError extends Error {
@@ -20,6 +20,15 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * An area's error function from its catalogue and the status of each code (texts.ts of each area):
+ * `error('admin_locked', locale, { until })` is the HttpError of that code, in that language.
+ */
+export function areaErrors<K extends string>(catalogue: Catalogue<K>, statuses: Record<K, number>) {
+  return (code: K, locale: Locale, params: TextParams = {}, extra: Record<string, unknown> = {}): HttpError =>
+    new HttpError(statuses[code], code, text(catalogue, locale, code, params), extra);
 }
 
 export function requestLocale(req: Request): Locale {

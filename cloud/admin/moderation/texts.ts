@@ -1,6 +1,6 @@
 /** What moderation says: every error code with its status, French first. */
-import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
-import { HttpError } from '../../http/errors.js';
+import { defineTexts } from '../../../shared/i18n/texts.js';
+import { areaErrors } from '../../http/errors.js';
 
 export const moderationTexts = defineTexts({
   fr: {
@@ -35,9 +35,7 @@ const STATUS: Record<ModerationErrorCode, number> = {
   target_gone: 409,
 };
 
-export function moderationError(code: ModerationErrorCode, locale: Locale, params: Record<string, string | number> = {}): HttpError {
-  return new HttpError(STATUS[code], code, text(moderationTexts, locale, code, params));
-}
+export const moderationError = areaErrors(moderationTexts, STATUS);
 
 /** A resolution as the portal says it. */
 export const resolutionTexts = defineTexts({

@@ -1,6 +1,6 @@
 /** What the support view says (owner's permission and admin's reading): every error code with its status, French first. */
-import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
-import { HttpError } from '../../http/errors.js';
+import { defineTexts } from '../../../shared/i18n/texts.js';
+import { areaErrors } from '../../http/errors.js';
 
 export const supportTexts = defineTexts({
   fr: {
@@ -17,6 +17,4 @@ const STATUS: Record<SupportErrorCode, number> = {
   support_not_allowed: 403,
 };
 
-export function supportError(code: SupportErrorCode, locale: Locale, params: Record<string, string | number> = {}): HttpError {
-  return new HttpError(STATUS[code], code, text(supportTexts, locale, code, params));
-}
+export const supportError = areaErrors(supportTexts, STATUS);

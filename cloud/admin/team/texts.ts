@@ -1,6 +1,6 @@
 /** What the admins' management says: every error code with its status, and the invitation e-mail, French first. */
-import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
-import { HttpError } from '../../http/errors.js';
+import { defineTexts } from '../../../shared/i18n/texts.js';
+import { areaErrors } from '../../http/errors.js';
 
 export const teamTexts = defineTexts({
   fr: {
@@ -32,9 +32,7 @@ const STATUS: Record<TeamErrorCode, number> = {
   invitation_expired: 410,
 };
 
-export function teamError(code: TeamErrorCode, locale: Locale): HttpError {
-  return new HttpError(STATUS[code], code, text(teamTexts, locale, code));
-}
+export const teamError = areaErrors(teamTexts, STATUS);
 
 /** The invitation e-mail ({name}, {inviter}, {role}, {url}, {expires} in UTC). */
 export const invitationMailTexts = defineTexts({

@@ -2,9 +2,9 @@
  * What the admin portal's workshops say: every error code with its status, French first, and the
  * history's labels of payments.
  */
-import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
+import { defineTexts } from '../../../shared/i18n/texts.js';
 import type { SubscriptionActionRefusal } from '../../../shared/admin/subscriptionActions.js';
-import { HttpError } from '../../http/errors.js';
+import { areaErrors } from '../../http/errors.js';
 
 export const adminWorkshopTexts = defineTexts({
   fr: {
@@ -48,9 +48,7 @@ const STATUS: Record<AdminWorkshopErrorCode, number> = {
   cancelled_needs_payment: 409,
 } satisfies Record<SubscriptionActionRefusal, number> & Record<string, number>;
 
-export function adminWorkshopError(code: AdminWorkshopErrorCode, locale: Locale, params: Record<string, string | number> = {}): HttpError {
-  return new HttpError(STATUS[code], code, text(adminWorkshopTexts, locale, code, params));
-}
+export const adminWorkshopError = areaErrors(adminWorkshopTexts, STATUS);
 
 /** The history's labels: what a payment bought, and the cycle's word. */
 export const historyTexts = defineTexts({

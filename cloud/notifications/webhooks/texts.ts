@@ -8,7 +8,7 @@
  * most a short code in them.
  */
 import { defineTexts, text, type Locale } from '../../../shared/i18n/texts.js';
-import { HttpError } from '../../http/errors.js';
+import { areaErrors } from '../../http/errors.js';
 
 export const webhookTexts = defineTexts({
   fr: {
@@ -46,9 +46,7 @@ const STATUS: Record<WebhookErrorCode, number> = {
   invalid_report: 400,
 };
 
-export function webhookError(code: WebhookErrorCode, locale: Locale): HttpError {
-  return new HttpError(STATUS[code], code, text(webhookTexts, locale, code));
-}
+export const webhookError = areaErrors(webhookTexts, STATUS);
 
 /** Why a message did not arrive, per provider code. `at.*` keys are Africa's Talking's words in lower case. */
 export const failureTexts = defineTexts({
